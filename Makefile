@@ -1,0 +1,102 @@
+# benut: a toolkit for client councils.  Plain make; see README.
+.SUFFIXES:
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+SHAREDIR ?= $(PREFIX)/share/benut
+DESTDIR  ?=
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PKGS      = sqlite3 yaml-0.1 libpcre2-8 libutf8proc libb2
+CSV_LIBS ?= -lcsv
+
+# Debian packages the build and the tests need, with a file that shows each
+# one is present.  'make deps' installs the missing ones when run as root.
+DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
+       /usr/include/yaml.h:libyaml-dev /usr/include/csv.h:libcsv-dev \
+       /usr/include/pcre2.h:libpcre2-dev /usr/bin/pcre2grep:pcre2-utils \
+       /usr/include/utf8proc.h:libutf8proc-dev /usr/include/blake2.h:libb2-dev \
+       /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
+       /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3
+
+SANITIZE ?=
+SAN_FLAGS = $(SANITIZE:%=-fsanitize=%) $(SANITIZE:%=-fno-omit-frame-pointer)
+
+DEPS_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS)`
+DEPS_LIBS   = `$(PKG_CONFIG) --libs $(PKGS)` $(CSV_LIBS) -lm
+
+override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Wno-unused-parameter -Ilib \
+	-DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\" $(SAN_FLAGS)
+override LDFLAGS += $(SAN_FLAGS)
+
+LIB_SRC  = $(wildcard lib/*.c)
+LIB_OBJ  = $(LIB_SRC:.c=.o)
+LIB_HDR  = $(wildcard lib/*.h)
+CMD_SRC  = $(wildcard cmd/*.c)
+BINS     = $(CMD_SRC:cmd/%.c=%)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNITS    = $(UNIT_SRC:.c=.t)
+MANS     = $(wildcard man/*.[157])
+
+all: .deps-ok $(BINS)
+
+.deps-ok:
+	@missing=; for d in $(DEBS); do f=$${d%%:*}; p=$${d#*:}; \
+	  [ -e $$f ] || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "`id -u`" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    (apt-get install -y -q $$missing || { apt-get update -q && apt-get install -y -q $$missing; }) >&2 || exit 2; \
+	  else echo "benut needs these Debian packages:$$missing (as root: apt-get install$$missing)" >&2; exit 2; fi; \
+	fi; touch $@
+deps: .deps-ok
+
+lib/%.o: lib/%.c $(LIB_HDR) .deps-ok
+	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+lib/libbenut.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+be-%: cmd/be-%.c lib/libbenut.a $(LIB_HDR)
+	$(CC) $(CFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< lib/libbenut.a $(DEPS_LIBS)
+
+tests/unit/%.t: tests/unit/%.c tests/unit/tap.h lib/libbenut.a
+	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libbenut.a $(DEPS_LIBS)
+
+check: override CFLAGS += -Werror
+check: all $(UNITS) lint
+	LC_ALL=C.UTF-8 TZ=UTC PATH="$(CURDIR):$$PATH" BENUT_TOP="$(CURDIR)" \
+	  prove -e '' $(PROVE_FLAGS) $(UNITS) tests/*.t
+
+lint:
+	mandoc -Tlint -Wwarning $(MANS)
+
+demo: all
+	sh examples/demo.sh
+
+bench: all
+	sh tests/bench/run.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(SHAREDIR)
+	cp $(BINS) $(DESTDIR)$(BINDIR)/
+	for m in $(MANS); do s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	cp -R share/. $(DESTDIR)$(SHAREDIR)/
+
+uninstall:
+	for b in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b; done
+	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -f lib/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok
+	rm -rf tests/fuzz/bin
+
+.PHONY: all deps check lint demo bench install uninstall clean

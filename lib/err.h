@@ -1,0 +1,44 @@
+/*
+ * err.h: the error a library call reports.
+ *
+ * The library never prints and never exits.  A call that fails fills a
+ * struct be_err and returns -1 (or NULL); only cmd/ turns it into words on
+ * stderr and an exit status (see prog.h).  A message names where (file,
+ * line, column, field) and what is wrong, never the content of a story.
+ */
+#ifndef BE_ERR_H
+#define BE_ERR_H
+
+#include <stddef.h>
+
+struct be_err {
+	char file[1024];	/* input name, "" when none ("-" is stdin) */
+	unsigned long line;	/* 1-based, 0 when unknown */
+	unsigned long col;	/* 1-based, 0 when unknown */
+	char msg[1024];		/* lower case, no full stop */
+	int set;		/* nonzero once a message is in */
+};
+
+/* Clears e.  Allocates nothing. */
+void be_err_init(struct be_err *e);
+
+/*
+ * Fills e with a printf-style message and a place (file may be NULL,
+ * line and col 0 when unknown).  Returns -1, so that a caller can write
+ * 'return be_err_at(e, ...);'.  A NULL e is allowed and ignored.
+ */
+int be_err_at(struct be_err *e, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Like be_err_at without a place.  Returns -1. */
+int be_err_set(struct be_err *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Formats e as "file:line:col: msg" (the parts that are known) into buf
+ * of size n.  Returns buf.
+ */
+char *be_err_str(const struct be_err *e, char *buf, size_t n);
+
+#endif

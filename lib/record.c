@@ -1,0 +1,206 @@
+/* record.c: see record.h. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "record.h"
+#include "banned.h"
+
+void
+be_rec_init(struct be_rec *r)
+{
+	r->f = NULL;
+	r->n = 0;
+	r->fcap = 0;
+	be_buf_init(&r->text);
+}
+
+void
+be_rec_release(struct be_rec *r)
+{
+	free(r->f);
+	be_buf_release(&r->text);
+	be_rec_init(r);
+}
+
+static void
+push_field(struct be_rec *r, size_t off)
+{
+	if (r->n == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 8;
+		r->f = be_xrealloc(r->f, r->fcap * sizeof *r->f);
+	}
+	r->f[r->n++] = (char *)(uintptr_t)off;	/* fixed up below */
+}
+
+int
+be_rec_parse(struct be_rec *r, const char *line, size_t len,
+    unsigned long *col)
+{
+	size_t i;
+
+	r->n = 0;
+	be_buf_reset(&r->text);
+	be_buf_grow(&r->text, len + 1);
+	push_field(r, 0);
+	for (i = 0; i < len; i++) {
+		char c = line[i];
+
+		if (c == '\t') {
+			be_buf_addc(&r->text, '\0');
+			push_field(r, r->text.len);
+			continue;
+		}
+		if (c != '\\') {
+			be_buf_addc(&r->text, c);
+			continue;
+		}
+		if (i + 1 == len)
+			goto bad;
+		switch (line[++i]) {
+		case '\\': c = '\\'; break;
+		case 't': c = '\t'; break;
+		case 'r': c = '\r'; break;
+		case 'n': c = '\n'; break;
+		default: i--; goto bad;
+		}
+		be_buf_addc(&r->text, c);
+	}
+	be_buf_addc(&r->text, '\0');
+	for (i = 0; i < r->n; i++)
+		r->f[i] = r->text.s + (size_t)(uintptr_t)r->f[i];
+	return 0;
+bad:
+	if (col)
+		*col = i + 1;
+	r->n = 0;
+	return -1;
+}
+
+const char *
+be_rec_field(const struct be_rec *r, size_t i)
+{
+	return i < r->n ? r->f[i] : "";
+}
+
+void
+be_rec_escape(struct be_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\': be_buf_add(b, "\\\\", 2); break;
+		case '\t': be_buf_add(b, "\\t", 2); break;
+		case '\r': be_buf_add(b, "\\r", 2); break;
+		case '\n': be_buf_add(b, "\\n", 2); break;
+		default: be_buf_addc(b, *s);
+		}
+	}
+}
+
+void
+be_rec_put(FILE *fp, const char *s, int first)
+{
+	if (!first)
+		putc('\t', fp);
+	if (s == NULL)
+		return;
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\': fputs("\\\\", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		default: putc(*s, fp);
+		}
+	}
+}
+
+void
+be_rec_write(FILE *fp, const char *const *fields, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		be_rec_put(fp, fields[i], i == 0);
+	putc('\n', fp);
+}
+
+int
+be_ref_parse(const char *s, char kind, long long *id)
+{
+	char *end;
+	long long v;
+
+	if (s[0] != kind || s[1] != '-' || s[2] < '1' || s[2] > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(s + 2, &end, 10);
+	if (errno || *end != '\0' || v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+int
+be_rec_read(FILE *fp, const char *name, be_rec_fn fn, void *arg,
+    struct be_err *e)
+{
+	struct be_rec r;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	unsigned long lineno = 0, col;
+	int rc = 0;
+
+	be_rec_init(&r);
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		if (len && line[len - 1] == '\n')
+			len--;
+		if (len && line[len - 1] == '\r')
+			len--;
+		if (len == 0 || line[0] == '#')
+			continue;
+		if (be_rec_parse(&r, line, (size_t)len, &col) < 0) {
+			rc = be_err_at(e, name, lineno, col,
+			    "bad escape in record: write \\\\ for a backslash");
+			break;
+		}
+		if ((rc = fn(&r, name, lineno, arg, e)) != 0)
+			break;
+	}
+	if (rc == 0 && ferror(fp))
+		rc = be_err_at(e, name, 0, 0, "read error: %s",
+		    strerror(errno));
+	free(line);
+	be_rec_release(&r);
+	return rc;
+}
+
+int
+be_loop(int argc, char **argv, be_rec_fn fn, void *arg, struct be_err *e)
+{
+	struct be_rec r;
+	int i, rc = 0;
+
+	if (argc == 0)
+		return be_rec_read(stdin, "-", fn, arg, e);
+	be_rec_init(&r);
+	for (i = 0; i < argc && rc == 0; i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			rc = be_rec_read(stdin, "-", fn, arg, e);
+			continue;
+		}
+		if (be_rec_parse(&r, argv[i], strcspn(argv[i], "\t"),
+		    NULL) < 0) {
+			rc = be_err_at(e, "argv", (unsigned long)i + 1, 0,
+			    "operand is not a ref");
+			break;
+		}
+		rc = fn(&r, "argv", (unsigned long)i + 1, arg, e);
+	}
+	be_rec_release(&r);
+	return rc;
+}

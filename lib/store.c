@@ -1,0 +1,529 @@
+/* store.c: see store.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "store.h"
+#include "banned.h"
+
+#define NCACHE 64
+
+struct be_store {
+	sqlite3 *db;
+	char *path;
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[NCACHE];
+	int ncache;
+};
+
+/*
+ * Schema version 1, in blocks by area.  Each migration step brings the
+ * store from version i to i+1 and runs in one transaction.
+ */
+
+/* Stories and where they came from. */
+static const char schema_story[] =
+"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+"CREATE TABLE source ("
+"  id INTEGER PRIMARY KEY,"
+"  path TEXT NOT NULL,"
+"  hash TEXT NOT NULL,"			/* of the file's bytes */
+"  format TEXT NOT NULL,"		/* csv, yaml, records */
+"  encoding TEXT,"
+"  delimiter TEXT,"
+"  rows_read INTEGER NOT NULL DEFAULT 0,"
+"  rows_new INTEGER NOT NULL DEFAULT 0,"
+"  rows_dup INTEGER NOT NULL DEFAULT 0,"
+"  rows_refused INTEGER NOT NULL DEFAULT 0,"
+"  at TEXT NOT NULL);"
+"CREATE TABLE story ("
+"  id INTEGER PRIMARY KEY,"		/* ref S-<id> */
+"  cid TEXT NOT NULL UNIQUE,"		/* content id */
+"  told TEXT,"				/* YYYY-MM-DD[THH:MM:SS] */
+"  channel TEXT,"
+"  gemeente TEXT,"
+"  text TEXT NOT NULL,"			/* redacted, NFC */
+"  consent INTEGER CHECK (consent IN (0, 1)),"
+"  route TEXT,"				/* belongs elsewhere: stays out of points */
+"  source_id INTEGER REFERENCES source(id),"
+"  source_row INTEGER,"
+"  added TEXT NOT NULL);"
+"CREATE INDEX story_told ON story(told);"
+"CREATE TABLE story_attr ("
+"  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+"  key TEXT NOT NULL,"
+"  value TEXT NOT NULL,"
+"  PRIMARY KEY (story_id, key)) WITHOUT ROWID;"
+"CREATE INDEX story_attr_kv ON story_attr(key, value);"
+"CREATE TABLE story_redaction ("
+"  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+"  kind TEXT NOT NULL,"			/* BSN, IBAN, TELEFOON, ... */
+"  n INTEGER NOT NULL,"
+"  PRIMARY KEY (story_id, kind)) WITHOUT ROWID;"
+"CREATE TABLE person ("			/* only with consent; purgeable */
+"  story_id INTEGER PRIMARY KEY REFERENCES story(id) ON DELETE CASCADE,"
+"  name TEXT, email TEXT, phone TEXT, address TEXT);"
+"CREATE VIRTUAL TABLE story_fts USING fts5(text, content='story',"
+"  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+/* The index follows the stories unless an intake asked to skip it
+ * (meta fts_stale); be_store_fts_ready then rebuilds it. */
+"CREATE TRIGGER story_ai AFTER INSERT ON story"
+"  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_stale') BEGIN"
+"  INSERT INTO story_fts(rowid, text) VALUES (new.id, new.text); END;"
+"CREATE TRIGGER story_ad AFTER DELETE ON story"
+"  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_stale') BEGIN"
+"  INSERT INTO story_fts(story_fts, rowid, text)"
+"    VALUES ('delete', old.id, old.text); END;"
+"CREATE TRIGGER story_au AFTER UPDATE OF text ON story"
+"  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_stale') BEGIN"
+"  INSERT INTO story_fts(story_fts, rowid, text)"
+"    VALUES ('delete', old.id, old.text);"
+"  INSERT INTO story_fts(rowid, text) VALUES (new.id, new.text); END;";
+
+/* The codebook's themes and which story has which. */
+static const char schema_tag[] =
+"CREATE TABLE codebook ("
+"  id INTEGER PRIMARY KEY,"
+"  name TEXT NOT NULL,"
+"  version TEXT,"
+"  hash TEXT NOT NULL,"			/* of the codebook's bytes */
+"  path TEXT,"
+"  loaded TEXT NOT NULL,"
+"  UNIQUE (name, hash));"
+"CREATE TABLE tag ("
+"  id INTEGER PRIMARY KEY,"
+"  name TEXT NOT NULL UNIQUE,"
+"  parent_id INTEGER REFERENCES tag(id),"
+"  description TEXT,"
+"  colour TEXT,"
+"  codebook_id INTEGER REFERENCES codebook(id));"
+"CREATE TABLE story_tag ("
+"  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+"  tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,"
+"  origin TEXT NOT NULL CHECK (origin IN ('rule', 'hand')),"
+"  present INTEGER NOT NULL DEFAULT 1,"	/* 0: taken off by hand */
+"  codebook_id INTEGER REFERENCES codebook(id),"
+"  rule TEXT,"
+"  matched TEXT,"
+"  who TEXT,"
+"  at TEXT NOT NULL,"
+"  PRIMARY KEY (story_id, tag_id)) WITHOUT ROWID;"
+"CREATE INDEX story_tag_tag ON story_tag(tag_id);";
+
+/* Points (inbrengpunten), their stories and their history. */
+static const char schema_point[] =
+"CREATE TABLE point ("
+"  id INTEGER PRIMARY KEY,"		/* ref P-<id> */
+"  title TEXT NOT NULL,"
+"  theme TEXT,"
+"  vraag TEXT,"
+"  advies TEXT CHECK (advies IN ('gevraagd', 'ongevraagd')),"
+"  owner TEXT,"
+"  q_richting TEXT,"			/* Waar gaan we naartoe? */
+"  q_macht TEXT,"			/* Wie wint en wie verliest ...? */
+"  q_wenselijk TEXT,"			/* Is dat wenselijk? */
+"  q_doen TEXT,"			/* Wat moeten we eraan doen? */
+"  state TEXT NOT NULL DEFAULT 'concept' CHECK (state IN ('concept',"
+"    'gereed', 'geagendeerd', 'ingebracht', 'beantwoord',"
+"    'teruggekoppeld', 'vervallen')),"
+"  answer TEXT CHECK (answer IN ('overgenomen', 'deels', 'afgewezen')),"
+"  answer_text TEXT,"
+"  answer_date TEXT,"
+"  created TEXT NOT NULL,"
+"  updated TEXT NOT NULL);"
+"CREATE TABLE point_value ("
+"  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE CASCADE,"
+"  pos INTEGER NOT NULL,"
+"  value TEXT NOT NULL,"
+"  PRIMARY KEY (point_id, pos)) WITHOUT ROWID;"
+"CREATE TABLE point_story ("
+"  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE CASCADE,"
+"  story_id INTEGER NOT NULL REFERENCES story(id),"
+"  pos INTEGER NOT NULL,"
+"  quote TEXT,"
+"  PRIMARY KEY (point_id, story_id)) WITHOUT ROWID;"
+"CREATE TABLE point_state ("
+"  id INTEGER PRIMARY KEY,"
+"  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE CASCADE,"
+"  state TEXT NOT NULL,"
+"  at TEXT NOT NULL,"
+"  meeting_id INTEGER,"
+"  note TEXT);";
+
+/* Meetings, their agenda items, outcomes and actions. */
+static const char schema_meeting[] =
+"CREATE TABLE meeting ("
+"  id INTEGER PRIMARY KEY,"		/* ref M-<id> */
+"  body TEXT,"
+"  title TEXT,"
+"  date TEXT NOT NULL,"			/* YYYY-MM-DD */
+"  start TEXT,"				/* HH:MM */
+"  place TEXT,"
+"  chair TEXT,"
+"  doc TEXT NOT NULL,"			/* the meeting document as recorded */
+"  recorded TEXT NOT NULL);"
+"CREATE TABLE agenda_item ("
+"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+"  pos INTEGER NOT NULL,"
+"  title TEXT NOT NULL,"
+"  type TEXT,"				/* informatie, bespreking, besluitvorming */
+"  minutes INTEGER,"
+"  start TEXT,"
+"  point_id INTEGER REFERENCES point(id),"
+"  outcome TEXT,"
+"  PRIMARY KEY (meeting_id, pos)) WITHOUT ROWID;"
+"CREATE TABLE action ("
+"  id INTEGER PRIMARY KEY,"
+"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+"  pos INTEGER,"
+"  who TEXT,"
+"  what TEXT NOT NULL,"
+"  due TEXT,"
+"  done TEXT);";
+
+static const char *const migration1[] = {
+	schema_story, schema_tag, schema_point, schema_meeting, NULL
+};
+
+/* migrations[i] brings a store from version i to i + 1. */
+static const char *const *const migrations[BE_STORE_VERSION] = {
+	migration1,
+};
+
+sqlite3 *
+be_store_db(struct be_store *st)
+{
+	return st->db;
+}
+
+const char *
+be_store_name(const struct be_store *st)
+{
+	return st->path;
+}
+
+int
+be_store_error(struct be_store *st, const char *what, struct be_err *e)
+{
+	int code = sqlite3_extended_errcode(st->db);
+
+	if ((code & 0xff) == SQLITE_FULL)
+		return be_err_at(e, st->path, 0, 0,
+		    "%s: disk full; free some space and run again", what);
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		return be_err_at(e, st->path, 0, 0,
+		    "%s: store is locked by another program; try again later",
+		    what);
+	if ((code & 0xff) == SQLITE_READONLY)
+		return be_err_at(e, st->path, 0, 0,
+		    "%s: store is read-only; check its permissions", what);
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		return be_err_at(e, st->path, 0, 0,
+		    "%s: store is damaged or not a benut store", what);
+	if ((code & 0xff) == SQLITE_IOERR)
+		return be_err_at(e, st->path, 0, 0,
+		    "%s: input/output error (%s); check the disk", what,
+		    sqlite3_errmsg(st->db));
+	return be_err_at(e, st->path, 0, 0, "%s: %s", what,
+	    sqlite3_errmsg(st->db));
+}
+
+int
+be_store_exec(struct be_store *st, const char *sql, struct be_err *e)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return be_store_error(st, "store", e);
+	return 0;
+}
+
+sqlite3_stmt *
+be_store_stmt(struct be_store *st, const char *sql, struct be_err *e)
+{
+	sqlite3_stmt *stmt;
+	int i;
+
+	for (i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql) {
+			stmt = st->cache[i].stmt;
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			return stmt;
+		}
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		be_store_error(st, "store", e);
+		return NULL;
+	}
+	if (st->ncache < NCACHE) {
+		st->cache[st->ncache].sql = sql;
+		st->cache[st->ncache].stmt = stmt;
+		st->ncache++;
+	} else {
+		/* Full cache: replace the oldest entry. */
+		sqlite3_finalize(st->cache[0].stmt);
+		memmove(st->cache, st->cache + 1,
+		    (NCACHE - 1) * sizeof st->cache[0]);
+		st->cache[NCACHE - 1].sql = sql;
+		st->cache[NCACHE - 1].stmt = stmt;
+	}
+	return stmt;
+}
+
+int
+be_store_begin(struct be_store *st, struct be_err *e)
+{
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)
+	    != SQLITE_OK)
+		return be_store_error(st, "cannot start writing", e);
+	return 0;
+}
+
+int
+be_store_commit(struct be_store *st, struct be_err *e)
+{
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		be_store_error(st, "cannot commit", e);
+		be_store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+void
+be_store_rollback(struct be_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+be_bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(stmt, i);
+	return sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+be_col_text(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return s ? (const char *)s : "";
+}
+
+char *
+be_now(char *buf)
+{
+	const char *env = getenv("BENUT_NOW");
+	struct tm tm;
+	time_t t;
+
+	if (env && *env) {
+		snprintf(buf, 21, "%s", env);
+		return buf;
+	}
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+char *
+be_today(char *buf)
+{
+	char now[32];
+
+	be_now(now);
+	snprintf(buf, 11, "%.10s", now);
+	return buf;
+}
+
+int
+be_store_fts_ready(struct be_store *st, struct be_err *e)
+{
+	static const char q[] = "SELECT 1 FROM meta WHERE key = 'fts_stale'";
+	sqlite3_stmt *stmt;
+	int stale;
+
+	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+		return -1;
+	stale = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_reset(stmt);
+	if (!stale)
+		return 0;
+	if (sqlite3_db_readonly(st->db, "main") == 1)
+		return be_err_at(e, st->path, 0, 0, "full-text index is stale "
+		    "and the store is read-only; run be-find once with write "
+		    "access");
+	if (be_store_begin(st, e) < 0)
+		return -1;
+	if (be_store_exec(st, "INSERT INTO story_fts(story_fts) "
+	    "VALUES ('rebuild'); DELETE FROM meta WHERE key = 'fts_stale'",
+	    e) < 0) {
+		be_store_rollback(st);
+		return -1;
+	}
+	return be_store_commit(st, e);
+}
+
+static int
+pragma_int(struct be_store *st, const char *sql, int *v, struct be_err *e)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return be_store_error(st, "cannot read store", e);
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return be_store_error(st, "cannot read store", e);
+	}
+	*v = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+static int
+migrate(struct be_store *st, int from, struct be_err *e)
+{
+	char sql[64];
+	int v, i;
+
+	for (v = from; v < BE_STORE_VERSION; v++) {
+		if (be_store_begin(st, e) < 0)
+			return -1;
+		for (i = 0; migrations[v][i]; i++)
+			if (be_store_exec(st, migrations[v][i], e) < 0)
+				goto fail;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if (be_store_exec(st, sql, e) < 0)
+			goto fail;
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+		    BE_STORE_APPID);
+		if (be_store_exec(st, sql, e) < 0)
+			goto fail;
+		if (be_store_commit(st, e) < 0)
+			return -1;
+	}
+	return 0;
+fail:
+	be_store_rollback(st);
+	return -1;
+}
+
+/*
+ * Creates the file with mode 0600 before SQLite sees it, so that stories
+ * are never readable by others, whatever the umask.  SQLite gives the WAL
+ * and shared-memory files the same mode.
+ */
+static int
+create_private(const char *path, struct be_err *e)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+	if (fd < 0 && errno != EEXIST)
+		return be_err_at(e, path, 0, 0, "cannot create store: %s",
+		    strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+struct be_store *
+be_store_open(const char *path, int mode, struct be_err *e)
+{
+	struct be_store *st;
+	struct stat sb;
+	const char *busy;
+	int flags, appid, version, ntables, exists;
+
+	exists = stat(path, &sb) == 0;
+	if (!exists && mode == BE_STORE_RDONLY) {
+		be_err_at(e, path, 0, 0,
+		    "no store here; run be-collect first, or name one with -s");
+		return NULL;
+	}
+	if (!exists && create_private(path, e) < 0)
+		return NULL;
+	st = be_xcalloc(1, sizeof *st);
+	st->path = be_xstrdup(path);
+	flags = mode == BE_STORE_WRITE ? SQLITE_OPEN_READWRITE :
+	    SQLITE_OPEN_READONLY;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		be_store_error(st, "cannot open store", e);
+		goto fail;
+	}
+	if (mode == BE_STORE_WRITE && sqlite3_db_readonly(st->db, "main") == 1) {
+		be_err_at(e, path, 0, 0,
+		    "store is read-only; check its permissions");
+		goto fail;
+	}
+	busy = getenv("BENUT_BUSY_MS");
+	sqlite3_busy_timeout(st->db, busy && *busy ? atoi(busy) : 10000);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (pragma_int(st, "PRAGMA application_id", &appid, e) < 0 ||
+	    pragma_int(st, "PRAGMA user_version", &version, e) < 0 ||
+	    pragma_int(st, "SELECT count(*) FROM sqlite_master", &ntables,
+	    e) < 0) {
+		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
+			be_err_at(e, path, 0, 0,
+			    "not a benut store (not an SQLite database); "
+			    "name another with -s");
+		goto fail;
+	}
+	if (appid != BE_STORE_APPID && (ntables > 0 || version > 0)) {
+		be_err_at(e, path, 0, 0,
+		    "not a benut store (another program's database); "
+		    "name another with -s");
+		goto fail;
+	}
+	if (version > BE_STORE_VERSION) {
+		be_err_at(e, path, 0, 0,
+		    "store has schema version %d, newer than this program's "
+		    "%d; upgrade benut", version, BE_STORE_VERSION);
+		goto fail;
+	}
+	if (be_store_exec(st, "PRAGMA foreign_keys = ON", e) < 0)
+		goto fail;
+	if (mode == BE_STORE_WRITE) {
+		if (be_store_exec(st, "PRAGMA journal_mode = WAL", e) < 0 ||
+		    be_store_exec(st, "PRAGMA synchronous = NORMAL", e) < 0)
+			goto fail;
+		if (version < BE_STORE_VERSION && migrate(st, version, e) < 0)
+			goto fail;
+	} else if (version < BE_STORE_VERSION) {
+		be_err_at(e, path, 0, 0,
+		    "store has schema version %d, older than this program's "
+		    "%d; run a program that writes (be-collect) to upgrade it",
+		    version, BE_STORE_VERSION);
+		goto fail;
+	}
+	return st;
+fail:
+	be_store_close(st);
+	return NULL;
+}
+
+void
+be_store_close(struct be_store *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}

@@ -1,0 +1,98 @@
+/*
+ * store.h: the SQLite store that holds stories, tags, points and meetings.
+ *
+ * One file, created on the first write with mode 0600, WAL, foreign keys
+ * on, a busy timeout ($BENUT_BUSY_MS, default 10000) so that programs on
+ * one store wait for each other.  The schema version is PRAGMA
+ * user_version; migrations run forward only, each in one transaction.  A
+ * database that is not a benut store, or of a newer schema, is refused.
+ *
+ * Writes go in units: be_store_begin .. be_store_commit (or _rollback)
+ * around each unit of input, so a unit is taken whole or not at all.
+ */
+#ifndef BE_STORE_H
+#define BE_STORE_H
+
+#include <sqlite3.h>
+
+#include "err.h"
+
+/* 'benu' in PRAGMA application_id marks a benut store. */
+#define BE_STORE_APPID 0x62656e75
+/* The schema version this program writes. */
+#define BE_STORE_VERSION 1
+
+enum {
+	BE_STORE_RDONLY = 0,	/* refuse to create; open read-only */
+	BE_STORE_WRITE = 1,	/* create when missing; open read-write */
+};
+
+struct be_store;
+
+/*
+ * Opens the store at path (see be_store_path in prog.h).  With
+ * BE_STORE_RDONLY a missing file is an error ("no store at 'x'").
+ * Returns the handle, or NULL with e filled.  Caller frees with
+ * be_store_close.
+ */
+struct be_store *be_store_open(const char *path, int mode, struct be_err *e);
+
+/* Closes the store and frees the handle (NULL is fine). */
+void be_store_close(struct be_store *st);
+
+/* The underlying connection, for modules that run their own SQL. */
+sqlite3 *be_store_db(struct be_store *st);
+
+/* The path the store was opened with. */
+const char *be_store_name(const struct be_store *st);
+
+/*
+ * Returns a prepared statement for sql, cached on the handle and reset
+ * with its bindings cleared; the caller must not finalize it.  sql must be
+ * a string literal (no SQL is ever built from input).  NULL with e filled
+ * on a prepare error.
+ */
+sqlite3_stmt *be_store_stmt(struct be_store *st, const char *sql,
+    struct be_err *e);
+
+/*
+ * Starts a write unit (BEGIN IMMEDIATE, waiting out other writers up to
+ * the busy timeout).  Returns 0, or -1 with e filled ("store 'x' is locked
+ * by another program; try again later").
+ */
+int be_store_begin(struct be_store *st, struct be_err *e);
+/* Commits the unit.  Returns 0, or -1 with e filled (e.g. disk full). */
+int be_store_commit(struct be_store *st, struct be_err *e);
+/* Rolls the unit back; never fails. */
+void be_store_rollback(struct be_store *st);
+
+/* Fills e from the connection's last error, prefixed by what.  -1. */
+int be_store_error(struct be_store *st, const char *what, struct be_err *e);
+
+/* Runs a statement that returns no rows (a literal).  0 or -1. */
+int be_store_exec(struct be_store *st, const char *sql, struct be_err *e);
+
+/*
+ * Binds text, or NULL when s is NULL, to parameter i of stmt (SQLITE_STATIC
+ * would outlive some callers' buffers, so this copies).
+ */
+int be_bind_text(sqlite3_stmt *stmt, int i, const char *s);
+
+/* The column as a C string, "" for NULL.  Valid until the next step. */
+const char *be_col_text(sqlite3_stmt *stmt, int i);
+
+/*
+ * Makes the full-text index whole: an intake run with the index off
+ * (be-collect --no-index) leaves it stale, and this rebuilds it in one
+ * transaction.  Call before any query on story_fts.  0 or -1.
+ */
+int be_store_fts_ready(struct be_store *st, struct be_err *e);
+
+/* Current time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes);
+ * $BENUT_NOW overrides it for tests. */
+char *be_now(char *buf);
+
+/* Today as "YYYY-MM-DD" (from be_now) into buf (at least 11 bytes). */
+char *be_today(char *buf);
+
+#endif

@@ -1,0 +1,62 @@
+/* Unit tests of lib/store.c. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	char dir[] = "/tmp/benut-unit.XXXXXX", path[256], cmd[512];
+	struct be_store *st;
+	struct be_err e;
+	struct stat sb;
+	sqlite3_stmt *q;
+
+	plan(12);
+	if (mkdtemp(dir) == NULL)
+		return 2;
+	snprintf(path, sizeof path, "%s/s.db", dir);
+	be_err_init(&e);
+	ok(be_store_open(path, BE_STORE_RDONLY, &e) == NULL, "reader does not create");
+	ok(strstr(e.msg, "no store here") != NULL, "says there is none");
+	umask(022);
+	st = be_store_open(path, BE_STORE_WRITE, &e);
+	ok(st != NULL, "writer creates");
+	ok(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "mode 0600");
+	q = be_store_stmt(st, "PRAGMA user_version", &e);
+	ok(q && sqlite3_step(q) == SQLITE_ROW &&
+	    sqlite3_column_int(q, 0) == BE_STORE_VERSION, "schema version set");
+	q = be_store_stmt(st, "PRAGMA journal_mode", &e);
+	ok(q && sqlite3_step(q) == SQLITE_ROW &&
+	    strcmp(be_col_text(q, 0), "wal") == 0, "WAL");
+	ok(be_store_begin(st, &e) == 0 &&
+	    be_store_exec(st, "INSERT INTO meta VALUES ('x', 'y')", &e) == 0,
+	    "writes in a unit");
+	be_store_rollback(st);
+	q = be_store_stmt(st, "SELECT count(*) FROM meta WHERE key = 'x'", &e);
+	ok(q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0,
+	    "rollback leaves nothing");
+	be_store_exec(st, "PRAGMA user_version = 99", &e);
+	be_store_close(st);
+	be_err_init(&e);
+	ok(be_store_open(path, BE_STORE_WRITE, &e) == NULL &&
+	    strstr(e.msg, "newer than this program's") != NULL,
+	    "newer schema refused");
+	snprintf(path, sizeof path, "%s/other.db", dir);
+	snprintf(cmd, sizeof cmd, "sqlite3 %s 'CREATE TABLE t(x)'", path);
+	ok(system(cmd) == 0, "made a foreign database");
+	ok(be_store_open(path, BE_STORE_WRITE, &e) == NULL &&
+	    strstr(e.msg, "not a benut store") != NULL, "foreign one refused");
+	snprintf(path, sizeof path, "%s/junk.db", dir);
+	snprintf(cmd, sizeof cmd, "head -c 8192 /dev/urandom > %s", path);
+	system(cmd);
+	ok(be_store_open(path, BE_STORE_WRITE, &e) == NULL &&
+	    strstr(e.msg, "not a benut store") != NULL, "junk refused");
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	system(cmd);
+	return done();
+}
