@@ -83,6 +83,26 @@ demo: all
 bench: all
 	sh tests/bench/run.sh
 
+# Fuzzing: each tests/fuzz/fuzz-NAME.c is a libFuzzer entry point, built
+# with clang against the library's sources and run for FUZZ_SECONDS on its
+# seed corpus tests/fuzz/NAME/ (new finds go to tests/fuzz/bin/NAME.corpus).
+FUZZ_SECONDS ?= 30
+FUZZ_CC ?= clang
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/fuzz-%.c=tests/fuzz/bin/%)
+tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(LIB_SRC) $(LIB_HDR) .deps-ok
+	@mkdir -p tests/fuzz/bin
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+	  -DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\" \
+	  $(DEPS_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPS_LIBS)
+fuzz: $(FUZZ_BIN)
+	@for b in $(FUZZ_BIN); do n=$${b##*/}; mkdir -p $$b.corpus; \
+	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
+	  $$b -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -timeout=10 \
+	    -print_final_stats=0 $$b.corpus tests/fuzz/$$n >$$b.log 2>&1 \
+	  || { tail -40 $$b.log; exit 2; }; done; echo "fuzz: no crash"
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(SHAREDIR)
@@ -99,4 +119,4 @@ clean:
 	rm -f lib/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok
 	rm -rf tests/fuzz/bin
 
-.PHONY: all deps check lint demo bench install uninstall clean
+.PHONY: all deps check lint demo bench fuzz install uninstall clean
