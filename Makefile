@@ -21,7 +21,11 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/include/pcre2.h:libpcre2-dev /usr/bin/pcre2grep:pcre2-utils \
        /usr/include/utf8proc.h:libutf8proc-dev /usr/include/blake2.h:libb2-dev \
        /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
-       /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3
+       /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
+       /usr/bin/setpriv:util-linux
+# What make bench and make fuzz need besides.
+BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils
+FUZZ_DEBS = /usr/bin/clang:clang /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 
 SANITIZE ?=
 SAN_FLAGS = $(SANITIZE:%=-fsanitize=%) $(SANITIZE:%=-fno-omit-frame-pointer)
@@ -46,33 +50,33 @@ MANS     = $(wildcard man/*.[157])
 all: .deps-ok $(BINS)
 
 .deps-ok:
-	@missing=; for d in $(DEBS); do f=$${d%%:*}; p=$${d#*:}; \
-	  [ -e $$f ] || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "`id -u`" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing:$$missing"; \
-	    (apt-get install -y -q $$missing || { apt-get update -q && apt-get install -y -q $$missing; }) >&2 || exit 2; \
-	  else echo "benut needs these Debian packages:$$missing (as root: apt-get install$$missing)" >&2; exit 2; fi; \
-	fi; touch $@
+	@sh tests/deps.sh $(DEBS)
+	@touch $@
 deps: .deps-ok
 
-lib/%.o: lib/%.c $(LIB_HDR) .deps-ok
+# Objects are rebuilt when the flags change (make check adds -Werror,
+# SANITIZE adds sanitizers).
+.build-flags: FORCE
+	@f='$(CC) $(CFLAGS) $(LDFLAGS)'; echo "$$f" | cmp -s - $@ || echo "$$f" >$@
+FORCE:
+
+lib/%.o: lib/%.c $(LIB_HDR) .deps-ok .build-flags
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
 lib/libbenut.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-be-%: cmd/be-%.c lib/libbenut.a $(LIB_HDR)
+be-%: cmd/be-%.c lib/libbenut.a $(LIB_HDR) .build-flags
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< lib/libbenut.a $(DEPS_LIBS)
 
-tests/unit/%.t: tests/unit/%.c tests/unit/tap.h lib/libbenut.a
+tests/unit/%.t: tests/unit/%.c tests/unit/tap.h lib/libbenut.a .build-flags
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libbenut.a $(DEPS_LIBS)
 
 check: override CFLAGS += -Werror
 check: all $(UNITS) lint
 	LC_ALL=C.UTF-8 TZ=UTC PATH="$(CURDIR):$$PATH" BENUT_TOP="$(CURDIR)" \
-	  prove -e '' $(PROVE_FLAGS) $(UNITS) tests/*.t
+	  prove -e '' $(PROVE_FLAGS) $(UNITS) $(wildcard tests/*.t)
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
@@ -81,6 +85,7 @@ demo: all
 	sh examples/demo.sh
 
 bench: all
+	@sh tests/deps.sh $(BENCH_DEBS)
 	sh tests/bench/run.sh
 
 # Fuzzing: each tests/fuzz/fuzz-NAME.c is a libFuzzer entry point, built
@@ -96,7 +101,10 @@ tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(LIB_SRC) $(LIB_HDR) .deps-ok
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	  -DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\" \
 	  $(DEPS_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPS_LIBS)
-fuzz: $(FUZZ_BIN)
+fuzz-deps:
+	@sh tests/deps.sh $(FUZZ_DEBS)
+$(FUZZ_BIN): | fuzz-deps
+fuzz: fuzz-deps $(FUZZ_BIN)
 	@for b in $(FUZZ_BIN); do n=$${b##*/}; mkdir -p $$b.corpus; \
 	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
 	  $$b -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -timeout=10 \
@@ -116,7 +124,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
-	rm -f lib/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok
+	rm -f lib/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok .build-flags
 	rm -rf tests/fuzz/bin
 
-.PHONY: all deps check lint demo bench fuzz install uninstall clean
+.PHONY: FORCE all deps check lint demo bench fuzz fuzz-deps install uninstall clean
