@@ -22,8 +22,9 @@ struct be_enc {
 	unsigned char raw[BE_ENC_CHUNK];
 	size_t rawlen;		/* bytes in raw */
 	size_t rawoff;		/* of which handed out (or converted) */
-	char *out;		/* iconv's output */
+	char *out;		/* converted text */
 	size_t outcap;
+	unsigned char w1252[128][4];	/* UTF-8 of 0x80..0xFF, [3] = length */
 	int eof;		/* fp is at its end (or failed) */
 	int stop;		/* 1: at the end; -1: failed with err */
 	char err[256];		/* pending error, "" for none */
@@ -191,6 +192,31 @@ detect(struct be_enc *d)
 	}
 }
 
+/*
+ * Windows-1252 is read through a table of what iconv makes of each byte
+ * above 0x7F: calling iconv on the text itself took as long as all the
+ * rest of reading a CSV file.
+ */
+static void
+table_1252(struct be_enc *d)
+{
+	char in, *ip, *op;
+	size_t il, ol;
+	int b;
+
+	for (b = 0x80; b < 0x100; b++) {
+		in = (char)b;
+		ip = &in;
+		il = 1;
+		op = (char *)d->w1252[b - 0x80];
+		ol = 3;
+		iconv(d->cd, NULL, NULL, NULL, NULL);
+		if (iconv(d->cd, &ip, &il, &op, &ol) == (size_t)-1)
+			ol = 3;		/* undefined: length 0 */
+		d->w1252[b - 0x80][3] = (unsigned char)(3 - ol);
+	}
+}
+
 struct be_enc *
 be_enc_open(FILE *fp, const char *encoding, struct be_err *e)
 {
@@ -235,6 +261,8 @@ be_enc_open(FILE *fp, const char *encoding, struct be_err *e)
 		/* Three bytes of UTF-8 at most for each byte read. */
 		d->outcap = 3 * sizeof d->raw + 16;
 		d->out = be_xmalloc(d->outcap);
+		if (d->kind == BE_ENC_CP1252 && d->cd != (iconv_t)-1)
+			table_1252(d);
 	}
 	return d;
 }
@@ -280,7 +308,46 @@ take_utf8(struct be_enc *d, const char **p)
 	return v;
 }
 
-/* Converts what was read with iconv, up to its first bad sequence. */
+/* Converts Windows-1252 by its table, up to its first undefined byte. */
+static size_t
+take_1252(struct be_enc *d, const char **p)
+{
+	const unsigned char *s = d->raw + d->rawoff, *end = d->raw + d->rawlen;
+	const unsigned char *u;
+	unsigned char *o = (unsigned char *)d->out;
+	uint64_t w;
+
+	while (s < end) {
+		if (*s < 0x80) {
+			while (s + 8 <= end) {
+				memcpy(&w, s, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				memcpy(o, s, 8);
+				o += 8;
+				s += 8;
+			}
+			while (s < end && *s < 0x80)
+				*o++ = *s++;
+			continue;
+		}
+		u = d->w1252[*s - 0x80];
+		if (u[3] == 0) {
+			snprintf(d->err, sizeof d->err, "%s", d->detected ?
+			    "invalid UTF-8 and not Windows-1252 either" :
+			    "invalid Windows-1252");
+			break;
+		}
+		memcpy(o, u, 3);
+		o += u[3];
+		s++;
+	}
+	d->rawoff = s - d->raw;
+	*p = d->out;
+	return o - (unsigned char *)d->out;
+}
+
+/* Converts UTF-16 with iconv, up to its first bad sequence. */
 static size_t
 take_iconv(struct be_enc *d, const char **p)
 {
@@ -290,17 +357,8 @@ take_iconv(struct be_enc *d, const char **p)
 	if (d->cd == (iconv_t)-1)
 		return 0;	/* d->err says why */
 	if (iconv(d->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
-		if (errno == EILSEQ || (errno == EINVAL && d->eof)) {
-			if (d->kind == BE_ENC_CP1252 && d->detected)
-				snprintf(d->err, sizeof d->err, "invalid UTF-8 "
-				    "and not Windows-1252 either");
-			else if (d->kind == BE_ENC_CP1252)
-				snprintf(d->err, sizeof d->err,
-				    "invalid Windows-1252");
-			else
-				snprintf(d->err, sizeof d->err,
-				    "invalid UTF-16");
-		}
+		if (errno == EILSEQ || (errno == EINVAL && d->eof))
+			snprintf(d->err, sizeof d->err, "invalid UTF-16");
 	}
 	d->rawoff = d->rawlen - inleft;
 	*p = d->out;
@@ -327,6 +385,8 @@ be_enc_read(struct be_enc *d, const char **p, size_t *n, struct be_err *e)
 		}
 		if (d->kind == BE_ENC_UTF8 || d->kind == BE_ENC_UTF8_BOM)
 			got = take_utf8(d, p);
+		else if (d->kind == BE_ENC_CP1252 && d->cd != (iconv_t)-1)
+			got = take_1252(d, p);
 		else
 			got = take_iconv(d, p);
 		if (got) {

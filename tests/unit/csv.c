@@ -1,5 +1,6 @@
 /* Unit tests of lib/csv.c and lib/enc.c. */
 #define _GNU_SOURCE	/* fopencookie */
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,29 @@ test_late_invalid(void)
 	is_str(enc, "windows-1252", "detected as Windows-1252");
 }
 
+/* Every byte of Windows-1252 reads as iconv converts it. */
+static void
+test_1252_all(void)
+{
+	char in[256], want[1024], *ip = in, *op = want;
+	size_t k = 0, il, ol = sizeof want - 1;
+	iconv_t cd;
+	int b;
+
+	for (b = 0x20; b < 0x100; b++)
+		if (b != '"' && b != ',' && b != ';' && b != 0x7F && b != 0x81 &&
+		    b != 0x8D && b != 0x8F && b != 0x90 && b != 0x9D)
+			in[k++] = (char)b;
+	in[k] = '\0';
+	il = k;
+	cd = iconv_open("UTF-8", "WINDOWS-1252");
+	iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	strcpy(op, "/.");
+	is_str(rd(in), want, "all of Windows-1252 as iconv has it");
+	is_str(enc, "windows-1252", "detected");
+}
+
 static void
 test_hash(void)
 {
@@ -241,7 +265,7 @@ test_pos(void)
 int
 main(void)
 {
-	plan(70);
+	plan(72);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -348,6 +372,7 @@ main(void)
 	test_long_field();
 	test_boundaries();
 	test_late_invalid();
+	test_1252_all();
 	test_hash();
 	test_pos();
 	return done();
