@@ -39,7 +39,18 @@ rd4(const char *in, size_t len, const struct be_csv_opts *o, int lines)
 	snprintf(enc, sizeof enc, "%s", be_csv_encoding(c));
 	delim = be_csv_delim(c);
 	got[0] = '\0';
-	while ((r = be_csv_row(c, &f, &n, &line, &e)) > 0) {
+	/* Go on after the errors of a row, as far as the reader can. */
+	while ((r = be_csv_row(c, &f, &n, &line, &e)) != 0) {
+		if (k > sizeof got - 256)
+			break;
+		if (r < 0) {
+			k += snprintf(got + k, sizeof got - k, "!%lu:%lu: %s",
+			    e.line, e.col, e.msg);
+			if (be_csv_failed(c))
+				break;
+			k += snprintf(got + k, sizeof got - k, "/");
+			continue;
+		}
 		if (lines)
 			k += snprintf(got + k, sizeof got - k, "%lu:", line);
 		for (i = 0; i < n; i++)
@@ -47,12 +58,9 @@ rd4(const char *in, size_t len, const struct be_csv_opts *o, int lines)
 			    i ? "|" : "", f[i]);
 		k += snprintf(got + k, sizeof got - k, "/");
 	}
-	if (r < 0)
-		snprintf(got + k, sizeof got - k, "!%lu:%lu: %s", e.line,
-		    e.col, e.msg);
-	else
+	if (r == 0)
 		snprintf(got + k, sizeof got - k, ".");
-	/* An error stays, and so does the end. */
+	/* An error that ends the reading stays, and so does the end. */
 	if (be_csv_row(c, &f, &n, &line, &e) != r)
 		snprintf(got, sizeof got, "not sticky");
 	be_csv_close(c);
@@ -86,27 +94,30 @@ rdl(const char *in)
 	return rd4(in, strlen(in), NULL, 1);
 }
 
-/* A FILE that counts the bytes read from it: a long field of 'x'. */
+/* A FILE that counts the bytes read from it: "a,b\n", then unit (or 'x')
+ * over and over. */
 struct longf {
 	size_t pos, size;
+	const char *unit;
 };
 
 static ssize_t
 longf_read(void *cookie, char *buf, size_t n)
 {
 	struct longf *l = cookie;
-	size_t i;
+	size_t i, u = l->unit ? strlen(l->unit) : 0;
 
 	for (i = 0; i < n && l->pos < l->size; i++, l->pos++)
-		buf[i] = l->pos < 4 ? "a,b\n"[l->pos] : 'x';
+		buf[i] = l->pos < 4 ? "a,b\n"[l->pos] :
+		    u ? l->unit[(l->pos - 4) % u] : 'x';
 	return i;
 }
 
 static void
-test_long_field(void)
+test_long(const char *unit, const char *msg, const char *name)
 {
 	cookie_io_functions_t io = { longf_read, NULL, NULL, NULL };
-	struct longf l = { 0, (size_t)1 << 30 };
+	struct longf l = { 0, (size_t)1 << 30, unit };
 	struct be_csv *c;
 	struct be_err e;
 	FILE *fp;
@@ -116,13 +127,26 @@ test_long_field(void)
 	fp = fopencookie(&l, "r", io);
 	setvbuf(fp, NULL, _IONBF, 0);
 	c = be_csv_open(fp, "big.csv", NULL, &e);
-	ok(be_csv_row(c, &f, &n, NULL, &e) == 1, "reads the header");
+	be_csv_row(c, &f, &n, NULL, &e);
 	ok(be_csv_row(c, &f, &n, NULL, &e) < 0 && e.line == 2 && e.col == 1 &&
-	    strcmp(e.msg, "field longer than 1048576 bytes") == 0,
-	    "a 1 GiB field is refused at its start");
-	ok(l.pos < 1048576 + 4 * BE_ENC_CHUNK, "without reading all of it");
+	    strcmp(e.msg, msg) == 0, name);
+	ok(l.pos < 16 * 1048576 + 4 * BE_ENC_CHUNK, "without reading all of it");
 	be_csv_close(c);
 	fclose(fp);
+}
+
+static void
+test_too_many(void)
+{
+	static char in[100010 + 16];
+
+	memcpy(in, "a\n", 2);
+	memset(in + 2, ',', 100000);
+	memcpy(in + 100002, "\"x\"\nz", 6);
+	is_str(rd(in), "a/!2:1: row of more than 100000 fields/z/.",
+	    "100001 fields are too many");
+	in[100001] = '\0';
+	ok(strncmp(rd(in), "a/||", 4) == 0, "100000 are not");
 }
 
 /* Text across the chunk boundary: a quoted CRLF, an 'é', a CRLF row end. */
@@ -265,7 +289,7 @@ test_pos(void)
 int
 main(void)
 {
-	plan(72);
+	plan(76);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -329,17 +353,23 @@ main(void)
 	/* Errors at their place. */
 	is_str(rd("a,b\n1,\"xy\nz\n"), "a|b/!2:3: unterminated quoted field",
 	    "unterminated quoted field at its opening quote");
-	is_str(rd("a,b\n1,x\"y\n"), "a|b/!2:4: stray quote in unquoted field",
-	    "quote in an unquoted field");
-	is_str(rd("a,b\n\xC3\xAB,\"x\"y\n"), "a|b/!2:5: stray quote after "
-	    "quoted field (a quote inside a quoted field must be doubled)",
+	is_str(rd("a,b\n1,x\"y\n3,4\n"),
+	    "a|b/!2:4: stray quote in unquoted field/3|4/.",
+	    "quote in an unquoted field; the next row is read");
+	is_str(rd("a,b\n1,x\"y,\"p\nq\"\n7,8\n"),
+	    "a|b/!2:4: stray quote in unquoted field/7|8/.",
+	    "the bad row is read leniently to its end");
+	is_str(rd("a,b\n\xC3\xAB,\"x\"y\"\"\n1,2\n"), "a|b/!2:5: stray quote "
+	    "after quoted field (a quote inside a quoted field must be "
+	    "doubled)/1|2/.",
 	    "garbage after a closing quote, at that quote, in characters");
-	is_str(rdn("a,b\n1,x\0y\n", 10), "a|b/!2:4: NUL byte", "NUL byte");
-	is_str(rdn("a,b\n1,\"x\0\"\n", 11), "a|b/!2:5: NUL byte",
+	is_str(rdn("a,b\n1,x\0y\0\n3,4", 14), "a|b/!2:4: NUL byte/3|4/.",
+	    "NUL byte, once a row");
+	is_str(rdn("a,b\n1,\"x\0\"\n", 11), "a|b/!2:5: NUL byte/.",
 	    "NUL byte in quotes");
-	is_str(rdn("a,b\n1,\"x\"\0\n", 11), "a|b/!2:6: NUL byte",
+	is_str(rdn("a,b\n1,\"x\"\0\n", 11), "a|b/!2:6: NUL byte/.",
 	    "NUL byte after quotes");
-	is_str(rdn("\xFF\xFE" "a\0\n\0\0\0", 8), "a/!2:1: NUL byte",
+	is_str(rdn("\xFF\xFE" "a\0\n\0\0\0", 8), "a/!2:1: NUL byte/.",
 	    "NUL character in UTF-16");
 	is_str(rd("a,b\n\xC3\xA7x,\x81\xE9\n"),
 	    "a|b/!2:4: invalid UTF-8 and not Windows-1252 either",
@@ -361,15 +391,26 @@ main(void)
 	    "lone surrogate in UTF-16");
 	is_str(rdo("a,b\n1,12345\n", 0, NULL, 5), "a|b/1|12345/.",
 	    "a field at the limit");
-	is_str(rdo("a,b\n1,123456\n", 0, NULL, 5),
-	    "a|b/!2:3: field longer than 5 bytes", "a field over the limit");
-	is_str(rdo("a,b\n1,\"1\"\"3\"\"56\"\n", 0, NULL, 5),
-	    "a|b/!2:3: field longer than 5 bytes",
+	is_str(rdo("a,b\n1,123456789012,1234567\n3,4\n", 0, NULL, 5),
+	    "a|b/!2:3: field longer than 5 bytes/3|4/.",
+	    "a field over the limit");
+	is_str(rdo("a,b\n1,\"1\"\"3\"\"5\n6\"\n", 0, NULL, 5),
+	    "a|b/!2:3: field longer than 5 bytes/.",
 	    "a quoted field over the limit");
 	is_str(rdo("a,b\n1,\"\xC3\xAB\xC3\xAB\xC3\xAB\"\n", 0, NULL, 5),
-	    "a|b/!2:3: field longer than 5 bytes",
+	    "a|b/!2:3: field longer than 5 bytes/.",
 	    "the limit is in bytes");
-	test_long_field();
+	test_long(NULL, "field longer than 1048576 bytes",
+	    "a 1 GiB field is refused at its start");
+	{
+		static char unit[1001];
+
+		memset(unit, 'x', 999);
+		unit[999] = ',';
+		test_long(unit, "row longer than 16777216 bytes",
+		    "a row of 1 GiB is refused at its start");
+	}
+	test_too_many();
 	test_boundaries();
 	test_late_invalid();
 	test_1252_all();
