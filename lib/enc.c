@@ -39,6 +39,8 @@ static const struct {
 	{ "utf8", BE_ENC_UTF8 },
 	{ "windows-1252", BE_ENC_CP1252 },
 	{ "cp1252", BE_ENC_CP1252 },
+	{ "iso-8859-1", BE_ENC_CP1252 },	/* as the web reads it */
+	{ "latin1", BE_ENC_CP1252 },
 	{ "utf-16le", BE_ENC_UTF16LE },
 	{ "utf-16be", BE_ENC_UTF16BE },
 };
@@ -179,6 +181,13 @@ detect(struct be_enc *d)
 	} else if (has_prefix(d, "\xFE\xFF", 2)) {
 		d->kind = BE_ENC_UTF16BE;
 		d->rawoff = 2;
+	} else if (d->rawlen >= 4 && d->raw[0] && !d->raw[1] && d->raw[2] &&
+	    !d->raw[3]) {
+		/* No text starts with NUL bytes: UTF-16 without its mark. */
+		d->kind = BE_ENC_UTF16LE;
+	} else if (d->rawlen >= 4 && !d->raw[0] && d->raw[1] && !d->raw[2] &&
+	    d->raw[3]) {
+		d->kind = BE_ENC_UTF16BE;
 	} else {
 		v = be_utf8_valid(d->raw, d->rawlen, &more);
 		if (v == d->rawlen || (more && !d->eof))

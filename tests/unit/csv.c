@@ -289,7 +289,7 @@ test_pos(void)
 int
 main(void)
 {
-	plan(76);
+	plan(81);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -339,11 +339,17 @@ main(void)
 	is_str(rdn("\xFE\xFF\0a\0,\0\xEB\0\n\xD8\x3D\xDE\x00\0,\0x", 18),
 	    "a|\xC3\xAB/\xF0\x9F\x98\x80|x/.", "UTF-16BE with a surrogate pair");
 	is_str(enc, "utf-16be", "UTF-16BE detected");
+	is_str(rdn("a\0,\0\xEB\0\n\0", 8), "a|\xC3\xAB/.", "UTF-16LE without BOM");
+	is_str(enc, "utf-16le", "UTF-16LE detected without BOM");
+	is_str(rdn("\0a\0;\0\xEB\0\n", 8), "a|\xC3\xAB/.", "UTF-16BE without BOM");
+	is_str(enc, "utf-16be", "UTF-16BE detected without BOM");
 	is_str(rd("Naam;Verhaal\nJo\xEBl;5 \x80\n"),
 	    "Naam|Verhaal/Jo\xC3\xABl|5 \xE2\x82\xAC/.", "Windows-1252");
 	is_str(enc, "windows-1252", "Windows-1252 detected");
 	is_str(rdo("a,b\n\xC3\xAB,x\n", 0, "windows-1252", 0),
 	    "a|b/\xC3\x83\xC2\xAB|x/.", "Windows-1252 forced");
+	is_str(rdo("a\n\x80\n", 0, "ISO-8859-1", 0), "a/\xE2\x82\xAC/.",
+	    "Latin-1 read as Windows-1252");
 	is_str(rdo("a,b\n", 0, "latin-9", 0), "!open: unknown encoding "
 	    "'latin-9' (use utf-8, windows-1252, utf-16le or utf-16be)",
 	    "unknown encoding");
