@@ -13,6 +13,8 @@
 
 #define HASHLEN	32
 
+size_t be_enc_chunk = BE_ENC_CHUNK;
+
 struct be_enc {
 	FILE *fp;
 	int kind;
@@ -20,6 +22,7 @@ struct be_enc {
 	int neither;		/* first chunk neither UTF-8 nor Windows-1252 */
 	iconv_t cd;		/* (iconv_t)-1 for UTF-8 */
 	unsigned char raw[BE_ENC_CHUNK];
+	size_t chunk;		/* bytes of raw used */
 	size_t rawlen;		/* bytes in raw */
 	size_t rawoff;		/* of which handed out (or converted) */
 	char *out;		/* converted text */
@@ -37,6 +40,7 @@ static const struct {
 } names[] = {
 	{ "utf-8", BE_ENC_UTF8 },
 	{ "utf8", BE_ENC_UTF8 },
+	{ "utf-8-bom", BE_ENC_UTF8 },
 	{ "windows-1252", BE_ENC_CP1252 },
 	{ "cp1252", BE_ENC_CP1252 },
 	{ "iso-8859-1", BE_ENC_CP1252 },	/* as the web reads it */
@@ -146,9 +150,9 @@ fill(struct be_enc *d)
 		d->rawlen -= d->rawoff;
 		d->rawoff = 0;
 	}
-	if (d->eof || d->rawlen == sizeof d->raw)
+	if (d->eof || d->rawlen >= d->chunk)
 		return;
-	want = sizeof d->raw - d->rawlen;
+	want = d->chunk - d->rawlen;
 	got = fread(d->raw + d->rawlen, 1, want, d->fp);
 	blake2b_update(&d->hash, d->raw + d->rawlen, got);
 	d->rawlen += got;
@@ -241,6 +245,9 @@ be_enc_open(FILE *fp, const char *encoding, struct be_err *e)
 	d = be_xcalloc(1, sizeof *d);
 	d->fp = fp;
 	d->cd = (iconv_t)-1;
+	d->chunk = be_enc_chunk;
+	if (d->chunk < 4 || d->chunk > sizeof d->raw)
+		d->chunk = d->chunk < 4 ? 4 : sizeof d->raw;
 	blake2b_init(&d->hash, HASHLEN);
 	fill(d);
 	if (kind < 0) {

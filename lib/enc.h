@@ -39,6 +39,13 @@
 
 #define BE_ENC_CHUNK	65536	/* bytes read from the file at a time */
 
+/*
+ * Bytes read at a time: BE_ENC_CHUNK, unless a test sets it lower (4 at
+ * least) to make every case of a piece boundary happen in a small input.
+ * Read at be_enc_open.
+ */
+extern size_t be_enc_chunk;
+
 enum be_enc_kind {
 	BE_ENC_UTF8,
 	BE_ENC_UTF8_BOM,
@@ -48,7 +55,8 @@ enum be_enc_kind {
 };
 
 /*
- * The kind named name, case-insensitively: "utf-8" or "utf8",
+ * The kind named name, case-insensitively: "utf-8" (or "utf8", or
+ * "utf-8-bom", since a forced UTF-8 skips its mark anyway),
  * "windows-1252" or "cp1252", "utf-16le", "utf-16be".  "iso-8859-1" and
  * "latin1" are read as Windows-1252, as web browsers do: files that say
  * Latin-1 nearly always are, and the two differ only in 0x80..0x9F,

@@ -9,17 +9,20 @@
 #include "enc.h"
 #include "tap.h"
 
-static char got[1 << 18];
+static char got[1 << 18], ref[1 << 18], alt[1 << 18];
 static char enc[32];
 static int delim;
+static int piecebad;
 
 /*
- * Reads in[0..len) and writes what came out into got: fields joined by
+ * Reads in[0..len) and writes what came out into out: fields joined by
  * '|', each row followed by '/', and at the end "." or the error as
- * "!line:col: message".  With lines, each row starts with "<line>:".
+ * "!line:col: message" (without msgs: "!line:col").  With lines, each row
+ * starts with "<line>:".  Sets enc and delim.
  */
-static const char *
-rd4(const char *in, size_t len, const struct be_csv_opts *o, int lines)
+static void
+readall(const char *in, size_t len, const struct be_csv_opts *o, int lines,
+    char *out, size_t size, int msgs)
 {
 	struct be_csv *c;
 	struct be_err e;
@@ -32,39 +35,75 @@ rd4(const char *in, size_t len, const struct be_csv_opts *o, int lines)
 	be_err_init(&e);
 	fp = fmemopen((void *)in, len, "r");
 	if ((c = be_csv_open(fp, "t.csv", o, &e)) == NULL) {
-		snprintf(got, sizeof got, "!open: %s", e.msg);
+		snprintf(out, size, "!open: %s", e.msg);
 		fclose(fp);
-		return got;
+		return;
 	}
 	snprintf(enc, sizeof enc, "%s", be_csv_encoding(c));
 	delim = be_csv_delim(c);
-	got[0] = '\0';
+	out[0] = '\0';
 	/* Go on after the errors of a row, as far as the reader can. */
 	while ((r = be_csv_row(c, &f, &n, &line, &e)) != 0) {
-		if (k > sizeof got - 256)
+		if (k > size - 256)
 			break;
 		if (r < 0) {
-			k += snprintf(got + k, sizeof got - k, "!%lu:%lu: %s",
-			    e.line, e.col, e.msg);
+			k += snprintf(out + k, size - k, "!%lu:%lu%s%s",
+			    e.line, e.col, msgs ? ": " : "", msgs ? e.msg : "");
 			if (be_csv_failed(c))
 				break;
-			k += snprintf(got + k, sizeof got - k, "/");
+			k += snprintf(out + k, size - k, "/");
 			continue;
 		}
 		if (lines)
-			k += snprintf(got + k, sizeof got - k, "%lu:", line);
+			k += snprintf(out + k, size - k, "%lu:", line);
 		for (i = 0; i < n; i++)
-			k += snprintf(got + k, sizeof got - k, "%s%s",
+			k += snprintf(out + k, size - k, "%s%s",
 			    i ? "|" : "", f[i]);
-		k += snprintf(got + k, sizeof got - k, "/");
+		k += snprintf(out + k, size - k, "/");
 	}
 	if (r == 0)
-		snprintf(got + k, sizeof got - k, ".");
+		snprintf(out + k, size - k, ".");
 	/* An error that ends the reading stays, and so does the end. */
 	if (be_csv_row(c, &f, &n, &line, &e) != r)
-		snprintf(got, sizeof got, "not sticky");
+		snprintf(out, size, "not sticky");
 	be_csv_close(c);
 	fclose(fp);
+}
+
+/*
+ * Reads in[0..len) into got (see readall).  Then reads it again in
+ * pieces of 4 to 7 bytes, with the encoding and delimiter found forced,
+ * and counts in piecebad each time that gives other rows or errors at
+ * other places.
+ */
+static const char *
+rd4(const char *in, size_t len, const struct be_csv_opts *o, int lines)
+{
+	struct be_csv_opts f = { 0, NULL, 0 };
+	char e[32];
+	int d;
+
+	readall(in, len, o, lines, got, sizeof got, 1);
+	if (got[0] == '!' && strncmp(got, "!open", 5) == 0)
+		return got;
+	readall(in, len, o, 1, ref, sizeof ref, 0);
+	snprintf(e, sizeof e, "%s", enc);
+	d = delim;
+	if (o)
+		f = *o;
+	f.encoding = e;
+	f.delim = d;
+	for (be_enc_chunk = 4; be_enc_chunk < 8; be_enc_chunk++) {
+		readall(in, len, &f, 1, alt, sizeof alt, 0);
+		if (strcmp(ref, alt) != 0) {
+			printf("# in pieces of %zu: '%.200s' for '%.200s'\n",
+			    be_enc_chunk, alt, ref);
+			piecebad++;
+		}
+	}
+	be_enc_chunk = BE_ENC_CHUNK;
+	snprintf(enc, sizeof enc, "%s", e);
+	delim = d;
 	return got;
 }
 
@@ -289,7 +328,7 @@ test_pos(void)
 int
 main(void)
 {
-	plan(81);
+	plan(82);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -422,5 +461,6 @@ main(void)
 	test_1252_all();
 	test_hash();
 	test_pos();
+	is_int(piecebad, 0, "read alike in pieces of 4 to 7 bytes");
 	return done();
 }
