@@ -1,12 +1,18 @@
 /* point.c: see point.h. */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "mem.h"
 #include "point.h"
 #include "record.h"
+#include "yaml.h"
 #include "banned.h"
 
 static const char *const state_names[BE_PS_N] = {
@@ -884,23 +890,646 @@ be_point_suggest(struct be_store *st, FILE *fp, const char *since,
 	return n;
 }
 
-/* YAML: waiting for lib/yaml (temporary). */
+
+/*
+ * YAML: kind point.  be_point_yaml writes what be_point_parse reads back
+ * to the same struct, so show, edit and update round-trip exactly.
+ */
+
+static void
+emit_list(FILE *fp, const char *key, char *const *v, size_t n)
+{
+	size_t i;
+
+	if (n == 0) {
+		be_yemit_str(fp, 0, key, NULL);
+		return;
+	}
+	be_yemit_key(fp, 0, key);
+	for (i = 0; i < n; i++)
+		be_yemit_item(fp, 0, v[i]);
+}
+
 void
 be_point_yaml(FILE *fp, const struct be_point *p)
 {
+	char ref[32], next[128];
+	size_t i;
+
+	be_yemit_doc(fp, "point");
+	snprintf(ref, sizeof ref, "P-%lld", p->id);
+	be_yemit_str(fp, 0, "ref", ref);
+	be_yemit_str(fp, 0, "title", p->title);
+	be_yemit_str(fp, 0, "theme", p->theme);
+	fprintf(fp, "# next: %s\n", be_pstate_next(p->state, next,
+	    sizeof next));
+	be_yemit_str(fp, 0, "state", be_pstate_name(p->state));
+	fputs("# gevraagd or ongevraagd\n", fp);
+	be_yemit_str(fp, 0, "advies", p->advies);
+	fputs("# the koppel: one name an item\n", fp);
+	emit_list(fp, "owner", p->owner, p->nowner);
+	be_yemit_str(fp, 0, "vraag", p->vraag);
+	emit_list(fp, "waarden", p->waarden, p->nwaarden);
+	if (p->nstories == 0)
+		be_yemit_str(fp, 0, "stories", NULL);
+	else
+		be_yemit_key(fp, 0, "stories");
+	for (i = 0; i < p->nstories; i++) {
+		snprintf(ref, sizeof ref, "S-%lld", p->stories[i].id);
+		be_yemit_str(fp, 2 | BE_YDASH, "ref", ref);
+		be_yemit_str(fp, 2, "quote", p->stories[i].quote);
+	}
+	be_yemit_key(fp, 0, "vragen");
+	for (i = 0; i < BE_PQ_N; i++) {
+		fprintf(fp, "  # %s\n", be_point_qtext[i]);
+		be_yemit_str(fp, 2, be_point_qkey[i], p->q[i]);
+	}
+	be_yemit_key(fp, 0, "antwoord");
+	fputs("  # overgenomen, deels or afgewezen\n", fp);
+	be_yemit_str(fp, 2, "uitkomst", p->answer);
+	be_yemit_str(fp, 2, "tekst", p->answer_text);
+	be_yemit_str(fp, 2, "datum", p->answer_date);
+	fputs("# read-only: change the state with 'state:' above\n", fp);
+	if (p->nhistory == 0)
+		be_yemit_str(fp, 0, "history", NULL);
+	else
+		be_yemit_key(fp, 0, "history");
+	for (i = 0; i < p->nhistory; i++) {
+		const struct be_point_move *m = &p->history[i];
+
+		be_yemit_str(fp, 2 | BE_YDASH, "state", m->state);
+		be_yemit_str(fp, 2, "date", m->date);
+		if (m->meeting_id > 0) {
+			snprintf(ref, sizeof ref, "M-%lld", m->meeting_id);
+			be_yemit_str(fp, 2, "meeting", ref);
+		}
+		if (m->note)
+			be_yemit_str(fp, 2, "note", m->note);
+	}
+}
+
+static const char *const point_keys[] = {
+	"kind", "version", "ref", "title", "theme", "state", "advies",
+	"owner", "vraag", "waarden", "stories", "vragen", "antwoord",
+	"history", NULL
+};
+static const char *const be_point_qkey_list[] = {
+	"richting", "macht", "wenselijk", "doen", NULL
+};
+static const char *const story_keys[] = { "ref", "quote", NULL };
+static const char *const antwoord_keys[] = {
+	"uitkomst", "tekst", "datum", NULL
+};
+static const char *const move_keys[] = {
+	"state", "date", "meeting", "note", NULL
+};
+
+/* A string value; "" and null are NULL.  The result is the caller's. */
+static int
+get_text(const struct be_ynode *map, const char *key, char **out,
+    const char *name, struct be_err *e)
+{
+	const char *s;
+
+	*out = NULL;
+	if (be_yget_str(map, key, 0, &s, name, e) < 0)
+		return -1;
+	if (s && *s)
+		*out = be_xstrdup(s);
+	return 0;
+}
+
+/* A list of strings (or one string, or nothing). */
+static int
+get_list(const struct be_ynode *map, const char *key, int oneline,
+    char ***out, size_t *n, const char *name, struct be_err *e)
+{
+	const struct be_ynode *v = be_ymap_get(map, key), *it;
+	size_t i, nit;
+
+	if (be_ynode_isnull(v))
+		return 0;
+	if (v->kind != BE_YSEQ && v->kind != BE_YSCALAR)
+		return be_yerr(e, name, v, "'%s' must be a list", key);
+	nit = v->kind == BE_YSEQ ? v->n : 1;
+	for (i = 0; i < nit; i++) {
+		it = v->kind == BE_YSEQ ? v->items[i] : v;
+		if (it->kind != BE_YSCALAR)
+			return be_yerr(e, name, it,
+			    "an item of '%s' must be a string", key);
+		if (be_ynode_isnull(it) || it->len == 0)
+			continue;
+		if (oneline && strchr(it->str, '\n'))
+			return be_yerr(e, name, it,
+			    "an item of '%s' must be one line", key);
+		*out = be_xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[(*n)++] = be_xstrdup(it->str);
+	}
+	return 0;
+}
+
+static int
+one_of(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+parse_stories(const struct be_ynode *doc, struct be_point *p,
+    const char *name, struct be_err *e)
+{
+	const struct be_ynode *seq, *it;
+	const char *ref;
+	size_t i, j;
+	long long id;
+
+	if (be_yget_seq(doc, "stories", 1, &seq, name, e) < 0)
+		return -1;
+	if (seq->n == 0)
+		return be_yerr(e, name, seq,
+		    "a point needs at least one story");
+	p->stories = be_xcalloc(seq->n, sizeof *p->stories);
+	for (i = 0; i < seq->n; i++) {
+		it = seq->items[i];
+		if (it->kind != BE_YMAP)
+			return be_yerr(e, name, it, "a story must be a map "
+			    "with 'ref' and 'quote'");
+		if (be_ymap_check(it, story_keys, name, e) < 0 ||
+		    be_yget_str(it, "ref", 1, &ref, name, e) < 0)
+			return -1;
+		if (be_ref_parse(ref, 'S', &id) < 0)
+			return be_yerr(e, name, be_ymap_get(it, "ref"),
+			    "'ref' must be a story ref such as S-12");
+		for (j = 0; j < i; j++)
+			if (p->stories[j].id == id)
+				return be_yerr(e, name, be_ymap_get(it, "ref"),
+				    "S-%lld is in the list twice", id);
+		p->stories[i].id = id;
+		p->nstories++;
+		if (get_text(it, "quote", &p->stories[i].quote, name, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+parse_history(const struct be_ynode *doc, struct be_point *p,
+    const char *name, struct be_err *e)
+{
+	const struct be_ynode *seq, *it;
+	const char *ref;
+	size_t i;
+
+	if (be_yget_seq(doc, "history", 0, &seq, name, e) < 0)
+		return -1;
+	if (seq == NULL)
+		return 0;
+	p->history = be_xcalloc(seq->n ? seq->n : 1, sizeof *p->history);
+	for (i = 0; i < seq->n; i++) {
+		struct be_point_move *m = &p->history[i];
+
+		it = seq->items[i];
+		if (it->kind != BE_YMAP)
+			return be_yerr(e, name, it, "a move must be a map "
+			    "with 'state' and 'date'");
+		p->nhistory++;
+		if (be_ymap_check(it, move_keys, name, e) < 0 ||
+		    get_text(it, "state", &m->state, name, e) < 0 ||
+		    get_text(it, "date", &m->date, name, e) < 0 ||
+		    get_text(it, "note", &m->note, name, e) < 0 ||
+		    be_yget_str(it, "meeting", 0, &ref, name, e) < 0)
+			return -1;
+		if (ref && be_ref_parse(ref, 'M', &m->meeting_id) < 0)
+			return be_yerr(e, name, be_ymap_get(it, "meeting"),
+			    "'meeting' must be a meeting ref such as M-2");
+	}
+	return 0;
+}
+
+int
+be_point_parse(const struct be_ynode *doc, const char *name,
+    struct be_point *p, struct be_err *e)
+{
+	static const char *const advies[] = { "gevraagd", "ongevraagd", NULL };
+	const struct be_ynode *m;
+	const char *s;
+	char q[80];
+	int i;
+
+	be_point_init(p);
+	if (be_ydoc_check(doc, "point", name, e) < 0 ||
+	    be_ymap_check(doc, point_keys, name, e) < 0 ||
+	    be_yget_str(doc, "ref", 1, &s, name, e) < 0)
+		return -1;
+	if (be_ref_parse(s, 'P', &p->id) < 0)
+		return be_yerr(e, name, be_ymap_get(doc, "ref"),
+		    "'ref' must be a point ref such as P-3");
+	if (get_text(doc, "title", &p->title, name, e) < 0)
+		return -1;
+	if (p->title == NULL)
+		return be_yerr(e, name, be_ymap_get(doc, "title") ?
+		    be_ymap_get(doc, "title") : doc, "a point needs a title");
+	if (get_text(doc, "theme", &p->theme, name, e) < 0 ||
+	    be_yget_str(doc, "state", 1, &s, name, e) < 0)
+		return -1;
+	if ((p->state = be_pstate_parse(s)) < 0)
+		return be_yerr(e, name, be_ymap_get(doc, "state"),
+		    "unknown state '%s'; states: concept, gereed, geagendeerd, "
+		    "ingebracht, beantwoord, teruggekoppeld, vervallen",
+		    be_yquote(s, q, sizeof q));
+	if (get_text(doc, "advies", &p->advies, name, e) < 0)
+		return -1;
+	if (p->advies && !one_of(p->advies, advies))
+		return be_yerr(e, name, be_ymap_get(doc, "advies"),
+		    "'advies' must be 'gevraagd' or 'ongevraagd'");
+	if (get_list(doc, "owner", 1, &p->owner, &p->nowner, name, e) < 0 ||
+	    get_text(doc, "vraag", &p->vraag, name, e) < 0 ||
+	    get_list(doc, "waarden", 0, &p->waarden, &p->nwaarden, name,
+	    e) < 0 || parse_stories(doc, p, name, e) < 0)
+		return -1;
+	if (be_yget_map(doc, "vragen", 0, &m, name, e) < 0 ||
+	    be_ymap_check(m, be_point_qkey_list, name, e) < 0)
+		return -1;
+	for (i = 0; i < BE_PQ_N; i++)
+		if (get_text(m, be_point_qkey[i], &p->q[i], name, e) < 0)
+			return -1;
+	if (be_yget_map(doc, "antwoord", 0, &m, name, e) < 0 ||
+	    be_ymap_check(m, antwoord_keys, name, e) < 0 ||
+	    get_text(m, "uitkomst", &p->answer, name, e) < 0 ||
+	    get_text(m, "tekst", &p->answer_text, name, e) < 0 ||
+	    get_text(m, "datum", &p->answer_date, name, e) < 0)
+		return -1;
+	if (p->answer && !one_of(p->answer, be_point_outcomes))
+		return be_yerr(e, name, be_ymap_get(m, "uitkomst"),
+		    "'uitkomst' must be overgenomen, deels or afgewezen");
+	if (p->answer_date && !be_point_date_ok(p->answer_date))
+		return be_yerr(e, name, be_ymap_get(m, "datum"),
+		    "'datum' must be a date YYYY-MM-DD");
+	return parse_history(doc, p, name, e);
+}
+
+static int
+streq(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+static int
+same_list(char *const *a, size_t na, char *const *b, size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (!streq(a[i], b[i]))
+			return 0;
+	return 1;
+}
+
+static int
+same_history(const struct be_point *a, const struct be_point *b)
+{
+	size_t i;
+
+	if (a->nhistory != b->nhistory)
+		return 0;
+	for (i = 0; i < a->nhistory; i++)
+		if (!streq(a->history[i].state, b->history[i].state) ||
+		    !streq(a->history[i].date, b->history[i].date) ||
+		    !streq(a->history[i].note, b->history[i].note) ||
+		    a->history[i].meeting_id != b->history[i].meeting_id)
+			return 0;
+	return 1;
+}
+
+/* Whether the editable parts of a and b are the same. */
+static int
+same_point(const struct be_point *a, const struct be_point *b)
+{
+	size_t i;
+
+	if (!streq(a->title, b->title) || !streq(a->theme, b->theme) ||
+	    a->state != b->state || !streq(a->advies, b->advies) ||
+	    !same_list(a->owner, a->nowner, b->owner, b->nowner) ||
+	    !streq(a->vraag, b->vraag) ||
+	    !same_list(a->waarden, a->nwaarden, b->waarden, b->nwaarden) ||
+	    !streq(a->answer, b->answer) ||
+	    !streq(a->answer_text, b->answer_text) ||
+	    !streq(a->answer_date, b->answer_date) ||
+	    a->nstories != b->nstories)
+		return 0;
+	for (i = 0; i < BE_PQ_N; i++)
+		if (!streq(a->q[i], b->q[i]))
+			return 0;
+	for (i = 0; i < a->nstories; i++)
+		if (a->stories[i].id != b->stories[i].id ||
+		    !streq(a->stories[i].quote, b->stories[i].quote))
+			return 0;
+	return 1;
+}
+
+/* Puts e's message at node n of name (for errors found in the store). */
+static int
+at_node(struct be_err *e, const char *name, const struct be_ynode *n)
+{
+	char msg[sizeof e->msg];
+
+	snprintf(msg, sizeof msg, "%s", e->msg);
+	return be_yerr(e, name, n, "%s", msg);
+}
+
+static int
+write_point(struct be_store *st, const struct be_point *p, struct be_err *e)
+{
+	static const char qu[] = "UPDATE point SET title = ?, theme = ?, "
+	    "advies = ?, owner = ?, vraag = ?, q_richting = ?, q_macht = ?, "
+	    "q_wenselijk = ?, q_doen = ?, answer = ?, answer_text = ?, "
+	    "answer_date = ?, updated = ? WHERE id = ?";
+	static const char qdv[] = "DELETE FROM point_value WHERE point_id = ?";
+	static const char qiv[] = "INSERT INTO point_value (point_id, pos, "
+	    "value) VALUES (?, ?, ?)";
+	static const char qds[] = "DELETE FROM point_story WHERE point_id = ?";
+	struct be_buf owner = BE_BUF_INIT;
+	sqlite3_stmt *stmt;
+	char now[32];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < p->nowner; i++)
+		be_buf_addf(&owner, "%s%s", i ? "\n" : "", p->owner[i]);
+	if ((stmt = be_store_stmt(st, qu, e)) == NULL) {
+		be_buf_release(&owner);
+		return -1;
+	}
+	be_bind_text(stmt, 1, p->title);
+	be_bind_text(stmt, 2, p->theme);
+	be_bind_text(stmt, 3, p->advies);
+	be_bind_text(stmt, 4, owner.len ? owner.s : NULL);
+	be_bind_text(stmt, 5, p->vraag);
+	for (i = 0; i < BE_PQ_N; i++)
+		be_bind_text(stmt, 6 + (int)i, p->q[i]);
+	be_bind_text(stmt, 10, p->answer);
+	be_bind_text(stmt, 11, p->answer_text);
+	be_bind_text(stmt, 12, p->answer_date);
+	be_bind_text(stmt, 13, be_now(now));
+	sqlite3_bind_int64(stmt, 14, p->id);
+	rc = step_done(st, stmt, "cannot write point", e);
+	be_buf_release(&owner);
+	if (rc < 0 || (stmt = be_store_stmt(st, qdv, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, p->id);
+	if (step_done(st, stmt, "cannot write point", e) < 0)
+		return -1;
+	for (i = 0; i < p->nwaarden; i++) {
+		if ((stmt = be_store_stmt(st, qiv, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, p->id);
+		sqlite3_bind_int64(stmt, 2, (long long)i + 1);
+		be_bind_text(stmt, 3, p->waarden[i]);
+		if (step_done(st, stmt, "cannot write point", e) < 0)
+			return -1;
+	}
+	if ((stmt = be_store_stmt(st, qds, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, p->id);
+	if (step_done(st, stmt, "cannot write point", e) < 0)
+		return -1;
+	for (i = 0; i < p->nstories; i++)
+		if (add_story(st, p->id, p->stories[i].id, (long long)i + 1,
+		    p->stories[i].quote, e) < 0)
+			return -1;
+	return 0;
+}
+
+/* Applies one document inside the caller's transaction: 1 changed, 0, -1. */
+static int
+apply(struct be_store *st, const struct be_ynode *doc, const char *name,
+    long long *id, struct be_err *e)
+{
+	struct be_point n, o;
+	const struct be_ynode *seq, *node;
+	char next[128], today[16];
+	size_t i;
+	int rc = -1;
+
+	be_point_init(&o);
+	if (be_point_parse(doc, name, &n, e) < 0)
+		goto out;
+	*id = n.id;
+	if (be_point_get(st, n.id, &o, e) < 0) {
+		at_node(e, name, be_ymap_get(doc, "ref"));
+		goto out;
+	}
+	seq = be_ymap_get(doc, "stories");
+	for (i = 0; i < n.nstories; i++) {
+		char **q = n.stories[i].quote ? NULL : &n.stories[i].quote;
+
+		if (story_usable(st, n.stories[i].id, q, e) < 0) {
+			at_node(e, name, be_ymap_get(seq->items[i], "ref"));
+			goto out;
+		}
+	}
+	node = be_ymap_get(doc, "history");
+	if (!be_ynode_isnull(node) && !same_history(&n, &o)) {
+		be_yerr(e, name, node, "history is read-only; change the "
+		    "state with 'state:' or be-point state");
+		goto out;
+	}
+	node = be_ymap_get(doc, "state");
+	if (n.state != o.state && !be_pstate_can(o.state, n.state)) {
+		be_yerr(e, name, node, "cannot go from '%s' to '%s'; next: %s",
+		    state_names[o.state], state_names[n.state],
+		    be_pstate_next(o.state, next, sizeof next));
+		goto out;
+	}
+	if (same_point(&n, &o)) {
+		rc = 0;
+		goto out;
+	}
+	if (write_point(st, &n, e) < 0)
+		goto out;
+	if (n.state != o.state && move(st, n.id, n.state, be_today(today), 0,
+	    NULL, 0, e) < 0) {
+		at_node(e, name, node);
+		goto out;
+	}
+	rc = 1;
+out:
+	be_point_release(&n);
+	be_point_release(&o);
+	return rc;
 }
 
 int
 be_point_update(struct be_store *st, FILE *fp, const char *name,
     void (*changed)(long long id, void *arg), void *arg, struct be_err *e)
 {
-	return 0;
+	struct be_yreader *r = be_yaml_open(fp, name);
+	struct be_ynode **docs = NULL, *doc;
+	long long *ids = NULL, *done = NULL;
+	size_t ndocs = 0, ndone = 0, i, j;
+	int rc;
+
+	/* Read every document before taking the store's write lock. */
+	while ((rc = be_yaml_next(r, &doc, e)) == 1) {
+		docs = be_xrealloc(docs, (ndocs + 1) * sizeof *docs);
+		docs[ndocs++] = doc;
+	}
+	be_yaml_close(r);
+	if (rc == 0 && ndocs && be_store_begin(st, e) < 0)
+		rc = -1;
+	ids = be_xcalloc(ndocs, sizeof *ids);
+	done = be_xcalloc(ndocs, sizeof *done);
+	for (i = 0; rc == 0 && i < ndocs; i++) {
+		const struct be_ynode *ref = be_ymap_get(docs[i], "ref");
+		int ch = 0;
+
+		/* A point twice would have its first edit undone unseen. */
+		if (ref && ref->kind == BE_YSCALAR &&
+		    be_ref_parse(ref->str, 'P', &ids[i]) == 0)
+			for (j = 0; j < i; j++)
+				if (ids[j] == ids[i])
+					ch = be_yerr(e, name, ref,
+					    "P-%lld is in the input twice",
+					    ids[i]);
+		if (ch == 0)
+			ch = apply(st, docs[i], name, &ids[i], e);
+		if (ch < 0)
+			rc = -1;
+		else if (ch > 0)
+			done[ndone++] = ids[i];
+	}
+	if (rc < 0 && ndocs)
+		be_store_rollback(st);
+	else if (ndocs && be_store_commit(st, e) < 0)
+		rc = -1;
+	for (i = 0; rc == 0 && changed && i < ndone; i++)
+		changed(done[i], arg);
+	for (i = 0; i < ndocs; i++)
+		be_ynode_free(docs[i]);
+	free(docs);
+	free(ids);
+	free(done);
+	return rc < 0 ? -1 : (int)ndone;
+}
+
+/* Reads the whole of path into b.  0 or -1. */
+static int
+slurp(const char *path, struct be_buf *b)
+{
+	char chunk[4096];
+	size_t n;
+	FILE *fp = fopen(path, "r");
+
+	if (fp == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		be_buf_add(b, chunk, n);
+	n = ferror(fp);
+	fclose(fp);
+	return n ? -1 : 0;
+}
+
+/* Runs editor on path, as git does: sh -c 'EDITOR "$1"' sh path. */
+static int
+run_editor(const char *editor, const char *path, struct be_err *e)
+{
+	struct be_buf cmd = BE_BUF_INIT;
+	pid_t pid;
+	int status;
+
+	be_buf_addf(&cmd, "%s \"$1\"", editor);
+	if ((pid = fork()) < 0) {
+		be_buf_release(&cmd);
+		return be_err_set(e, "cannot run the editor: %s",
+		    strerror(errno));
+	}
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd.s, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	be_buf_release(&cmd);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return be_err_set(e, "cannot wait for the editor: %s",
+			    strerror(errno));
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFEXITED(status))
+		return be_err_set(e, "the editor exited with status %d",
+		    WEXITSTATUS(status));
+	return be_err_set(e, "the editor was killed by signal %d",
+	    WTERMSIG(status));
 }
 
 int
 be_point_edit(struct be_store *st, long long id, const char *editor,
     char **kept, struct be_err *e)
 {
+	struct be_buf path = BE_BUF_INIT, before = BE_BUF_INIT,
+	    after = BE_BUF_INIT;
+	struct be_point p;
+	const char *tmp = getenv("TMPDIR");
+	FILE *fp;
+	int fd, rc = -1;
+
 	*kept = NULL;
-	return be_err_set(e, "not yet");
+	if (be_point_get(st, id, &p, e) < 0) {
+		be_point_release(&p);
+		return -1;
+	}
+	be_buf_addf(&path, "%s/be-point-P-%lld.XXXXXX.yaml",
+	    tmp && *tmp ? tmp : "/tmp", id);
+	if ((fd = mkstemps(path.s, 5)) < 0 || fchmod(fd, 0600) < 0 ||
+	    (fp = fdopen(fd, "w")) == NULL) {
+		be_err_set(e, "cannot make a temporary file: %s",
+		    strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path.s);
+		}
+		goto out;
+	}
+	be_point_yaml(fp, &p);
+	if (fclose(fp) != 0 || slurp(path.s, &before) < 0) {
+		be_err_at(e, path.s, 0, 0, "cannot write: %s", strerror(errno));
+		unlink(path.s);
+		goto out;
+	}
+	if (run_editor(editor, path.s, e) < 0)
+		goto keep;
+	if (slurp(path.s, &after) < 0) {
+		be_err_at(e, path.s, 0, 0, "cannot read: %s", strerror(errno));
+		goto keep;
+	}
+	if (after.len == before.len && memcmp(after.s, before.s,
+	    after.len) == 0) {
+		rc = 0;
+	} else {
+		if ((fp = fopen(path.s, "r")) == NULL) {
+			be_err_at(e, path.s, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			goto keep;
+		}
+		rc = be_point_update(st, fp, path.s, NULL, NULL, e);
+		fclose(fp);
+		if (rc < 0)
+			goto keep;
+		rc = rc > 0;
+	}
+	unlink(path.s);
+	goto out;
+keep:
+	rc = -1;
+	*kept = be_buf_detach(&path);
+out:
+	be_point_release(&p);
+	be_buf_release(&path);
+	be_buf_release(&before);
+	be_buf_release(&after);
+	return rc;
 }

@@ -160,8 +160,23 @@ int be_point_new(struct be_store *st, const char *title, const long long *ids,
  */
 char *be_point_quote(const char *text);
 
-/* Writes point p as one YAML document (kind: point), starting "---". */
+/*
+ * Writes point p as one YAML document (kind: point), starting "---"; the
+ * four questions and the allowed values appear as comments.  See
+ * benut-formats(5).  The stories' told and channel are not written.
+ */
 void be_point_yaml(FILE *fp, const struct be_point *p);
+
+struct be_ynode;
+/*
+ * Reads a point document (a tree from lib/yaml) into p: checks kind,
+ * version, keys, types and values (refs, state, advies, uitkomst, dates),
+ * not the store.  Empty strings become NULL; a story without a quote has
+ * quote NULL; history is read into p->history when present.  0, or -1
+ * with e at name:line:col.  Release p with be_point_release either way.
+ */
+int be_point_parse(const struct be_ynode *doc, const char *name,
+    struct be_point *p, struct be_err *e);
 
 /*
  * Applies the point documents in fp (named name in messages): every
