@@ -6,6 +6,7 @@
 
 #include "agenda.h"
 #include "mem.h"
+#include "yaml.h"
 #include "banned.h"
 
 #define TXT_WIDTH 72
@@ -107,6 +108,7 @@ be_agenda_release(struct be_agenda *a)
 {
 	size_t i, j;
 
+	free(a->doc);
 	free(a->body);
 	free(a->title);
 	free(a->date);
@@ -1075,7 +1077,7 @@ be_agenda_write(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 	case BE_AF_TXT: render_txt(&o, a, l); break;
 	case BE_AF_HTML: render_html(&o, a, l); break;
 	case BE_AF_ICS: render_ics(&o, a, l, now); break;
-	case BE_AF_YAML: break;
+	case BE_AF_YAML: be_agenda_yaml(fp, a); break;
 	}
 	fwrite(o.s, 1, o.len, fp);
 	be_buf_release(&o);
@@ -1208,4 +1210,132 @@ be_agenda_report(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 	be_buf_release(&t);
 	be_buf_release(&ans);
 	return 0;
+}
+
+/* YAML, kind: agenda. */
+
+static const char *const qkey[4] = { "richting", "macht", "wenselijk",
+	"doen" };
+
+static void
+yaml_action(FILE *fp, int ind, const struct be_action *x, int from)
+{
+	char ref[32];
+
+	be_yemit_int(fp, ind | BE_YDASH, "id", x->id);
+	if (from) {
+		snprintf(ref, sizeof ref, "M-%lld", x->meeting_id);
+		be_yemit_str(fp, ind, "meeting", ref);
+	}
+	be_yemit_str(fp, ind, "who", x->who);
+	be_yemit_str(fp, ind, "what", x->what);
+	be_yemit_str(fp, ind, "due", x->due);
+	be_yemit_str(fp, ind, "done", x->done);
+}
+
+static void
+yaml_list(FILE *fp, const char *key, char **v, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	be_yemit_key(fp, 0, key);
+	for (i = 0; i < n; i++)
+		be_yemit_item(fp, 2, v[i]);
+}
+
+static void
+yaml_hhmm(FILE *fp, int ind, const char *key, int min)
+{
+	char t[16];
+
+	snprintf(t, sizeof t, "%02d:%02d", min / 60, min % 60);
+	be_yemit_str(fp, ind, key, t);
+}
+
+void
+be_agenda_yaml(FILE *fp, const struct be_agenda *a)
+{
+	char ref[32];
+	size_t i, k;
+
+	be_yemit_doc(fp, "agenda");
+	if (a->id) {
+		snprintf(ref, sizeof ref, "M-%lld", a->id);
+		be_yemit_str(fp, 0, "meeting", ref);
+	}
+	be_yemit_str(fp, 0, "body", a->body);
+	if (a->title)
+		be_yemit_str(fp, 0, "title", a->title);
+	be_yemit_str(fp, 0, "date", a->date);
+	yaml_hhmm(fp, 0, "start", a->start);
+	yaml_hhmm(fp, 0, "end", a->end);
+	if (a->place)
+		be_yemit_str(fp, 0, "place", a->place);
+	if (a->chair)
+		be_yemit_str(fp, 0, "chair", a->chair);
+	if (a->secretary)
+		be_yemit_str(fp, 0, "secretary", a->secretary);
+	yaml_list(fp, "members", a->members, a->nmembers);
+	yaml_list(fp, "guests", a->guests, a->nguests);
+	be_yemit_key(fp, 0, "items");
+	for (i = 0; i < a->nitems; i++) {
+		const struct be_aitem *it = &a->items[i];
+		const struct be_apoint *p = it->point;
+
+		be_yemit_int(fp, 4 | BE_YDASH, "pos", (long long)i + 1);
+		be_yemit_str(fp, 4, "title", it->title);
+		yaml_hhmm(fp, 4, "start", it->start);
+		be_yemit_int(fp, 4, "minutes", it->minutes);
+		if (it->type != BE_IT_NONE)
+			be_yemit_str(fp, 4, "type", be_itype_name(it->type));
+		if (it->description)
+			be_yemit_str(fp, 4, "description", it->description);
+		if (p) {
+			snprintf(ref, sizeof ref, "P-%lld", p->id);
+			be_yemit_str(fp, 4, "point", ref);
+			if (p->vraag)
+				be_yemit_str(fp, 4, "vraag", p->vraag);
+			be_yemit_int(fp, 4, "stories", p->nstories);
+			if (p->nquotes) {
+				be_yemit_key(fp, 4, "quotes");
+				for (k = 0; k < p->nquotes; k++)
+					be_yemit_item(fp, 6, p->quotes[k]);
+			}
+			be_yemit_key(fp, 4, "questions");
+			for (k = 0; k < 4; k++)
+				be_yemit_str(fp, 6, qkey[k], p->q[k]);
+		}
+		if (it->actions && a->nopen) {
+			be_yemit_key(fp, 4, "open-actions");
+			for (k = 0; k < a->nopen; k++)
+				yaml_action(fp, 8, &a->open[k], 1);
+		}
+		if (a->id) {
+			be_yemit_str(fp, 4, "outcome", it->outcome);
+			if (it->nact == 0)
+				be_yemit_str(fp, 4, "actions", NULL);
+			else
+				be_yemit_key(fp, 4, "actions");
+			for (k = 0; k < it->nact; k++)
+				yaml_action(fp, 8, &it->act[k], 0);
+		}
+	}
+	if (a->nwaiting) {
+		be_yemit_key(fp, 0, "waiting");
+		for (i = 0; i < a->nwaiting; i++) {
+			const struct be_apoint *p = &a->waiting[i];
+
+			snprintf(ref, sizeof ref, "P-%lld", p->id);
+			be_yemit_str(fp, 4 | BE_YDASH, "point", ref);
+			be_yemit_str(fp, 4, "title", p->title);
+			be_yemit_str(fp, 4, "since", p->since);
+			if (p->meeting_id) {
+				snprintf(ref, sizeof ref, "M-%lld",
+				    p->meeting_id);
+				be_yemit_str(fp, 4, "meeting", ref);
+			}
+		}
+	}
 }

@@ -64,6 +64,7 @@ struct be_aitem {
 
 struct be_agenda {
 	long long id;			/* M-<id> once recorded, else 0 */
+	char *doc;			/* the meeting document as read */
 	char *body, *title;
 	char *date;			/* YYYY-MM-DD */
 	int start, end;			/* minutes after midnight */
@@ -122,6 +123,14 @@ void be_excerpt(struct be_buf *out, const char *text, size_t max);
  */
 int be_agenda_write(FILE *fp, const struct be_agenda *a, enum be_afmt f,
     enum be_lang l, const char *now);
+
+/*
+ * Writes a as one YAML document of kind agenda (starting "---").  A
+ * recorded agenda (a->id set) carries its ref and, per item, the keys
+ * outcome and actions to be filled in and read back by
+ * be_meeting_outcome_yaml.
+ */
+void be_agenda_yaml(FILE *fp, const struct be_agenda *a);
 
 /*
  * Writes the terugkoppeling of a recorded meeting in format f (md, txt

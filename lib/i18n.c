@@ -67,7 +67,7 @@ static const char *const nl[BE_S_NSTR] = {
 	    "ervaringsverhalen besproken.",
 	[BE_S_R_CLOSE] = "Heeft u vragen, of wilt u nog iets vertellen? "
 	    "Neem dan contact met ons op.",
-	[BE_S_MEETING_OF] = "Overleg van",
+	[BE_S_MEETING_OF] = "overleg van",
 };
 
 static const char *const en[BE_S_NSTR] = {
@@ -131,7 +131,7 @@ static const char *const en[BE_S_NSTR] = {
 	    "discussed in this meeting.",
 	[BE_S_R_CLOSE] = "Do you have questions, or would you like to tell "
 	    "us more? Please get in touch.",
-	[BE_S_MEETING_OF] = "Meeting of",
+	[BE_S_MEETING_OF] = "meeting of",
 };
 
 static const char *const nl_day[7] = { "maandag", "dinsdag", "woensdag",
