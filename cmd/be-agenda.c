@@ -249,8 +249,9 @@ main(int argc, char *argv[])
 		c.a = &a;
 		if (rc == 0)
 			rc = be_loop(argc, argv, add_point, &c, &e);
-		if (rc == 0)
-			rc = be_meeting_finish(st, &a, &e);
+		if (rc == 0 && (rc = be_meeting_finish(st, &a, &e)) < 0 &&
+		    e.file[0] == '\0')
+			snprintf(e.file, sizeof e.file, "%s", mflag);
 		if (rc == 0 && rflag && (rc = be_meeting_record(st, &a,
 		    &e)) == 0)
 			printf("M-%lld\n", a.id);
