@@ -824,6 +824,20 @@ capitalised(const struct scan *S, size_t a, size_t e)
 	return dec_fwd(S->s, e, a, &cp) && cp_upper(cp);
 }
 
+/* Has s[a..b) no lower-case ASCII letter and at least two capitals? */
+static int
+all_caps(const u8 *s, size_t a, size_t b)
+{
+	int up = 0;
+
+	for (; a < b; a++) {
+		if (cls[s[a]] & C_LOWER)
+			return 0;
+		up += IS_UPPER(s[a]) != 0;
+	}
+	return up >= 2;
+}
+
 /* Does the word at s[a] start a sentence? */
 static int
 sentence_start(const struct scan *S, size_t a)
@@ -853,7 +867,7 @@ match_street(const struct scan *S, size_t p, size_t *ms)
 	const u8 *s = S->s;
 	size_t lo = S->done, we, ws, e, a, b, start, cur, wl, sl;
 	const char *const *sf;
-	int k, dot;
+	int k, dot, caps;
 
 	if (p < lo + 5 || s[p - 1] != ' ')
 		return 0;
@@ -878,7 +892,11 @@ match_street(const struct scan *S, size_t p, size_t *ms)
 		return 0;
 	if (!(e = house_number(S, p)))
 		return 0;
-	/* Words before the street word that belong to its name. */
+	/*
+	 * Words before the street word that belong to its name.  In text
+	 * written in capitals only the particles and titles can be told.
+	 */
+	caps = all_caps(s, ws, we);
 	start = cur = ws;
 	for (k = 0; k < 4; k++) {
 		if (cur < lo + 2 || s[cur - 1] != ' ')
@@ -896,8 +914,8 @@ match_street(const struct scan *S, size_t p, size_t *ms)
 		}
 		if (!capitalised(S, a, b))
 			break;
-		if (word_in(s, a, b, titles) ||
-		    (!dot && !sentence_start(S, a))) {
+		if (word_in(s, a, b, titles) || (!dot && !caps &&
+		    !sentence_start(S, a) && !all_caps(s, a, b))) {
 			start = cur = a;
 			continue;
 		}
