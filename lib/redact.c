@@ -347,7 +347,10 @@ static const char *const dob_fill[] = {
 	"op", "on", "is", "de", "den", "was", "mijn", "my", "the", NULL
 };
 
-/* Is the date at s[p] announced as a date of birth? */
+/*
+ * Is the date at s[p] announced as a date of birth?  Between the word and
+ * the date may stand "op", "is" and the like, and a place ("in Ede").
+ */
 static int
 dob_keyword(const struct scan *S, size_t p)
 {
@@ -368,6 +371,13 @@ dob_keyword(const struct scan *S, size_t p)
 		    (word_is(S->s, a2, b2, "geb") ||
 		    word_is(S->s, a2, b2, "geboorte")))
 			return 1;
+		/* geboren in Amsterdam op ... */
+		if (k < 2 && IS_UPPER(S->s[a]) &&
+		    prev_word(S->s, lo, a, &a2, &b2) &&
+		    (word_is(S->s, a2, b2, "in") || word_is(S->s, a2, b2, "te"))) {
+			i = a2;
+			continue;
+		}
 		if (!word_in(S->s, a, b, dob_fill))
 			return 0;
 		i = a;
@@ -483,11 +493,12 @@ match_phone(const struct scan *S, size_t p)
 	size_t gend[12];
 	int nd = 0, ng = 0, intl = 0, paren = 0, zero = 0, target, k;
 
-	if (s[i] == '+') {
-		intl = 1;
-		i++;
-	} else if (s[i] == '(') {
+	if (s[i] == '(') {
 		paren = 1;
+		i++;
+	}
+	if (i < n && s[i] == '+') {	/* +31 and (+31) */
+		intl = 1;
 		i++;
 	}
 	if (i >= n || !IS_DIGIT(s[i]))
@@ -528,7 +539,8 @@ match_phone(const struct scan *S, size_t p)
 			if (j < n && (s[j] == ' ' || s[j] == '-'))
 				j++;
 		} else {
-			if (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '.')) {
+			if (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '.' ||
+			    (s[j] == '/' && ng == 1 && !intl))) {
 				j++;
 				if (s[j - 1] == ' ' && j + 1 < n && s[j] == '-' &&
 				    s[j + 1] == ' ')
@@ -858,6 +870,47 @@ sentence_start(const struct scan *S, size_t a)
 }
 
 /*
+ * Laan van Meerdervoort, Laan van Nieuw Oost-Indië, Weg naar Rhijnauwen:
+ * a street word on its own, one or two particles, then one or two
+ * capitalised names, of which the last starts at s[*ws].  Sets *ws to
+ * where the street word starts and returns 1, or returns 0.
+ */
+static int
+laan_van(const struct scan *S, size_t lo, size_t *ws)
+{
+	static const char *const link[] = { "van", "de", "der", "den", "het",
+	    "op", "naar", "'t", "aan", "ter", "ten", NULL };
+	const u8 *s = S->s;
+	size_t cur = *ws, a, b;
+	int names = 1, parts = 0, k;
+
+	for (k = 0; k < 5; k++) {
+		if (cur < lo + 2 || s[cur - 1] != ' ')
+			return 0;
+		b = cur - 1;
+		a = word_start(S, lo, b);
+		if (a == b || word_before_out(S, a))
+			return 0;
+		if (capitalised(S, a, b)) {
+			if (parts) {
+				if (!word_in(s, a, b, suffixes))
+					return 0;
+				*ws = a;
+				return 1;
+			}
+			if (++names > 2)
+				return 0;
+		} else if (word_in(s, a, b, link)) {
+			if (++parts > 2)
+				return 0;
+		} else
+			return 0;
+		cur = a;
+	}
+	return 0;
+}
+
+/*
  * A street with number whose number starts at s[p]: its end, and in *ms
  * where the street name starts; 0 when there is none.
  */
@@ -883,12 +936,19 @@ match_street(const struct scan *S, size_t p, size_t *ms)
 		sl = strlen(*sf);
 		if (wl > sl && word_is(s, we - sl, we, *sf))
 			break;
+		/* Grote Markt, Oude Gracht */
+		if (wl == sl && word_is(s, ws, we, *sf) && ws >= lo + 2 &&
+		    s[ws - 1] == ' ' && (a = word_start(S, lo, ws - 1)) <
+		    ws - 1 && capitalised(S, a, ws - 1) &&
+		    word_in(s, a, ws - 1, titles))
+			break;
 	}
-	if (!*sf)
+	if (*sf && strcmp(*sf, "ring") == 0 && wl >= 5 &&
+	    LOWER(s[we - 5]) == 'e')
 		return 0;
-	if (strcmp(*sf, "ring") == 0 && wl >= 5 && LOWER(s[we - 5]) == 'e')
+	if (*sf && word_in(s, ws, we, not_streets))
 		return 0;
-	if (word_in(s, ws, we, not_streets))
+	if (!*sf && !laan_van(S, lo, &ws))
 		return 0;
 	if (!(e = house_number(S, p)))
 		return 0;
@@ -1155,7 +1215,8 @@ be_redact(const char *text, size_t len, struct be_buf *out,
 			break;
 		case '+':
 		case '(':
-			if (i + 1 < len && (s[i] == '+' || s[i + 1] == '0') &&
+			if (i + 1 < len && (s[i] == '+' || s[i + 1] == '0' ||
+			    s[i + 1] == '+') &&
 			    !word_before_out(&S, i) &&
 			    (e = match_phone(&S, i))) {
 				emit(&S, i, e, BE_R_TELEFOON);
