@@ -185,8 +185,10 @@ be_story_nfc(const char *text, size_t len, struct be_buf *out)
 			break;
 	}
 	/* Line ends become LF: a quoted CSV cell keeps Excel's CRLF. */
-	be_buf_grow(out, (size_t)(end - p));
-	for (; p < end; p++) {
+	n = end > p ? (size_t)(end - p) : 0;
+	if (memchr(p, '\r', n) == NULL)
+		be_buf_add(out, p, n);
+	else for (be_buf_grow(out, n); p < end; p++) {
 		if (*p == '\r') {
 			be_buf_addc(out, '\n');
 			if (p + 1 < end && p[1] == '\n')
@@ -229,8 +231,15 @@ be_story_cid(const char *text, const char *told, char *out)
 		p += n;
 	while (p < end) {
 		run = p;
-		while (p < end && !is_space(p, end, &n))
+		while (p < end) {
+			if (*p > ' ' && *p != 0xc2 && *p != 0xe2) {
+				p++;
+				continue;
+			}
+			if (is_space(p, end, &n))
+				break;
 			p++;
+		}
 		blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
 		while (p < end && is_space(p, end, &n))
 			p += n;
