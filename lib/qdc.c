@@ -117,6 +117,8 @@ struct xr {
 	size_t ncodes, cap;
 	long stack[MAXDEPTH];		/* code index or -1 per element */
 	int kind[MAXDEPTH];		/* 1 Code, 2 Description, 0 other */
+	const char *ename[MAXDEPTH];	/* element names, for end tags */
+	size_t elen[MAXDEPTH];
 	int depth, root_seen;
 	struct be_buf text;
 };
@@ -315,6 +317,8 @@ start_tag(struct xr *x, const char *lt)
 		return 0;
 	x->stack[x->depth] = c ? (long)(c - x->codes) : -1;
 	x->kind[x->depth] = k;
+	x->ename[x->depth] = lt + 1;
+	x->elen[x->depth] = n;
 	x->depth++;
 	be_buf_reset(&x->text);
 	return 0;
@@ -329,6 +333,10 @@ end_tag(struct xr *x, const char *lt)
 	if (gt == NULL || x->depth == 0)
 		return xerr(x, lt, "unexpected end tag%s", "");
 	x->depth--;
+	if ((size_t)(gt - lt - 2) != x->elen[x->depth] ||
+	    memcmp(lt + 2, x->ename[x->depth], x->elen[x->depth]) != 0)
+		return xerr(x, lt, "end tag does not match its start tag%s",
+		    "");
 	if (x->kind[x->depth] == 2 && x->depth > 0 &&
 	    x->kind[x->depth - 1] == 1) {
 		ci = x->stack[x->depth - 1];
