@@ -590,6 +590,11 @@ be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
 
 	clear_hits(ev);
 	*hits = ev->hits;
+	if (!be_rx_utf8_ok(text, len)) {
+		*bad = -1;
+		return be_err_set(e, "text is not valid UTF-8");
+	}
+	be_rx_ctx_trust(ev->ctx, 1);
 	if (++ev->gen == 0) {
 		memset(ev->marks, 0, cb->npats * sizeof *ev->marks);
 		ev->gen = 1;

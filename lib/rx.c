@@ -36,6 +36,7 @@ struct be_rx_ctx {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jstack;
 	pcre2_match_data *md;
+	uint32_t opts;
 };
 
 /* Literal analysis. */
@@ -775,7 +776,7 @@ be_rx_exec(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
 	PCRE2_SIZE *ov;
 	int rc;
 
-	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, 0, c->md,
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, c->opts, c->md,
 	    c->mctx);
 	if (rc >= 0) {
 		ov = pcre2_get_ovector_pointer(c->md);
@@ -799,6 +800,47 @@ be_rx_exec(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
 			return be_err_set(e, "text is not valid UTF-8");
 		return be_err_set(e, "pattern failed (PCRE2 error %d)", rc);
 	}
+}
+
+void
+be_rx_ctx_trust(struct be_rx_ctx *c, int trusted)
+{
+	c->opts = trusted ? PCRE2_NO_UTF_CHECK : 0;
+}
+
+int
+be_rx_utf8_ok(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	uint32_t cp;
+	size_t n, i;
+
+	while (p < end) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf)
+			n = 1, cp = *p & 0x1f;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			n = 2, cp = *p & 0x0f;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			n = 3, cp = *p & 0x07;
+		else
+			return 0;
+		if ((size_t)(end - p) <= n)
+			return 0;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
 }
 
 void

@@ -70,6 +70,14 @@ int be_rx_exec(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
     size_t len, size_t start, size_t *so, size_t *eo, struct be_err *e);
 
 /*
+ * Whether s[0..len) is valid UTF-8.  After a text passed this check,
+ * be_rx_ctx_trust(c, 1) lets the matches on it skip PCRE2's own check
+ * (which otherwise runs on the whole text at every call).
+ */
+int be_rx_utf8_ok(const char *s, size_t len);
+void be_rx_ctx_trust(struct be_rx_ctx *c, int trusted);
+
+/*
  * Appends to out a copy of s[0..len) folded for the pre-filter: ASCII
  * letters in lower case, and the two non-ASCII letters that PCRE2 matches
  * caselessly with ASCII ones (KELVIN SIGN, LATIN SMALL LETTER LONG S) as

@@ -71,7 +71,7 @@ main(void)
 	size_t off = 0, so, eo, n;
 	char *big;
 
-	plan(29);
+	plan(33);
 	be_err_init(&e);
 	is_str(lits("\\bwacht(en|lijst|tijd)"), "wachten,wachtlijst,wachttijd",
 	    "expanded alternatives");
@@ -141,5 +141,9 @@ main(void)
 	be_lits_free(l);
 	be_buf_release(&b);
 	is_int(m("k", "\xe2\x84\xaa"), 1, "kelvin sign matches k (why fold)");
+	ok(be_rx_utf8_ok("caf\xc3\xa9 \xf0\x9f\x98\x8a", 10), "valid UTF-8");
+	ok(!be_rx_utf8_ok("caf\xc3", 4), "truncated sequence");
+	ok(!be_rx_utf8_ok("\xc0\xaf", 2), "overlong form");
+	ok(!be_rx_utf8_ok("\xed\xa0\x80", 3), "surrogate");
 	return done();
 }
