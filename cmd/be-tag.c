@@ -280,10 +280,11 @@ main(int argc, char **argv)
 	    (who && !(nadd + ndel)) ||
 	    ((lflag || check || exp || imp) && argc > 0))
 		be_usage(usage_str);
-	if (check)
-		return be_finish(do_check(check));
-	if (exp || imp)
-		return be_finish(do_qdc(exp, imp));
+	if (check || exp || imp) {
+		free(add);
+		free(del);
+		return be_finish(check ? do_check(check) : do_qdc(exp, imp));
+	}
 	be_err_init(&e);
 	if (cflag && be_codebook_load(cflag, &cb, &e) < 0)
 		goto fail;
@@ -300,6 +301,8 @@ main(int argc, char **argv)
 		if (n < 0)
 			goto fail;
 		be_store_close(st);
+		free(add);
+		free(del);
 		return be_finish(n ? BE_OK : BE_NONE);
 	}
 	if (explainflag) {
@@ -308,6 +311,8 @@ main(int argc, char **argv)
 				goto fail;
 		be_store_close(st);
 		free(ids.v);
+		free(add);
+		free(del);
 		return be_finish(BE_OK);
 	}
 	/* Records wait in a file until the unit is committed. */
