@@ -360,6 +360,14 @@ skip_to(struct xr *x, const char *p, const char *what)
 }
 
 static int
+starts(const struct xr *x, const char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	return (size_t)(x->end - p) >= n && memcmp(p, s, n) == 0;
+}
+
+static int
 parse(struct xr *x)
 {
 	const char *lt, *q;
@@ -373,9 +381,9 @@ parse(struct xr *x)
 		if (lt == x->end)
 			break;
 		if (lt + 1 < x->end && (lt[1] == '?' || lt[1] == '!')) {
-			if (strncmp(lt, "<!--", 4) == 0)
+			if (starts(x, lt, "<!--"))
 				q = skip_to(x, lt + 4, "-->");
-			else if (strncmp(lt, "<![CDATA[", 9) == 0) {
+			else if (starts(x, lt, "<![CDATA[")) {
 				q = skip_to(x, lt + 9, "]]>");
 				if (q)
 					be_buf_add(&x->text, lt + 9,
