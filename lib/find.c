@@ -548,8 +548,9 @@ be_find_run(struct be_find *f, struct be_err *e)
 	    "CREATE TEMP TABLE IF NOT EXISTS find_sel (id INTEGER PRIMARY KEY);"
 	    "CREATE TEMP TABLE IF NOT EXISTS find_tmp (id INTEGER PRIMARY KEY);"
 	    "CREATE TEMP TABLE IF NOT EXISTS find_key (dim INTEGER, id INTEGER,"
-	    " key TEXT);"
-	    "CREATE INDEX IF NOT EXISTS temp.find_key_dim ON find_key (dim, id);"
+	    " key TEXT, fk TEXT);"
+	    "CREATE INDEX IF NOT EXISTS temp.find_key_id ON find_key (dim, id);"
+	    "CREATE INDEX IF NOT EXISTS temp.find_key_fk ON find_key (dim, fk);"
 	    "DELETE FROM temp.find_sel; DELETE FROM temp.find_tmp;"
 	    "DELETE FROM temp.find_key", e) < 0)
 		return -1;
@@ -782,31 +783,34 @@ json_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 static int
 fill_key(struct be_find *f, int i, struct be_err *e)
 {
-	static const char plain[] = "INSERT INTO temp.find_key"
+	static const char plain[] = "INSERT INTO temp.find_key (dim, id, key)"
 	    " SELECT ?1, s.id, nullif(CASE ?2"
 	    "  WHEN 1 THEN substr(s.told, 1, 7) WHEN 2 THEN substr(s.told, 1, 4)"
 	    "  WHEN 3 THEN s.channel ELSE s.gemeente END, '')"
 	    " FROM temp.find_sel f JOIN story s ON s.id = f.id";
-	static const char attr[] = "INSERT INTO temp.find_key"
+	static const char attr[] = "INSERT INTO temp.find_key (dim, id, key)"
 	    " SELECT ?1, f.id, (SELECT nullif(a.value, '') FROM story_attr a"
 	    "  WHERE a.story_id = f.id AND be_fold(a.key) = ?2"
 	    "  ORDER BY a.key LIMIT 1)"
 	    " FROM temp.find_sel f";
 	/* A story counts for each of its themes and the themes above
 	 * them, so that a theme's count is what -t THEME selects. */
-	static const char tag[] = "INSERT INTO temp.find_key"
+	static const char tag[] = "INSERT INTO temp.find_key (dim, id, key)"
 	    " WITH RECURSIVE up(sid, tid) AS ("
 	    "  SELECT st.story_id, st.tag_id FROM temp.find_sel f"
 	    "  JOIN story_tag st ON st.story_id = f.id WHERE st.present = 1"
 	    "  UNION SELECT up.sid, t.parent_id FROM up"
 	    "  JOIN tag t ON t.id = up.tid WHERE t.parent_id IS NOT NULL)"
 	    " SELECT ?1, up.sid, t.name FROM up JOIN tag t ON t.id = up.tid";
-	static const char untagged[] = "INSERT INTO temp.find_key"
+	static const char untagged[] = "INSERT INTO temp.find_key (dim, id, key)"
 	    " SELECT ?1, f.id, NULL FROM temp.find_sel f"
 	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
 	    "  WHERE st.story_id = f.id AND st.present = 1)";
-	const char *const *sql, *tagsql[] = { tag, untagged, NULL },
-	    *plainsql[] = { plain, NULL }, *attrsql[] = { attr, NULL };
+	static const char folded[] = "UPDATE temp.find_key SET fk = be_fold(key)"
+	    " WHERE dim = ?1";
+	const char *const *sql, *tagsql[] = { tag, untagged, folded, NULL },
+	    *plainsql[] = { plain, folded, NULL },
+	    *attrsql[] = { attr, folded, NULL };
 	sqlite3_stmt *q;
 
 	sql = f->by[i].dim == D_TAG ? tagsql : f->by[i].dim == D_ATTR ?
@@ -832,14 +836,18 @@ static int
 print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
 {
 	/* Values that differ only in case and accents are one group,
-	 * shown in the first spelling in byte order. */
-	static const char one[] = "SELECT min(key), count(*), be_fold(key) AS k"
-	    " FROM temp.find_key WHERE dim = 0 GROUP BY k ORDER BY k IS NULL, k";
-	static const char two[] = "SELECT min(a.key), min(b.key), count(*),"
-	    " be_fold(a.key) AS ka, be_fold(b.key) AS kb"
+	 * shown everywhere in the spelling that sorts first. */
+	static const char one[] = "SELECT (SELECT min(x.key) FROM temp.find_key x"
+	    "  WHERE x.dim = 0 AND x.fk = a.fk), count(*)"
+	    " FROM temp.find_key a WHERE a.dim = 0"
+	    " GROUP BY a.fk ORDER BY a.fk IS NULL, a.fk";
+	static const char two[] = "SELECT (SELECT min(x.key) FROM temp.find_key x"
+	    "  WHERE x.dim = 0 AND x.fk = a.fk),"
+	    " (SELECT min(x.key) FROM temp.find_key x"
+	    "  WHERE x.dim = 1 AND x.fk = b.fk), count(*)"
 	    " FROM temp.find_key a JOIN temp.find_key b"
-	    " ON b.dim = 1 AND b.id = a.id WHERE a.dim = 0 GROUP BY ka, kb"
-	    " ORDER BY ka IS NULL, ka, kb IS NULL, kb";
+	    " ON b.dim = 1 AND b.id = a.id WHERE a.dim = 0 GROUP BY a.fk, b.fk"
+	    " ORDER BY a.fk IS NULL, a.fk, b.fk IS NULL, b.fk";
 	sqlite3_stmt *q;
 	int i, rc;
 
