@@ -8,6 +8,7 @@
 #include "find.h"
 #include "mem.h"
 #include "record.h"
+#include "story.h"
 #include "banned.h"
 
 /*
@@ -614,35 +615,23 @@ be_find_each(struct be_find *f, be_find_fn fn, void *arg, struct be_err *e)
 	return rc;
 }
 
-/* The first words of text, on one line, at most 8 words, "…" if cut. */
-static void
-first_words(struct be_buf *b, const char *text)
+static const char *
+col_or_null(sqlite3_stmt *q, int i)
 {
-	const char *p = text;
-	size_t len;
-	int n;
-
-	be_buf_reset(b);
-	for (n = 0; n < 8; n++) {
-		p += strspn(p, " \t\r\n");
-		if (*p == '\0')
-			return;
-		len = strcspn(p, " \t\r\n");
-		if (n > 0)
-			be_buf_addc(b, ' ');
-		be_buf_add(b, p, len);
-		p += len;
-	}
-	if (p[strspn(p, " \t\r\n")] != '\0')
-		be_buf_adds(b, "…");
+	return (const char *)sqlite3_column_text(q, i);
 }
+
+struct printer {
+	FILE *fp;
+	enum be_find_fmt fmt;
+	int n;
+};
 
 static int
 print_records(struct be_find *f, FILE *fp, int header, struct be_err *e)
 {
 	sqlite3_stmt *q;
-	struct be_buf b = BE_BUF_INIT;
-	char ref[32], date[11];
+	struct be_story s;
 	int rc;
 
 	q = be_store_stmt(f->st, "SELECT s.id, s.told, s.channel, s.gemeente,"
@@ -652,21 +641,41 @@ print_records(struct be_find *f, FILE *fp, int header, struct be_err *e)
 		return -1;
 	if (header)
 		fputs("#ref\tdate\tchannel\tgemeente\ttext\n", fp);
+	/* Only the fields of the record are read, not whole stories. */
+	be_story_init(&s);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		snprintf(ref, sizeof ref, "S-%lld", sqlite3_column_int64(q, 0));
-		snprintf(date, sizeof date, "%s", be_col_text(q, 1));
-		first_words(&b, be_col_text(q, 4));
-		be_rec_put(fp, ref, 1);
-		be_rec_put(fp, date, 0);
-		be_rec_put(fp, be_col_text(q, 2), 0);
-		be_rec_put(fp, be_col_text(q, 3), 0);
-		be_rec_put(fp, b.s, 0);
-		putc('\n', fp);
+		s.id = sqlite3_column_int64(q, 0);
+		be_story_set(&s.told, col_or_null(q, 1));
+		be_story_set(&s.channel, col_or_null(q, 2));
+		be_story_set(&s.gemeente, col_or_null(q, 3));
+		be_story_set(&s.text, be_col_text(q, 4));
+		be_story_record(fp, &s);
 	}
-	be_buf_release(&b);
+	be_story_release(&s);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return be_store_error(f->st, "cannot read stories", e);
+	return 0;
+}
+
+/* Whole stories, as YAML documents or readable text. */
+static int
+print_story(struct be_store *st, long long id, void *arg, struct be_err *e)
+{
+	struct printer *p = arg;
+	struct be_story s;
+
+	be_story_init(&s);
+	if (be_story_get(st, id, &s, e) < 0)
+		return -1;
+	if (p->fmt == BE_FIND_YAML)
+		be_story_yaml(p->fp, &s);
+	else {
+		if (p->n++ > 0)
+			putc('\n', p->fp);
+		be_story_text(p->fp, &s);
+	}
+	be_story_release(&s);
 	return 0;
 }
 
@@ -696,12 +705,6 @@ json_str(FILE *fp, const char *s)
 		}
 	}
 	putc('"', fp);
-}
-
-static const char *
-col_or_null(sqlite3_stmt *q, int i)
-{
-	return (const char *)sqlite3_column_text(q, i);
 }
 
 static int
@@ -877,6 +880,8 @@ int
 be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
     int header, struct be_err *e)
 {
+	struct printer p;
+
 	if (f->nby > 0)
 		return print_groups(f, fp, header, e);
 	switch (fmt) {
@@ -885,6 +890,9 @@ be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
 	case BE_FIND_JSON:
 		return be_find_each(f, json_story, fp, e);
 	default:
-		return be_err_set(e, "this output format is not built yet");
+		p.fp = fp;
+		p.fmt = fmt;
+		p.n = 0;
+		return be_find_each(f, print_story, &p, e);
 	}
 }

@@ -2,7 +2,7 @@
 # be-find: --count, --json and counts --by.
 . "${0%/*}/lib.sh"
 . "$FIX/find/find.sh"
-plan 18
+plan 22
 seed
 
 run be-find --count
@@ -18,6 +18,13 @@ golden find-json
 is "$(python3 -c 'import json,sys
 for l in sys.stdin: json.loads(l)
 print("valid")' <"$OUT")" "valid" "--json: each line is JSON"
+
+run be-find --yaml S-7 S-4 S-1
+is_rc 0 "--yaml"
+golden find-yaml
+run be-find --text S-7 S-1
+is_rc 0 "--text"
+golden find-text
 
 run be-find --by tag -H
 is_rc 0 "--by tag"
