@@ -77,10 +77,12 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 struct be_store *
 be_find_open(const char *path, int fts, struct be_err *e)
 {
-	struct be_store *st;
+	struct be_store *st, *w;
+	struct be_err we;
 	sqlite3_stmt *q;
 	int stale;
 
+	be_err_init(&we);
 	if ((st = be_store_open(path, BE_STORE_RDONLY, e)) == NULL)
 		return NULL;
 	if (!fts)
@@ -92,10 +94,12 @@ be_find_open(const char *path, int fts, struct be_err *e)
 	sqlite3_reset(q);
 	if (stale) {
 		/* Rebuilding needs write access: open again for writing
-		 * (the file exists, so nothing is created). */
-		be_store_close(st);
-		if ((st = be_store_open(path, BE_STORE_WRITE, e)) == NULL)
-			return NULL;
+		 * (the file exists, so nothing is created).  When that is
+		 * refused, be_store_fts_ready says what to do. */
+		if ((w = be_store_open(path, BE_STORE_WRITE, &we)) != NULL) {
+			be_store_close(st);
+			st = w;
+		}
 	}
 	if (be_store_fts_ready(st, e) < 0)
 		goto fail;
