@@ -28,6 +28,7 @@ struct step {
 	long long id;		/* theme id */
 };
 
+/* The codes are those of KEY() below. */
 enum dim { D_TAG, D_MONTH, D_YEAR, D_CHANNEL, D_GEMEENTE, D_ATTR };
 
 struct be_find {
@@ -52,7 +53,20 @@ static char *
 fold(const char *s)
 {
 	utf8proc_uint8_t *out = NULL;
+	const unsigned char *p;
+	char *a;
+	size_t i;
 
+	/* Most values are plain ASCII: lower case is all there is to do. */
+	for (p = (const unsigned char *)s; *p && *p < 0x80; p++)
+		;
+	if (*p == '\0') {
+		a = be_xstrdup(s);
+		for (i = 0; a[i]; i++)
+			if (a[i] >= 'A' && a[i] <= 'Z')
+				a[i] += 'a' - 'A';
+		return a;
+	}
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
@@ -141,7 +155,7 @@ be_find_free(struct be_find *f)
 	}
 	if (f->ran)
 		be_store_exec(f->st, "DELETE FROM temp.find_sel;"
-		    "DELETE FROM temp.find_tmp; DELETE FROM temp.find_key", NULL);
+		    "DELETE FROM temp.find_tmp", NULL);
 	free(f->steps);
 	free(f->refs);
 	free(f);
@@ -552,12 +566,7 @@ be_find_run(struct be_find *f, struct be_err *e)
 	    "PRAGMA temp_store = MEMORY;"
 	    "CREATE TEMP TABLE IF NOT EXISTS find_sel (id INTEGER PRIMARY KEY);"
 	    "CREATE TEMP TABLE IF NOT EXISTS find_tmp (id INTEGER PRIMARY KEY);"
-	    "CREATE TEMP TABLE IF NOT EXISTS find_key (dim INTEGER, id INTEGER,"
-	    " key TEXT, fk TEXT);"
-	    "CREATE INDEX IF NOT EXISTS temp.find_key_id ON find_key (dim, id);"
-	    "CREATE INDEX IF NOT EXISTS temp.find_key_fk ON find_key (dim, fk);"
-	    "DELETE FROM temp.find_sel; DELETE FROM temp.find_tmp;"
-	    "DELETE FROM temp.find_key", e) < 0)
+	    "DELETE FROM temp.find_sel; DELETE FROM temp.find_tmp", e) < 0)
 		return -1;
 	f->ran = 1;
 	if (f->userefs) {
@@ -786,82 +795,97 @@ json_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 	return 0;
 }
 
-/* Fills find_key with the values of dimension i of the grouping. */
-static int
-fill_key(struct be_find *f, int i, struct be_err *e)
-{
-	static const char plain[] = "INSERT INTO temp.find_key (dim, id, key)"
-	    " SELECT ?1, s.id, nullif(CASE ?2"
-	    "  WHEN 1 THEN substr(s.told, 1, 7) WHEN 2 THEN substr(s.told, 1, 4)"
-	    "  WHEN 3 THEN s.channel ELSE s.gemeente END, '')"
-	    " FROM temp.find_sel f JOIN story s ON s.id = f.id";
-	static const char attr[] = "INSERT INTO temp.find_key (dim, id, key)"
-	    " SELECT ?1, f.id, (SELECT nullif(a.value, '') FROM story_attr a"
-	    "  WHERE a.story_id = f.id AND be_fold(a.key) = ?2"
-	    "  ORDER BY a.key LIMIT 1)"
-	    " FROM temp.find_sel f";
-	/* A story counts for each of its themes and the themes above
-	 * them, so that a theme's count is what -t THEME selects. */
-	static const char tag[] = "INSERT INTO temp.find_key (dim, id, key)"
-	    " WITH RECURSIVE up(sid, tid) AS ("
-	    "  SELECT st.story_id, st.tag_id FROM temp.find_sel f"
-	    "  JOIN story_tag st ON st.story_id = f.id WHERE st.present = 1"
-	    "  UNION SELECT up.sid, t.parent_id FROM up"
-	    "  JOIN tag t ON t.id = up.tid WHERE t.parent_id IS NOT NULL)"
-	    " SELECT ?1, up.sid, t.name FROM up JOIN tag t ON t.id = up.tid";
-	static const char untagged[] = "INSERT INTO temp.find_key (dim, id, key)"
-	    " SELECT ?1, f.id, NULL FROM temp.find_sel f"
-	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
-	    "  WHERE st.story_id = f.id AND st.present = 1)";
-	static const char folded[] = "UPDATE temp.find_key SET fk = be_fold(key)"
-	    " WHERE dim = ?1";
-	const char *const *sql, *tagsql[] = { tag, untagged, folded, NULL },
-	    *plainsql[] = { plain, folded, NULL },
-	    *attrsql[] = { attr, folded, NULL };
-	sqlite3_stmt *q;
+/*
+ * Counting by groups.  Theme keys come from find_tagp (a story with each
+ * of its themes and the themes above them, '' for none); the other keys
+ * are expressions on the story, chosen by a code (?1 or ?3) and an
+ * attribute key (?2 or ?4).  The counts go to find_grp, grouped on the
+ * folded keys; the names shown are then made one spelling per folded key.
+ */
+#define KEY(d, k) "CASE " d \
+	" WHEN 1 THEN substr(s.told, 1, 7) WHEN 2 THEN substr(s.told, 1, 4)" \
+	" WHEN 3 THEN nullif(s.channel, '') WHEN 4 THEN nullif(s.gemeente, '')" \
+	" WHEN 5 THEN (SELECT nullif(a.value, '') FROM story_attr a" \
+	"  WHERE a.story_id = s.id AND be_fold(a.key) = " k \
+	"  ORDER BY a.key LIMIT 1) END"
+#define GROUP "INSERT INTO temp.find_grp (g1, g2, n1, n2, c)" \
+	" SELECT be_fold(k1) AS g1, be_fold(k2) AS g2, min(k1), min(k2)," \
+	" count(*) FROM ("
+#define GROUP_END ") GROUP BY g1, g2"
 
-	sql = f->by[i].dim == D_TAG ? tagsql : f->by[i].dim == D_ATTR ?
-	    attrsql : plainsql;
-	for (; *sql; sql++) {
-		if ((q = be_store_stmt(f->st, *sql, e)) == NULL)
-			return -1;
-		sqlite3_bind_int(q, 1, i);
-		if (f->by[i].dim == D_ATTR)
-			be_bind_text(q, 2, f->by[i].key);
-		else
-			sqlite3_bind_int(q, 2, (int)f->by[i].dim);
-		if (sqlite3_step(q) != SQLITE_DONE) {
-			sqlite3_reset(q);
-			return be_store_error(f->st, "cannot count", e);
-		}
-		sqlite3_reset(q);
-	}
-	return 0;
+static const char grp_plain[] = GROUP
+    "SELECT " KEY("?1", "?2") " AS k1, " KEY("?3", "?4") " AS k2"
+    " FROM temp.find_sel f JOIN story s ON s.id = f.id" GROUP_END;
+static const char grp_tag_plain[] = GROUP
+    "SELECT nullif(p.tag, '') AS k1, " KEY("?3", "?4") " AS k2"
+    " FROM temp.find_tagp p JOIN story s ON s.id = p.sid" GROUP_END;
+static const char grp_plain_tag[] = GROUP
+    "SELECT " KEY("?1", "?2") " AS k1, nullif(p.tag, '') AS k2"
+    " FROM temp.find_tagp p JOIN story s ON s.id = p.sid" GROUP_END;
+static const char grp_tag_tag[] = GROUP
+    "SELECT nullif(a.tag, '') AS k1, nullif(b.tag, '') AS k2"
+    " FROM temp.find_tagp a JOIN temp.find_tagp b ON b.sid = a.sid"
+    GROUP_END;
+
+static int
+fill_tags(struct be_find *f, struct be_err *e)
+{
+	return be_store_exec(f->st, "CREATE TEMP TABLE IF NOT EXISTS find_tagp"
+	    " (sid INTEGER, tag TEXT, PRIMARY KEY (sid, tag)) WITHOUT ROWID;"
+	    "DELETE FROM temp.find_tagp;"
+	    /* A story counts for each of its themes and the themes above
+	     * them, so that a theme's count is what -t THEME selects. */
+	    "INSERT OR IGNORE INTO temp.find_tagp"
+	    " WITH RECURSIVE up(tid, anc) AS (SELECT id, id FROM tag"
+	    "  UNION SELECT up.tid, t.parent_id FROM up"
+	    "  JOIN tag t ON t.id = up.anc WHERE t.parent_id IS NOT NULL)"
+	    " SELECT st.story_id, a.name FROM temp.find_sel f"
+	    " JOIN story_tag st ON st.story_id = f.id"
+	    " JOIN up ON up.tid = st.tag_id JOIN tag a ON a.id = up.anc"
+	    " WHERE st.present = 1;"
+	    "INSERT INTO temp.find_tagp SELECT f.id, '' FROM temp.find_sel f"
+	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
+	    "  WHERE st.story_id = f.id AND st.present = 1)", e);
 }
 
 static int
 print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
 {
-	/* Values that differ only in case and accents are one group,
-	 * shown everywhere in the spelling that sorts first. */
-	static const char one[] = "SELECT (SELECT min(x.key) FROM temp.find_key x"
-	    "  WHERE x.dim = 0 AND x.fk = a.fk), count(*)"
-	    " FROM temp.find_key a WHERE a.dim = 0"
-	    " GROUP BY a.fk ORDER BY a.fk IS NULL, a.fk";
-	static const char two[] = "SELECT (SELECT min(x.key) FROM temp.find_key x"
-	    "  WHERE x.dim = 0 AND x.fk = a.fk),"
-	    " (SELECT min(x.key) FROM temp.find_key x"
-	    "  WHERE x.dim = 1 AND x.fk = b.fk), count(*)"
-	    " FROM temp.find_key a JOIN temp.find_key b"
-	    " ON b.dim = 1 AND b.id = a.id WHERE a.dim = 0 GROUP BY a.fk, b.fk"
-	    " ORDER BY a.fk IS NULL, a.fk, b.fk IS NULL, b.fk";
 	sqlite3_stmt *q;
-	int i, rc;
+	const char *sql;
+	int i, rc, tag1, tag2;
 
-	for (i = 0; i < f->nby; i++)
-		if (fill_key(f, i, e) < 0)
-			return -1;
-	if ((q = be_store_stmt(f->st, f->nby == 1 ? one : two, e)) == NULL)
+	tag1 = f->by[0].dim == D_TAG;
+	tag2 = f->nby > 1 && f->by[1].dim == D_TAG;
+	if ((tag1 || tag2) && fill_tags(f, e) < 0)
+		return -1;
+	if (be_store_exec(f->st, "CREATE TEMP TABLE IF NOT EXISTS find_grp"
+	    " (g1 TEXT, g2 TEXT, n1 TEXT, n2 TEXT, c INTEGER);"
+	    "CREATE INDEX IF NOT EXISTS temp.find_grp1 ON find_grp (g1);"
+	    "CREATE INDEX IF NOT EXISTS temp.find_grp2 ON find_grp (g2);"
+	    "DELETE FROM temp.find_grp", e) < 0)
+		return -1;
+	sql = tag1 ? (tag2 ? grp_tag_tag : grp_tag_plain) :
+	    tag2 ? grp_plain_tag : grp_plain;
+	if ((q = be_store_stmt(f->st, sql, e)) == NULL)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		/* Code -1: no second key, so k2 is NULL everywhere. */
+		sqlite3_bind_int(q, 2 * i + 1, i < f->nby ?
+		    (int)f->by[i].dim : -1);
+		if (i < f->nby && f->by[i].dim == D_ATTR)
+			be_bind_text(q, 2 * i + 2, f->by[i].key);
+	}
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(f->st, "cannot count", e);
+
+	q = be_store_stmt(f->st, "SELECT"
+	    " (SELECT min(x.n1) FROM temp.find_grp x WHERE x.g1 = r.g1),"
+	    " (SELECT min(x.n2) FROM temp.find_grp x WHERE x.g2 = r.g2), c"
+	    " FROM temp.find_grp r ORDER BY g1 IS NULL, g1, g2 IS NULL, g2", e);
+	if (q == NULL)
 		return -1;
 	if (header) {
 		putc('#', fp);
@@ -872,7 +896,7 @@ print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		for (i = 0; i < f->nby; i++)
 			be_rec_put(fp, be_col_text(q, i), i == 0);
-		fprintf(fp, "\t%lld\n", sqlite3_column_int64(q, f->nby));
+		fprintf(fp, "\t%lld\n", sqlite3_column_int64(q, 2));
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
