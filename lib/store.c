@@ -178,6 +178,8 @@ static const char schema_meeting[] =
 "  minutes INTEGER,"
 "  start TEXT,"
 "  point_id INTEGER REFERENCES point(id),"
+"  description TEXT,"
+"  actions INTEGER NOT NULL DEFAULT 0,"	/* open actions listed here */
 "  outcome TEXT,"
 "  PRIMARY KEY (meeting_id, pos)) WITHOUT ROWID;"
 "CREATE TABLE action ("
@@ -186,8 +188,9 @@ static const char schema_meeting[] =
 "  pos INTEGER,"
 "  who TEXT,"
 "  what TEXT NOT NULL,"
-"  due TEXT,"
-"  done TEXT);";
+"  due TEXT,"				/* YYYY-MM-DD */
+"  done TEXT);"				/* YYYY-MM-DD it was done */
+"CREATE INDEX action_open ON action(done, meeting_id);";
 
 static const char *const migration1[] = {
 	schema_story, schema_tag, schema_point, schema_meeting, NULL
