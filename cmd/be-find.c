@@ -9,11 +9,12 @@
 #include "banned.h"
 
 static const char usage[] =
-    "be-find [-H] [-q query] [-t tag]... [--untagged] [--since date]\n"
+    "be-find [-H] [-q query] [-t tag ...] [--untagged] [--since date]\n"
     "               [--until date] [--since-meeting meeting] [-c channel]\n"
-    "               [-g gemeente] [-a key=value]... [--route | --no-route]\n"
-    "               [--by key[,key] | --count | --json | --text | --yaml]\n"
-    "               [-s store] [ref ... | -]";
+    "               [-g gemeente] [-a key=value ...] [--route | --no-route]\n"
+    "               [--by key[,key] | --count | --json | --text | --yaml]"
+    " [-s store]\n"
+    "               [ref ... | -]";
 
 enum {
 	OPT_UNTAGGED = BE_OPT_FIRST_FREE, OPT_SINCE, OPT_UNTIL, OPT_MEETING,

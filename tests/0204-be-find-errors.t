@@ -3,7 +3,7 @@
 # standard output.
 . "${0%/*}/lib.sh"
 . "$FIX/find/find.sh"
-plan 24
+plan 25
 
 run be-find -s nowhere.db
 must_fail 2 "be-find: nowhere.db: no store here; run be-collect first, or name one with -s" \
@@ -64,8 +64,11 @@ run be-find --version
 is "$RC:$(cat "$OUT" "$ERR")" "0:be-find (benut) $(sed -n 's/^VERSION *= *//p' "$TOP/Makefile")" \
     "--version"
 run be-find --help
-is "$RC:$(head -1 "$OUT")" "0:usage: be-find [-H] [-q query] [-t tag]... [--untagged] [--since date]" \
+is "$RC:$(head -1 "$OUT")" "0:usage: be-find [-H] [-q query] [-t tag ...] [--untagged] [--since date]" \
     "--help on stdout"
+synopsis=$(mandoc -Tascii "$TOP/man/be-find.1" | col -b |
+    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n\t' '   ')
+is "$(echo $synopsis)" "$(echo $usage)" "usage is the SYNOPSIS of the man page"
 
 # Not a benut store, and a damaged one.
 sqlite3 other.db 'CREATE TABLE t (x)'
