@@ -207,14 +207,18 @@ be_find_query(struct be_find *f, const char *q, struct be_err *e)
 int
 be_find_tag(struct be_find *f, const char *name, struct be_err *e)
 {
+	/* A name, or a ref T-n as be-tag -l prints them. */
 	static const char sql[] = "SELECT id FROM tag WHERE be_fold(name) = ?1"
-	    " ORDER BY name = ?2 DESC, id LIMIT 1";
+	    " OR id = ?3 ORDER BY name = ?2 DESC, id LIMIT 1";
 	sqlite3_stmt *q;
+	long long ref;
 	char *k;
 	int rc;
 
 	if ((q = be_store_stmt(f->st, sql, e)) == NULL)
 		return -1;
+	if (be_ref_parse(name, 'T', &ref) == 0)
+		sqlite3_bind_int64(q, 3, ref);
 	k = fold(name);
 	be_bind_text(q, 1, k);
 	be_bind_text(q, 2, name);
@@ -848,6 +852,30 @@ fill_tags(struct be_find *f, struct be_err *e)
 	    "  WHERE st.story_id = f.id AND st.present = 1)", e);
 }
 
+/* A theme as two fields, its ref and name, as be-tag -l has them; a
+ * group without a theme as "-" and an empty name. */
+static int
+put_tag(struct be_find *f, FILE *fp, const char *name, int first,
+    struct be_err *e)
+{
+	sqlite3_stmt *q;
+	char ref[32] = "-";
+
+	if (name != NULL) {
+		q = be_store_stmt(f->st, "SELECT id FROM tag WHERE name = ?1", e);
+		if (q == NULL)
+			return -1;
+		be_bind_text(q, 1, name);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			snprintf(ref, sizeof ref, "T-%lld",
+			    sqlite3_column_int64(q, 0));
+		sqlite3_reset(q);
+	}
+	be_rec_put(fp, ref, first);
+	be_rec_put(fp, name, 0);
+	return 0;
+}
+
 static int
 print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
 {
@@ -889,13 +917,22 @@ print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
 		return -1;
 	if (header) {
 		putc('#', fp);
-		for (i = 0; i < f->nby; i++)
+		for (i = 0; i < f->nby; i++) {
 			be_rec_put(fp, f->by[i].name, i == 0);
+			if (f->by[i].dim == D_TAG)
+				be_rec_put(fp, "name", 0);
+		}
 		fputs("\tcount\n", fp);
 	}
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		for (i = 0; i < f->nby; i++)
-			be_rec_put(fp, be_col_text(q, i), i == 0);
+			if (f->by[i].dim != D_TAG)
+				be_rec_put(fp, be_col_text(q, i), i == 0);
+			else if (put_tag(f, fp, col_or_null(q, i), i == 0,
+			    e) < 0) {
+				sqlite3_reset(q);
+				return -1;
+			}
 		fprintf(fp, "\t%lld\n", sqlite3_column_int64(q, 2));
 	}
 	sqlite3_reset(q);

@@ -2,7 +2,7 @@
 # be-find: each selector, how they combine, and refs.
 . "${0%/*}/lib.sh"
 . "$FIX/find/find.sh"
-plan 35
+plan 36
 seed
 
 run be-find
@@ -16,6 +16,7 @@ sel "S-2 S-8" "-t: the theme and the one under it" -t vervoer
 sel "S-4" "-t: a parent theme finds its child's story" -t geldzaken
 sel "S-1 S-4" "-t: only present tags (S-2's was taken off)" -t wachttijden
 sel "S-1 S-4" "-t: name in another case" --tag WACHTTIJDEN
+sel "S-2 S-8" "-t: a theme's ref, as be-tag -l prints it" -t T-3
 sel "S-1" "-t twice: both themes" -t wachttijden -t bereikbaarheid
 sel "" "-t twice: none has both" -t wachttijden -t vervoer
 sel "" "-t: a theme without stories" -t digitalisering

@@ -30,7 +30,7 @@ run be-find --by tag -H
 is_rc 0 "--by tag"
 golden find-by-tag
 # A theme's count is what -t selects: vervoer counts its child's story.
-is "$(grep '^vervoer	' "$OUT")" "vervoer	$(be-find -t vervoer --count)" \
+is "$(grep '	vervoer	' "$OUT")" "T-3	vervoer	$(be-find -t vervoer --count)" \
     "--by tag agrees with -t --count"
 run be-find --by tag,month -H
 is_rc 0 "--by tag,month"
