@@ -282,7 +282,7 @@ main(int argc, char *argv[])
 	if (lflag || strcmp(cmd, "suggest") == 0) {
 		if (Hflag)
 			puts(lflag ? "#ref\tstate\tstories\ttheme\ttitle" :
-			    "#theme\tstories\trecent\tlatest\tchannels\t"
+			    "#ref\ttheme\tstories\trecent\tlatest\tchannels\t"
 			    "gemeenten\texamples\topen");
 		n = lflag ? be_point_list(st, stdout, state, &e) :
 		    be_point_suggest(st, stdout, sinceflag, nflag, &e);
