@@ -119,7 +119,8 @@ cmd_update(struct be_store *st, int argc, char **argv, struct be_err *e)
 	int i, rc;
 
 	if (argc == 0)
-		return be_point_update(st, stdin, "-", print_changed, st, e);
+		return be_point_update(st, stdin, "-", print_changed, st, e) < 0 ?
+		    -1 : 0;
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0)
 			fp = stdin;
