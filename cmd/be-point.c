@@ -69,8 +69,6 @@ static int
 get_refs(int argc, char **argv, char kind, struct refs *rs,
     struct be_err *e)
 {
-	rs->id = NULL;
-	rs->n = 0;
 	rs->kind = kind;
 	return be_loop(argc, argv, collect, rs, e);
 }
@@ -146,18 +144,14 @@ cmd_edit(struct be_store *st, long long id, struct be_err *e)
 
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
-	if (ed == NULL || *ed == '\0')
-		ed = "vi";
+	ed = ed && *ed ? ed : "vi";
 	rc = be_point_edit(st, id, ed, &kept, e);
 	if (rc < 0 && kept) {
 		be_report(e);
 		be_warnx("nothing changed; your edit is kept in %s", kept);
-		free(kept);
 		exit(BE_FAIL);
 	}
-	if (rc > 0)
-		rc = be_point_record(st, stdout, id, e);
-	return rc;
+	return rc > 0 ? be_point_record(st, stdout, id, e) : rc;
 }
 
 static int

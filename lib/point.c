@@ -567,7 +567,7 @@ be_point_quote(const char *text)
 		i = j;
 	}
 	if (end == 0 && b.len <= QUOTE_MAX)
-		end = b.len;
+		return be_buf_detach(&b);
 	if (end > 0) {
 		be_buf_setlen(&b, end);
 		be_buf_rtrim(&b);

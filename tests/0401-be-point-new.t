@@ -2,7 +2,7 @@
 # be-point new, -l and suggest on a seeded store.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-11-23T10:00:00Z
-plan 24
+plan 26
 
 run be-point update </dev/null
 is_rc 0 "an empty update creates the store"
@@ -52,6 +52,12 @@ is "$(q "SELECT quote, length(CAST(quote AS BLOB)) FROM point_story WHERE story_
 run be-point new "Klacht" S-7
 must_fail 2 "be-point: story S-7 belongs to the complaints committee and stays out of points" \
     "a routed story is refused"
+run be-point new "Bezwaar" S-11
+must_fail 2 "be-point: story S-11 belongs to bezwaar en beroep and stays out of points" \
+    "a decision belongs to bezwaar en beroep"
+run be-point new "Persoonlijk" S-1 S-12
+must_fail 2 "be-point: story S-12 belongs to the cliëntondersteuner and stays out of points" \
+    "a personal case belongs to the cliëntondersteuner"
 run be-point new "Onbekend" S-1 S-99
 must_fail 2 "be-point: no story S-99" "an unknown story is refused"
 run be-point new "Punt" P-1
