@@ -22,7 +22,8 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/include/utf8proc.h:libutf8proc-dev /usr/include/blake2.h:libb2-dev \
        /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
-       /usr/bin/setpriv:util-linux
+       /usr/bin/setpriv:util-linux \
+       /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar
 # What make bench and make fuzz need besides.
 BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils
 FUZZ_DEBS = /usr/bin/clang:clang /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
@@ -49,7 +50,7 @@ MANS     = $(wildcard man/*.[157])
 
 all: .deps-ok $(BINS)
 
-.deps-ok:
+.deps-ok: Makefile
 	@sh tests/deps.sh $(DEBS)
 	@touch $@
 deps: .deps-ok
@@ -60,7 +61,7 @@ deps: .deps-ok
 	@f='$(CC) $(CFLAGS) $(LDFLAGS)'; echo "$$f" | cmp -s - $@ || echo "$$f" >$@
 FORCE:
 
-lib/%.o: lib/%.c $(LIB_HDR) .deps-ok .build-flags
+lib/%.o: lib/%.c $(LIB_HDR) .build-flags | .deps-ok
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
 lib/libbenut.a: $(LIB_OBJ)
@@ -95,7 +96,7 @@ FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/fuzz-%.c=tests/fuzz/bin/%)
-tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(LIB_SRC) $(LIB_HDR) .deps-ok
+tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(LIB_SRC) $(LIB_HDR) | .deps-ok
 	@mkdir -p tests/fuzz/bin
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
 	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \

@@ -126,7 +126,7 @@ static const char schema_point[] =
 "  theme TEXT,"
 "  vraag TEXT,"
 "  advies TEXT CHECK (advies IN ('gevraagd', 'ongevraagd')),"
-"  owner TEXT,"
+"  owner TEXT,"				/* the koppel: one name a line */
 "  q_richting TEXT,"			/* Waar gaan we naartoe? */
 "  q_macht TEXT,"			/* Wie wint en wie verliest ...? */
 "  q_wenselijk TEXT,"			/* Is dat wenselijk? */
@@ -150,11 +150,12 @@ static const char schema_point[] =
 "  pos INTEGER NOT NULL,"
 "  quote TEXT,"
 "  PRIMARY KEY (point_id, story_id)) WITHOUT ROWID;"
-"CREATE TABLE point_state ("
+"CREATE INDEX point_story_story ON point_story(story_id);"
+"CREATE TABLE point_state ("		/* the history, one row a move */
 "  id INTEGER PRIMARY KEY,"
 "  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE CASCADE,"
 "  state TEXT NOT NULL,"
-"  at TEXT NOT NULL,"
+"  at TEXT NOT NULL,"			/* YYYY-MM-DD of the move */
 "  meeting_id INTEGER,"
 "  note TEXT);";
 
@@ -178,6 +179,8 @@ static const char schema_meeting[] =
 "  minutes INTEGER,"
 "  start TEXT,"
 "  point_id INTEGER REFERENCES point(id),"
+"  description TEXT,"
+"  actions INTEGER NOT NULL DEFAULT 0,"	/* open actions listed here */
 "  outcome TEXT,"
 "  PRIMARY KEY (meeting_id, pos)) WITHOUT ROWID;"
 "CREATE TABLE action ("
@@ -186,8 +189,9 @@ static const char schema_meeting[] =
 "  pos INTEGER,"
 "  who TEXT,"
 "  what TEXT NOT NULL,"
-"  due TEXT,"
-"  done TEXT);";
+"  due TEXT,"				/* YYYY-MM-DD */
+"  done TEXT);"				/* YYYY-MM-DD it was done */
+"CREATE INDEX action_open ON action(done, meeting_id);";
 
 static const char *const migration1[] = {
 	schema_story, schema_tag, schema_point, schema_meeting, NULL

@@ -1,0 +1,291 @@
+/* be-agenda: the agenda of a meeting, its record, outcome and report. */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+#include "i18n.h"
+#include "meeting.h"
+#include "prog.h"
+#include "record.h"
+#include "store.h"
+#include "banned.h"
+
+static const char usage[] =
+    "be-agenda [-s store] [-f format] [--lang nl|en] [--record] -m meeting "
+    "[point ...]\n"
+    "       be-agenda [-s store] [-f format] [--lang nl|en] show M-n\n"
+    "       be-agenda [-s store] [-f format] [--lang nl|en] --report M-n\n"
+    "       be-agenda [-s store] outcome [file]\n"
+    "       be-agenda [-s store] outcome M-n item text\n"
+    "       be-agenda [-s store] action M-n item who what [due]\n"
+    "       be-agenda [-s store] -l";
+
+enum { OPT_LANG = BE_OPT_FIRST_FREE, OPT_RECORD, OPT_REPORT };
+
+static const struct option longopts[] = {
+	BE_LONGOPTS_STD,
+	{ "store", required_argument, 0, 's' },
+	{ "meeting", required_argument, 0, 'm' },
+	{ "format", required_argument, 0, 'f' },
+	{ "list", no_argument, 0, 'l' },
+	{ "lang", required_argument, 0, OPT_LANG },
+	{ "record", no_argument, 0, OPT_RECORD },
+	{ "report", required_argument, 0, OPT_REPORT },
+	{ 0, 0, 0, 0 }
+};
+
+static int rflag, lflag;
+static enum be_lang lang = BE_NL;
+static enum be_afmt fmt = BE_AF_MD;
+
+struct ctx {
+	struct be_store *st;
+	struct be_agenda *a;
+};
+
+static int
+add_point(const struct be_rec *r, const char *name, unsigned long line,
+    void *arg, struct be_err *e)
+{
+	struct ctx *c = arg;
+	long long id;
+	int concept = 0;
+
+	if (be_ref_parse(be_rec_field(r, 0), 'P', &id) < 0)
+		return strcmp(name, "argv") == 0 ?
+		    be_err_set(e, "operand %lu is not a point ref P-n", line) :
+		    be_err_at(e, name, line, 0, "not a point ref P-n");
+	if (be_meeting_add_point(c->st, c->a, id, &concept, e) < 0) {
+		if (strcmp(name, "argv") != 0 && e->file[0] == '\0') {
+			snprintf(e->file, sizeof e->file, "%s", name);
+			e->line = line;
+		}
+		return -1;
+	}
+	if (concept)
+		be_warnx("warning: 'P-%lld' is still a concept", id);
+	return 0;
+}
+
+static struct be_store *
+open_store(const char *sflag, int mode)
+{
+	struct be_store *st;
+	struct be_err e;
+
+	be_err_init(&e);
+	if ((st = be_store_open(be_store_path(sflag), mode, &e)) == NULL) {
+		be_report(&e);
+		exit(BE_FAIL);
+	}
+	return st;
+}
+
+static long long
+meeting_ref(const char *s)
+{
+	long long id;
+
+	if (be_ref_parse(s, 'M', &id) < 0) {
+		be_warnx("'%s' is not a meeting ref M-n", s);
+		exit(be_finish(BE_FAIL));
+	}
+	return id;
+}
+
+static long
+item_no(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < 1) {
+		be_warnx("item must be a number from 1");
+		exit(be_finish(BE_FAIL));
+	}
+	return v;
+}
+
+static int
+list(struct be_store *st, struct be_err *e)
+{
+	static const char q[] = "SELECT id, date, start, body, title"
+	    " FROM meeting ORDER BY date, start, id";
+	sqlite3_stmt *s;
+	char ref[32];
+	int rc, n = 0;
+
+	if ((s = be_store_stmt(st, q, e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(ref, sizeof ref, "M-%lld",
+		    (long long)sqlite3_column_int64(s, 0));
+		be_rec_put(stdout, ref, 1);
+		be_rec_put(stdout, be_col_text(s, 1), 0);
+		be_rec_put(stdout, be_col_text(s, 2), 0);
+		be_rec_put(stdout, be_col_text(s, 3), 0);
+		be_rec_put(stdout, be_col_text(s, 4), 0);
+		putchar('\n');
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "meetings", e);
+	return n;
+}
+
+/* outcome [file] | outcome M-n item text */
+static int
+outcome(struct be_store *st, int argc, char **argv, struct be_err *e)
+{
+	long long id;
+	FILE *fp = stdin;
+	const char *name = "-";
+	int rc;
+
+	if (argc == 3) {
+		id = meeting_ref(argv[0]);
+		return be_meeting_outcome(st, id, item_no(argv[1]), argv[2], e);
+	}
+	if (argc > 1)
+		be_usage(usage);
+	if (argc == 1 && strcmp(argv[0], "-") != 0) {
+		name = argv[0];
+		if ((fp = fopen(name, "r")) == NULL)
+			return be_err_at(e, name, 0, 0, "cannot open: %s",
+			    strerror(errno));
+	}
+	rc = be_meeting_outcome_yaml(st, fp, name, &id, e);
+	if (fp != stdin)
+		fclose(fp);
+	if (rc == 0)
+		printf("M-%lld\n", id);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct be_agenda a;
+	struct be_store *st = NULL;
+	struct be_err e;
+	struct ctx c;
+	const char *sflag = NULL, *mflag = NULL, *report = NULL, *verb = NULL;
+	char now[32];
+	FILE *fp;
+	long long id, aid;
+	int ch, rc = 0, fset = 0;
+
+	setlocale(LC_ALL, "");
+	be_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "s:m:f:l", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 's': sflag = optarg; break;
+		case 'm': mflag = optarg; break;
+		case 'l': lflag = 1; break;
+		case 'f':
+			if (be_afmt_parse(optarg, &fmt) < 0) {
+				be_warnx("unknown format '%s'; use md, txt, "
+				    "html, yaml or ics", optarg);
+				return be_finish(BE_FAIL);
+			}
+			fset = 1;
+			break;
+		case OPT_LANG:
+			if (be_lang_parse(optarg, &lang) < 0) {
+				be_warnx("unknown language '%s'; use nl or en",
+				    optarg);
+				return be_finish(BE_FAIL);
+			}
+			break;
+		case OPT_RECORD: rflag = 1; break;
+		case OPT_REPORT: report = optarg; break;
+		default:
+			be_std_option(ch, usage);
+			be_usage(usage);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!mflag && !report && !lflag) {
+		if (argc == 0)
+			be_usage(usage);
+		verb = *argv++;
+		argc--;
+		if (strcmp(verb, "show") != 0 && strcmp(verb, "outcome") != 0 &&
+		    strcmp(verb, "action") != 0)
+			be_usage(usage);
+	}
+	if ((verb && strcmp(verb, "show") == 0 && argc != 1) ||
+	    (verb && strcmp(verb, "action") == 0 && argc != 4 && argc != 5) ||
+	    ((report || lflag) && (argc || mflag)) || (mflag && report) ||
+	    (rflag && !mflag))
+		be_usage(usage);
+	if (report && fset && fmt != BE_AF_MD && fmt != BE_AF_TXT &&
+	    fmt != BE_AF_HTML) {
+		be_warnx("a report is md, txt or html");
+		return be_finish(BE_FAIL);
+	}
+
+	be_err_init(&e);
+	be_agenda_init(&a);
+	be_now(now);
+	if (mflag) {
+		st = open_store(sflag, rflag ? BE_STORE_WRITE : BE_STORE_RDONLY);
+		if (strcmp(mflag, "-") == 0)
+			fp = stdin;
+		else if ((fp = fopen(mflag, "r")) == NULL) {
+			be_warnx("%s: cannot open: %s", mflag, strerror(errno));
+			rc = -1;
+			goto out;
+		}
+		rc = be_meeting_load(fp, mflag, lang, &a, &e);
+		if (fp != stdin)
+			fclose(fp);
+		c.st = st;
+		c.a = &a;
+		if (rc == 0)
+			rc = be_loop(argc, argv, add_point, &c, &e);
+		if (rc == 0 && (rc = be_meeting_finish(st, &a, &e)) < 0 &&
+		    e.file[0] == '\0')
+			snprintf(e.file, sizeof e.file, "%s", mflag);
+		if (rc == 0 && rflag && (rc = be_meeting_record(st, &a,
+		    &e)) == 0)
+			printf("M-%lld\n", a.id);
+		else if (rc == 0)
+			be_agenda_write(stdout, &a, fmt, lang, now);
+	} else if (report || (verb && strcmp(verb, "show") == 0)) {
+		st = open_store(sflag, BE_STORE_RDONLY);
+		id = meeting_ref(report ? report : argv[0]);
+		rc = be_meeting_get(st, id, lang, &a, &e);
+		if (rc == 0 && report)
+			be_agenda_report(stdout, &a, fmt, lang);
+		else if (rc == 0)
+			be_agenda_write(stdout, &a, fmt, lang, now);
+	} else if (lflag) {
+		st = open_store(sflag, BE_STORE_RDONLY);
+		if ((rc = list(st, &e)) == 0)
+			rc = 1;
+		else if (rc > 0)
+			rc = 0;
+	} else if (strcmp(verb, "outcome") == 0) {
+		st = open_store(sflag, BE_STORE_WRITE);
+		rc = outcome(st, argc, argv, &e);
+	} else {
+		st = open_store(sflag, BE_STORE_WRITE);
+		rc = be_meeting_action(st, meeting_ref(argv[0]),
+		    item_no(argv[1]), *argv[2] ? argv[2] : NULL, argv[3],
+		    argc == 5 ? argv[4] : NULL, &aid, &e);
+		if (rc == 0)
+			printf("%lld\n", aid);
+	}
+out:
+	if (rc < 0 && e.set)
+		be_report(&e);
+	be_agenda_release(&a);
+	be_store_close(st);
+	return be_finish(rc < 0 ? BE_FAIL : rc == 1 ? BE_NONE : BE_OK);
+}

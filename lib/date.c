@@ -1,0 +1,169 @@
+/* date.c: see date.h. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "date.h"
+#include "banned.h"
+
+/* Reads 1 to max digits at *p; -1 when there is none. */
+static int
+num(const char **p, int min, int max)
+{
+	int v = 0, n = 0;
+
+	while (n < max && isdigit((unsigned char)**p)) {
+		v = 10 * v + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	if (n < min || isdigit((unsigned char)**p))
+		return -1;
+	return v;
+}
+
+static void
+skip_sp(const char **p)
+{
+	while (**p == ' ' || **p == '\t')
+		(*p)++;
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+valid_date(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+/* Accepts what may follow a time: a fraction, AM/PM, a zone. */
+static int
+tail(const char **p, int *hh)
+{
+	const char *s = *p;
+	int ampm = 0;
+
+	if (*s == '.' || *s == ',') {
+		s++;
+		if (!isdigit((unsigned char)*s))
+			return -1;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	skip_sp(&s);
+	if (strncasecmp(s, "am", 2) == 0 || strncasecmp(s, "a.m.", 4) == 0)
+		ampm = 1;
+	else if (strncasecmp(s, "pm", 2) == 0 ||
+	    strncasecmp(s, "p.m.", 4) == 0)
+		ampm = 2;
+	if (ampm) {
+		s += s[1] == '.' ? 4 : 2;
+		if (*hh < 1 || *hh > 12)
+			return -1;
+		if (ampm == 1 && *hh == 12)
+			*hh = 0;
+		else if (ampm == 2 && *hh != 12)
+			*hh += 12;
+		skip_sp(&s);
+	}
+	if (*s == 'Z' || *s == 'z')
+		s++;
+	else if (strncasecmp(s, "GMT", 3) == 0 ||
+	    strncasecmp(s, "UTC", 3) == 0) {
+		s += 3;
+		if (*s == '+' || *s == '-') {
+			s++;
+			if (num(&s, 1, 2) < 0)
+				return -1;
+			if (*s == ':' && (s++, num(&s, 2, 2) < 0))
+				return -1;
+		}
+	} else if (*s == '+' || *s == '-') {
+		/* +01:00, +0100 or +01 */
+		s++;
+		if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+			return -1;
+		s += 2;
+		if (*s == ':')
+			s++;
+		if (isdigit((unsigned char)*s) && num(&s, 2, 2) < 0)
+			return -1;
+	}
+	skip_sp(&s);
+	*p = s;
+	return 0;
+}
+
+int
+be_date_parse(const char *s, char *out)
+{
+	const char *p = s, *start;
+	int a, b, c, y, m, d, hh = -1, mm = 0, ss = 0;
+	char sep;
+
+	skip_sp(&p);
+	start = p;
+	if ((a = num(&p, 1, 4)) < 0)
+		return -1;
+	sep = *p;
+	if (sep != '-' && sep != '/' && sep != '.')
+		return -1;
+	if (p - start == 4) {
+		/* Year first: 2026-02-02 or 2026/02/02. */
+		p++;
+		if ((b = num(&p, 1, 2)) < 0 || *p != sep)
+			return -1;
+		p++;
+		if ((c = num(&p, 1, 2)) < 0)
+			return -1;
+		y = a, m = b, d = c;
+	} else {
+		p++;
+		if ((b = num(&p, 1, 2)) < 0 || *p != sep)
+			return -1;
+		p++;
+		if ((c = num(&p, 2, 4)) < 0 || (c >= 100 && c < 1000))
+			return -1;
+		y = c < 100 ? 2000 + c : c, m = b, d = a;
+	}
+	if (!valid_date(y, m, d))
+		return -1;
+	if (*p == 'T' || *p == ' ' || *p == '\t') {
+		if (*p == 'T')
+			p++;
+		skip_sp(&p);
+		if (*p != '\0') {
+			if ((hh = num(&p, 1, 2)) < 0 || *p++ != ':' ||
+			    (mm = num(&p, 2, 2)) < 0)
+				return -1;
+			if (*p == ':' && (p++, (ss = num(&p, 2, 2)) < 0))
+				return -1;
+			if (tail(&p, &hh) < 0)
+				return -1;
+			if (hh > 23 || mm > 59 || ss > 59)
+				return -1;
+		}
+	}
+	skip_sp(&p);
+	if (*p != '\0')
+		return -1;
+	if (hh < 0)
+		snprintf(out, BE_DATE_MAX, "%04u-%02u-%02u", (unsigned)y % 10000,
+		    (unsigned)m % 100, (unsigned)d % 100);
+	else
+		snprintf(out, BE_DATE_MAX, "%04u-%02u-%02uT%02u:%02u:%02u",
+		    (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100,
+		    (unsigned)hh % 100, (unsigned)mm % 100, (unsigned)ss % 100);
+	return 0;
+}

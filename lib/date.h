@@ -1,0 +1,28 @@
+/*
+ * date.h: the dates of form and spreadsheet exports, read into ISO 8601.
+ *
+ * Known forms (white space around them is ignored):
+ *	2026-02-02			ISO date
+ *	2026-02-02 10:15[:03]		ISO with a time (also with 'T')
+ *	2026-02-02T10:15:03.000+01:00	KoBoToolbox: fraction and offset
+ *	2026/02/02 10:15:03 AM GMT+1	Google Forms' CSV download
+ *	2-2-2026 [10:15[:03]]		Dutch: day first, '-' or '.'
+ *	02/02/2026 [10:15[:03] [PM]]	day first as well (Dutch Excel)
+ * A two-digit year (2-2-26) is 20yy.  An offset or zone is dropped: the
+ * time stays the wall-clock time it was written in.  Slashed dates are
+ * always read day first; a month above 12 is an error, never a guess.
+ */
+#ifndef BE_DATE_H
+#define BE_DATE_H
+
+/* Size of the buffer be_date_parse writes. */
+#define BE_DATE_MAX 20
+
+/*
+ * Reads s into out (BE_DATE_MAX bytes): "YYYY-MM-DD" when s has no time,
+ * else "YYYY-MM-DDTHH:MM:SS".  Returns 0, or -1 when s is not a date of a
+ * known form or not a real date (2026-02-30).
+ */
+int be_date_parse(const char *s, char *out);
+
+#endif

@@ -1,0 +1,547 @@
+/* story.c: see story.h. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <blake2.h>
+#include <utf8proc.h>
+
+#include "mem.h"
+#include "record.h"
+#include "story.h"
+#include "yaml.h"
+#include "banned.h"
+
+void
+be_story_init(struct be_story *s)
+{
+	memset(s, 0, sizeof *s);
+	s->consent = -1;
+}
+
+void
+be_story_release(struct be_story *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nattr; i++) {
+		free(s->attr_keys[i]);
+		free(s->attr_vals[i]);
+	}
+	free(s->attr_keys);
+	free(s->attr_vals);
+	free(s->cid);
+	free(s->told);
+	free(s->channel);
+	free(s->gemeente);
+	free(s->text);
+	free(s->route);
+	free(s->name);
+	free(s->email);
+	free(s->phone);
+	free(s->address);
+	free(s->source);
+	free(s->added);
+	be_story_init(s);
+}
+
+void
+be_story_set(char **field, const char *val)
+{
+	free(*field);
+	*field = val ? be_xstrdup(val) : NULL;
+}
+
+void
+be_story_attr(struct be_story *s, const char *key, const char *val)
+{
+	if (s->nattr == s->attrcap) {
+		s->attrcap = s->attrcap ? 2 * s->attrcap : 8;
+		s->attr_keys = be_xrealloc(s->attr_keys,
+		    s->attrcap * sizeof *s->attr_keys);
+		s->attr_vals = be_xrealloc(s->attr_vals,
+		    s->attrcap * sizeof *s->attr_vals);
+	}
+	s->attr_keys[s->nattr] = be_xstrdup(key);
+	s->attr_vals[s->nattr] = be_xstrdup(val);
+	s->nattr++;
+}
+
+void
+be_story_redacted(struct be_story *s, const char *kind, unsigned n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < s->nred; i++)
+		if (strcmp(s->red_kind[i], kind) == 0) {
+			s->red_n[i] += n;
+			return;
+		}
+	if (s->nred == BE_STORY_NRED)
+		return;
+	snprintf(s->red_kind[s->nred], sizeof s->red_kind[0], "%s", kind);
+	s->red_n[s->nred++] = n;
+}
+
+/* Decodes one UTF-8 sequence at p (valid input); returns its length. */
+static size_t
+utf8_dec(const unsigned char *p, int32_t *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] < 0xe0) {
+		*cp = (p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		return 2;
+	}
+	if (p[0] < 0xf0) {
+		*cp = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		return 3;
+	}
+	*cp = (p[0] & 0x07) << 18 | (p[1] & 0x3f) << 12 | (p[2] & 0x3f) << 6 |
+	    (p[3] & 0x3f);
+	return 4;
+}
+
+/*
+ * Whether s[0..len) is certainly NFC already.  Below U+0300 nothing
+ * combines, and a code point that has no decomposition, combining class
+ * 0 and no part in any composition cannot change either.  Anything else
+ * goes through utf8proc.
+ */
+static int
+quick_nfc(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const utf8proc_property_t *pr;
+	int32_t cp;
+
+	while (p < end) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (end - p < 4 && ((*p >= 0xe0 && end - p < 3) ||
+		    (*p >= 0xf0) || (*p >= 0xc0 && end - p < 2)))
+			return 0;
+		p += utf8_dec(p, &cp);
+		if (cp < 0x300)
+			continue;
+		if ((cp >= 0x1100 && cp < 0x1200) ||
+		    (cp >= 0xac00 && cp < 0xd7b0))
+			return 0;	/* Hangul composes by rule */
+		pr = utf8proc_get_property(cp);
+		if (pr->combining_class != 0 || pr->comp_exclusion ||
+		    pr->decomp_seqindex != UINT16_MAX ||
+		    pr->comb_index != UINT16_MAX)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+is_space(const unsigned char *p, const unsigned char *end, size_t *n)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+	    *p == '\v' || *p == '\f') {
+		*n = 1;
+		return 1;
+	}
+	/* U+00A0 and U+202F, no-break spaces that forms like to insert. */
+	if (*p == 0xc2 && end - p >= 2 && p[1] == 0xa0) {
+		*n = 2;
+		return 1;
+	}
+	if (*p == 0xe2 && end - p >= 3 && p[1] == 0x80 && p[2] == 0xaf) {
+		*n = 3;
+		return 1;
+	}
+	return 0;
+}
+
+void
+be_story_nfc(const char *text, size_t len, struct be_buf *out)
+{
+	const unsigned char *p = (const unsigned char *)text, *end = p + len;
+	size_t n;
+	utf8proc_uint8_t *nfc;
+	char *t;
+
+	be_buf_reset(out);
+	while (p < end && is_space(p, end, &n))
+		p += n;
+	while (end > p) {
+		if (strchr(" \t\n\r\v\f", end[-1]) && end[-1] != '\0')
+			end--;
+		else if (end - p >= 2 && end[-2] == 0xc2 && end[-1] == 0xa0)
+			end -= 2;
+		else if (end - p >= 3 && end[-3] == 0xe2 && end[-2] == 0x80 &&
+		    end[-1] == 0xaf)
+			end -= 3;
+		else
+			break;
+	}
+	/* Line ends become LF: a quoted CSV cell keeps Excel's CRLF. */
+	n = end > p ? (size_t)(end - p) : 0;
+	if (memchr(p, '\r', n) == NULL)
+		be_buf_add(out, p, n);
+	else for (be_buf_grow(out, n); p < end; p++) {
+		if (*p == '\r') {
+			be_buf_addc(out, '\n');
+			if (p + 1 < end && p[1] == '\n')
+				p++;
+		} else
+			be_buf_addc(out, *p);
+	}
+	if (quick_nfc(out->s, out->len))
+		return;
+	nfc = utf8proc_NFC((const utf8proc_uint8_t *)out->s);
+	if (nfc == NULL)
+		return;		/* not UTF-8: the caller checked it is */
+	t = (char *)nfc;
+	be_buf_reset(out);
+	be_buf_adds(out, t);
+	free(nfc);
+}
+
+char *
+be_story_cid(const char *text, const char *told, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)text;
+	const unsigned char *end = p + strlen(text);
+	const unsigned char *run;
+	struct be_buf tmp = BE_BUF_INIT;
+	blake2b_state S;
+	uint8_t h[BE_CID_LEN / 2];
+	size_t n;
+	int i;
+
+	/* text is NFC already when it comes from the intake; make sure. */
+	if (!quick_nfc(text, (size_t)(end - p))) {
+		be_story_nfc(text, (size_t)(end - p), &tmp);
+		p = (const unsigned char *)tmp.s;
+		end = p + tmp.len;
+	}
+	blake2b_init(&S, sizeof h);
+	while (p < end && is_space(p, end, &n))
+		p += n;
+	while (p < end) {
+		run = p;
+		while (p < end) {
+			if (*p > ' ' && *p != 0xc2 && *p != 0xe2) {
+				p++;
+				continue;
+			}
+			if (is_space(p, end, &n))
+				break;
+			p++;
+		}
+		blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
+		while (p < end && is_space(p, end, &n))
+			p += n;
+		if (p < end)
+			blake2b_update(&S, (const uint8_t *)" ", 1);
+	}
+	blake2b_update(&S, (const uint8_t *)"\n", 1);
+	if (told)
+		blake2b_update(&S, (const uint8_t *)told, strnlen(told, 10));
+	blake2b_final(&S, h, sizeof h);
+	for (i = 0; i < (int)sizeof h; i++) {
+		out[2 * i] = hex[h[i] >> 4];
+		out[2 * i + 1] = hex[h[i] & 15];
+	}
+	out[BE_CID_LEN] = '\0';
+	be_buf_release(&tmp);
+	return out;
+}
+
+static const char sql_insert[] =
+"INSERT INTO story (cid, told, channel, gemeente, text, consent, route,"
+"  source_id, source_row, added)"
+"  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+"  ON CONFLICT (cid) DO NOTHING";
+static const char sql_attr[] =
+"INSERT INTO story_attr (story_id, key, value) VALUES (?1, ?2, ?3)"
+"  ON CONFLICT (story_id, key) DO UPDATE SET value = value || '; ' ||"
+"  excluded.value";
+static const char sql_red[] =
+"INSERT INTO story_redaction (story_id, kind, n) VALUES (?1, ?2, ?3)";
+static const char sql_person[] =
+"INSERT INTO person (story_id, name, email, phone, address)"
+"  VALUES (?1, ?2, ?3, ?4, ?5)";
+
+static int
+bind_static(sqlite3_stmt *q, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(q, i);
+	return sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
+}
+
+static int
+step_done(struct be_store *st, sqlite3_stmt *q, struct be_err *e)
+{
+	int rc = sqlite3_step(q);
+
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot store story", e);
+	return 0;
+}
+
+int
+be_story_insert(struct be_store *st, struct be_story *s,
+    long long source_id, const char *now, struct be_err *e)
+{
+	sqlite3 *db = be_store_db(st);
+	sqlite3_stmt *q;
+	char cid[BE_CID_LEN + 1];
+	size_t i;
+
+	if (s->cid == NULL)
+		s->cid = be_xstrdup(be_story_cid(s->text, s->told, cid));
+	if ((q = be_store_stmt(st, sql_insert, e)) == NULL)
+		return -1;
+	bind_static(q, 1, s->cid);
+	bind_static(q, 2, s->told);
+	bind_static(q, 3, s->channel);
+	bind_static(q, 4, s->gemeente);
+	bind_static(q, 5, s->text);
+	if (s->consent >= 0)
+		sqlite3_bind_int(q, 6, s->consent);
+	bind_static(q, 7, s->route);
+	if (source_id > 0)
+		sqlite3_bind_int64(q, 8, source_id);
+	if (s->source_row > 0)
+		sqlite3_bind_int64(q, 9, s->source_row);
+	bind_static(q, 10, now);
+	if (step_done(st, q, e) < 0)
+		return -1;
+	if (sqlite3_changes(db) == 0)
+		return 0;
+	s->id = sqlite3_last_insert_rowid(db);
+	for (i = 0; i < s->nattr; i++) {
+		if ((q = be_store_stmt(st, sql_attr, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, s->id);
+		bind_static(q, 2, s->attr_keys[i]);
+		bind_static(q, 3, s->attr_vals[i]);
+		if (step_done(st, q, e) < 0)
+			return -1;
+	}
+	for (i = 0; i < s->nred; i++) {
+		if ((q = be_store_stmt(st, sql_red, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, s->id);
+		bind_static(q, 2, s->red_kind[i]);
+		sqlite3_bind_int(q, 3, (int)s->red_n[i]);
+		if (step_done(st, q, e) < 0)
+			return -1;
+	}
+	if (s->consent == 1 && (s->name || s->email || s->phone ||
+	    s->address)) {
+		if ((q = be_store_stmt(st, sql_person, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, s->id);
+		bind_static(q, 2, s->name);
+		bind_static(q, 3, s->email);
+		bind_static(q, 4, s->phone);
+		bind_static(q, 5, s->address);
+		if (step_done(st, q, e) < 0)
+			return -1;
+	}
+	return 1;
+}
+
+static char *
+col_dup(sqlite3_stmt *q, int i)
+{
+	if (sqlite3_column_type(q, i) == SQLITE_NULL)
+		return NULL;
+	return be_xstrdup(be_col_text(q, i));
+}
+
+int
+be_story_get(struct be_store *st, long long id, struct be_story *s,
+    struct be_err *e)
+{
+	static const char sql_story[] =
+	    "SELECT s.cid, s.told, s.channel, s.gemeente, s.text, s.consent,"
+	    "  s.route, s.source_row, s.added, src.path"
+	    "  FROM story s LEFT JOIN source src ON src.id = s.source_id"
+	    "  WHERE s.id = ?1";
+	static const char sql_attrs[] =
+	    "SELECT key, value FROM story_attr WHERE story_id = ?1"
+	    "  ORDER BY key";
+	static const char sql_reds[] =
+	    "SELECT kind, n FROM story_redaction WHERE story_id = ?1"
+	    "  ORDER BY kind";
+	sqlite3_stmt *q;
+	int rc;
+
+	be_story_release(s);
+	if ((q = be_store_stmt(st, sql_story, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(q);
+		return be_err_set(e, "no story S-%lld", id);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(q);
+		return be_store_error(st, "cannot read story", e);
+	}
+	s->id = id;
+	s->cid = col_dup(q, 0);
+	s->told = col_dup(q, 1);
+	s->channel = col_dup(q, 2);
+	s->gemeente = col_dup(q, 3);
+	s->text = be_xstrdup(be_col_text(q, 4));
+	s->consent = sqlite3_column_type(q, 5) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int(q, 5);
+	s->route = col_dup(q, 6);
+	s->source_row = sqlite3_column_int64(q, 7);
+	s->added = col_dup(q, 8);
+	s->source = col_dup(q, 9);
+	sqlite3_reset(q);
+
+	if ((q = be_store_stmt(st, sql_attrs, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		be_story_attr(s, be_col_text(q, 0), be_col_text(q, 1));
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read story", e);
+
+	if ((q = be_store_stmt(st, sql_reds, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		be_story_redacted(s, be_col_text(q, 0),
+		    (unsigned)sqlite3_column_int(q, 1));
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read story", e);
+	return 0;
+}
+
+void
+be_story_yaml(FILE *fp, const struct be_story *s)
+{
+	char ref[32];
+	size_t i;
+
+	be_yemit_doc(fp, "story");
+	if (s->id > 0) {
+		snprintf(ref, sizeof ref, "S-%lld", s->id);
+		be_yemit_str(fp, 0, "ref", ref);
+	}
+	if (s->cid)
+		be_yemit_str(fp, 0, "cid", s->cid);
+	if (s->told)
+		be_yemit_str(fp, 0, "told", s->told);
+	if (s->channel)
+		be_yemit_str(fp, 0, "channel", s->channel);
+	if (s->gemeente)
+		be_yemit_str(fp, 0, "gemeente", s->gemeente);
+	if (s->route)
+		be_yemit_str(fp, 0, "route", s->route);
+	if (s->consent >= 0)
+		be_yemit_str(fp, 0, "consent", s->consent ? "ja" : "nee");
+	if (s->nattr) {
+		be_yemit_key(fp, 0, "attributes");
+		for (i = 0; i < s->nattr; i++)
+			be_yemit_str(fp, 2, s->attr_keys[i], s->attr_vals[i]);
+	}
+	if (s->nred) {
+		be_yemit_key(fp, 0, "redacted");
+		for (i = 0; i < s->nred; i++)
+			be_yemit_int(fp, 2, s->red_kind[i], s->red_n[i]);
+	}
+	if (s->source) {
+		be_yemit_str(fp, 0, "source", s->source);
+		if (s->source_row > 0)
+			be_yemit_int(fp, 0, "source_row", s->source_row);
+	}
+	if (s->added)
+		be_yemit_str(fp, 0, "added", s->added);
+	be_yemit_str(fp, 0, "text", s->text ? s->text : "");
+}
+
+void
+be_story_text(FILE *fp, const struct be_story *s)
+{
+	size_t i;
+
+	if (s->id > 0)
+		fprintf(fp, "S-%lld", s->id);
+	else
+		fputc('-', fp);
+	fprintf(fp, "  %s", s->told ? s->told : "(no date)");
+	if (s->channel)
+		fprintf(fp, "  %s", s->channel);
+	if (s->gemeente)
+		fprintf(fp, "  %s", s->gemeente);
+	fputc('\n', fp);
+	if (s->route)
+		fprintf(fp, "route: %s\n", s->route);
+	if (s->consent >= 0)
+		fprintf(fp, "consent: %s\n", s->consent ? "ja" : "nee");
+	for (i = 0; i < s->nattr; i++)
+		fprintf(fp, "%s: %s\n", s->attr_keys[i], s->attr_vals[i]);
+	for (i = 0; i < s->nred; i++)
+		fprintf(fp, "redacted: %u %s\n", s->red_n[i], s->red_kind[i]);
+	fprintf(fp, "\n%s\n", s->text ? s->text : "");
+}
+
+void
+be_story_first_words(struct be_buf *b, const char *text, int n)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	const unsigned char *end = p + strlen(text);
+	size_t sp;
+	int w = 0;
+
+	while (p < end && is_space(p, end, &sp))
+		p += sp;
+	while (p < end) {
+		if (w == n) {
+			be_buf_adds(b, "\xe2\x80\xa6");	/* … */
+			return;
+		}
+		if (w > 0)
+			be_buf_addc(b, ' ');
+		while (p < end && !is_space(p, end, &sp))
+			be_buf_addc(b, *p++);
+		while (p < end && is_space(p, end, &sp))
+			p += sp;
+		w++;
+	}
+}
+
+void
+be_story_record(FILE *fp, const struct be_story *s)
+{
+	struct be_buf b = BE_BUF_INIT;
+	char ref[32], date[11];
+
+	if (s->id > 0)
+		snprintf(ref, sizeof ref, "S-%lld", s->id);
+	else
+		snprintf(ref, sizeof ref, "-");
+	snprintf(date, sizeof date, "%s", s->told ? s->told : "");
+	be_story_first_words(&b, s->text ? s->text : "", 8);
+	be_rec_put(fp, ref, 1);
+	be_rec_put(fp, date, 0);
+	be_rec_put(fp, s->channel, 0);
+	be_rec_put(fp, s->gemeente, 0);
+	be_rec_put(fp, b.s, 0);
+	putc('\n', fp);
+	be_buf_release(&b);
+}

@@ -1,0 +1,115 @@
+/*
+ * story.h: a story, its content id, and how it goes into and out of the
+ * store (YAML, readable text, a record).
+ *
+ * A story holds the experience as told: its text (NFC, redacted before it
+ * gets here), when and through which channel it was told, in which
+ * gemeente, whether the teller consented, a route when it belongs
+ * elsewhere (klachtencommissie, bezwaar, clientondersteuner: such stories
+ * stay out of points) and the other columns of its row as attributes.
+ */
+#ifndef BE_STORY_H
+#define BE_STORY_H
+
+#include <stdio.h>
+
+#include "buf.h"
+#include "err.h"
+#include "store.h"
+
+/* Length of a content id in hex digits (BLAKE2b with a 32-byte digest). */
+#define BE_CID_LEN 64
+/* Kinds of redaction a story can count. */
+#define BE_STORY_NRED 16
+
+struct be_story {
+	long long id;		/* S-<id>; 0 until stored */
+	char *cid;		/* content id, NULL until computed */
+	char *told;		/* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, or NULL */
+	char *channel;		/* or NULL */
+	char *gemeente;		/* or NULL */
+	char *text;		/* NFC, redacted; never NULL once filled */
+	char *route;		/* klachtencommissie, bezwaar,
+				   clientondersteuner, or NULL */
+	int consent;		/* 1 yes, 0 no, -1 unknown */
+	char **attr_keys, **attr_vals;	/* nattr pairs */
+	size_t nattr;
+	char red_kind[BE_STORY_NRED][16];	/* what was redacted */
+	unsigned red_n[BE_STORY_NRED];		/* and how often */
+	size_t nred;
+	/* Identifying data, only kept with consent (table person). */
+	char *name, *email, *phone, *address;
+	char *source;		/* path of the input it came from, or NULL */
+	long long source_row;	/* its line there, 0 when unknown */
+	char *added;		/* when it was stored (be_now), or NULL */
+	/* private */
+	size_t attrcap;
+};
+
+/* Sets s empty (consent -1).  Allocates nothing. */
+void be_story_init(struct be_story *s);
+/* Frees what s holds; s is empty and usable again. */
+void be_story_release(struct be_story *s);
+
+/* Replaces *field (one of s's strings) by a copy of val (NULL clears). */
+void be_story_set(char **field, const char *val);
+/* Adds an attribute (copies of key and val). */
+void be_story_attr(struct be_story *s, const char *key, const char *val);
+/* Adds n to the count of redaction kind (a name such as "BSN"). */
+void be_story_redacted(struct be_story *s, const char *kind, unsigned n);
+
+/*
+ * The content id of a story: lower-case hex BLAKE2b (32-byte digest) of
+ * the text in NFC with runs of white space made one space and the ends
+ * trimmed, a newline, and the date part (YYYY-MM-DD) of told ("" when
+ * told is NULL).  text must be valid UTF-8.  Writes BE_CID_LEN + 1 bytes
+ * to out and returns out.
+ */
+char *be_story_cid(const char *text, const char *told, char *out);
+
+/*
+ * Normalises text[0..len) (valid UTF-8) to NFC, trimmed of white space at
+ * both ends, into out (replacing what it held).
+ */
+void be_story_nfc(const char *text, size_t len, struct be_buf *out);
+
+/*
+ * Stores s: the story, its attributes, redaction counts and, when consent
+ * is 1, its identifying data, under source source_id (0: none) with
+ * s->source_row.  Computes s->cid when NULL.  Returns 1 when stored (s->id
+ * set), 0 when a story with that content id is there already (a
+ * duplicate; nothing written), -1 with e filled.  Call inside a unit
+ * (be_store_begin).
+ */
+int be_story_insert(struct be_store *st, struct be_story *s,
+    long long source_id, const char *now, struct be_err *e);
+
+/*
+ * Loads story id into s (which must be initialised; its old contents are
+ * released).  Returns 0, or -1 with e filled ("no story S-12").
+ */
+int be_story_get(struct be_store *st, long long id, struct be_story *s,
+    struct be_err *e);
+
+/*
+ * Writes one "kind: story" YAML document, starting with "---".  It reads
+ * back with be-collect -f yaml as the same story (a duplicate).  The
+ * identifying data (person) is never written.
+ */
+void be_story_yaml(FILE *fp, const struct be_story *s);
+
+/* Writes the story as readable text: a heading line, its fields, a blank
+ * line, the text. */
+void be_story_text(FILE *fp, const struct be_story *s);
+
+/*
+ * Writes the story as a record: S-n TAB date TAB channel TAB gemeente TAB
+ * first words (about eight, on one line, "…" when cut).  With s->id 0 the
+ * ref is "-".
+ */
+void be_story_record(FILE *fp, const struct be_story *s);
+
+/* Appends the first n words of text to b, on one line, "…" when cut. */
+void be_story_first_words(struct be_buf *b, const char *text, int n);
+
+#endif

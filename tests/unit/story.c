@@ -1,0 +1,106 @@
+/* Unit tests of lib/story.c. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "story.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	char dir[] = "/tmp/benut-unit.XXXXXX", path[256], cmd[300];
+	char a[BE_CID_LEN + 1], b[BE_CID_LEN + 1];
+	struct be_buf buf = BE_BUF_INIT;
+	struct be_store *st;
+	struct be_story s, g;
+	struct be_err e;
+	char *out;
+	size_t outlen;
+	FILE *fp;
+
+	plan(22);
+	be_err_init(&e);
+	be_story_nfc("  Cafe\xcc\x81 \r\nen\rzo\xc2\xa0 ", 19, &buf);
+	is_str(buf.s, "Caf\xc3\xa9 \nen\nzo", "NFC, trimmed, line ends LF");
+	be_story_nfc("Zo\xc3\xab \xf0\x9f\x98\x8a", 9, &buf);
+	is_str(buf.s, "Zo\xc3\xab \xf0\x9f\x98\x8a", "NFC text stays");
+	be_story_cid("De taxi  kwam\nte laat", "2026-02-02T10:15:03", a);
+	be_story_cid(" De taxi kwam te laat ", "2026-02-02", b);
+	ok(strlen(a) == BE_CID_LEN && strcmp(a, b) == 0,
+	    "cid: white space and time of day do not count");
+	be_story_cid("De taxi kwam te laat", "2026-02-03", b);
+	ok(strcmp(a, b) != 0, "cid: the date counts");
+	be_story_cid("De taxi kwam te laat", NULL, b);
+	ok(strcmp(a, b) != 0, "cid: no date differs from a date");
+	be_story_cid("Cafe\xcc\x81", NULL, a);
+	be_story_cid("Caf\xc3\xa9", NULL, b);
+	ok(strcmp(a, b) == 0, "cid: over NFC");
+	be_story_cid("", NULL, a);
+	ok(strspn(a, "0123456789abcdef") == BE_CID_LEN, "cid is lower-case hex");
+	be_buf_reset(&buf);
+	be_story_first_words(&buf, "een twee\ndrie vier vijf zes zeven acht negen", 8);
+	is_str(buf.s, "een twee drie vier vijf zes zeven acht\xe2\x80\xa6",
+	    "first words, cut");
+
+	if (mkdtemp(dir) == NULL)
+		return 2;
+	snprintf(path, sizeof path, "%s/s.db", dir);
+	st = be_store_open(path, BE_STORE_WRITE, &e);
+	ok(st != NULL, "store");
+	be_story_init(&s);
+	be_story_set(&s.text, "Ik wacht al\ndrie weken.");
+	be_story_set(&s.told, "2026-02-02T10:15:03");
+	be_story_set(&s.channel, "telefoon");
+	be_story_set(&s.gemeente, "'s-Hertogenbosch");
+	be_story_set(&s.name, "Jan");
+	s.consent = 1;
+	be_story_attr(&s, "Wijk", "Noord");
+	be_story_attr(&s, "Regeling", "Wmo: hulp");
+	be_story_redacted(&s, "TELEFOON", 2);
+	be_store_begin(st, &e);
+	ok(be_story_insert(st, &s, 0, "2026-03-01T00:00:00Z", &e) == 1 &&
+	    s.id == 1, "stored as S-1");
+	free(s.cid);
+	s.cid = NULL;
+	ok(be_story_insert(st, &s, 0, "2026-03-01T00:00:00Z", &e) == 0,
+	    "the same again is a duplicate");
+	ok(be_store_commit(st, &e) == 0, "committed");
+	be_story_init(&g);
+	ok(be_story_get(st, 1, &g, &e) == 0, "get S-1");
+	is_str(g.text, s.text, "text back");
+	is_str(g.told, "2026-02-02T10:15:03", "told back");
+	ok(g.nattr == 2 && strcmp(g.attr_keys[0], "Regeling") == 0 &&
+	    g.nred == 1 && g.red_n[0] == 2 && g.consent == 1, "attrs, redactions, consent");
+	ok(be_story_get(st, 9, &g, &e) < 0 && strcmp(e.msg, "no story S-9") == 0,
+	    "no story S-9");
+	be_story_get(st, 1, &g, &e);
+	fp = open_memstream(&out, &outlen);
+	be_story_record(fp, &g);
+	fclose(fp);
+	is_str(out, "S-1\t2026-02-02\ttelefoon\t's-Hertogenbosch\tIk wacht al drie weken.\n",
+	    "record");
+	free(out);
+	fp = open_memstream(&out, &outlen);
+	be_story_yaml(fp, &g);
+	fclose(fp);
+	ok(strncmp(out, "---\nkind: story\nversion: 1\nref: S-1\n", 36) == 0, "yaml head");
+	ok(strstr(out, "gemeente: \"'s-Hertogenbosch\"\n") != NULL, "yaml quotes");
+	ok(strstr(out, "text: |-\n  Ik wacht al\n  drie weken.\n") != NULL &&
+	    strstr(out, "  Regeling: \"Wmo: hulp\"\n") != NULL, "yaml block and attributes");
+	free(out);
+	fp = open_memstream(&out, &outlen);
+	be_story_text(fp, &g);
+	fclose(fp);
+	ok(strstr(out, "S-1  2026-02-02T10:15:03  telefoon  's-Hertogenbosch\n") == out,
+	    "text heading");
+	free(out);
+	be_story_release(&s);
+	be_story_release(&g);
+	be_buf_release(&buf);
+	be_store_close(st);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		return 2;
+	return done();
+}
