@@ -17,7 +17,7 @@
  * other into find_sel.  Each kind of step has one literal statement.
  */
 enum kind {
-	K_REF, K_QUERY, K_TAG, K_ATTR, K_SINCE, K_UNTIL, K_MEETING,
+	K_QUERY, K_TAG, K_ATTR, K_SINCE, K_UNTIL, K_MEETING,
 	K_CHANNEL, K_GEMEENTE, K_ROUTE, K_NOROUTE, K_UNTAGGED, K_NKINDS
 };
 
@@ -41,7 +41,8 @@ struct be_find {
 	int userefs;
 	struct {
 		enum dim dim;
-		char *name, *key;	/* name as given; key folded (D_ATTR) */
+		char *name;	/* as given */
+		char *key;	/* folded, for D_ATTR */
 	} by[2];
 	int nby;
 	long long count;
@@ -808,7 +809,8 @@ json_story(struct be_store *st, long long id, void *arg, struct be_err *e)
  */
 #define KEY(d, k) "CASE " d \
 	" WHEN 1 THEN substr(s.told, 1, 7) WHEN 2 THEN substr(s.told, 1, 4)" \
-	" WHEN 3 THEN nullif(s.channel, '') WHEN 4 THEN nullif(s.gemeente, '')" \
+	" WHEN 3 THEN nullif(s.channel, '')" \
+	" WHEN 4 THEN nullif(s.gemeente, '')" \
 	" WHEN 5 THEN (SELECT nullif(a.value, '') FROM story_attr a" \
 	"  WHERE a.story_id = s.id AND be_fold(a.key) = " k \
 	"  ORDER BY a.key LIMIT 1) END"
@@ -862,7 +864,8 @@ put_tag(struct be_find *f, FILE *fp, const char *name, int first,
 	char ref[32] = "-";
 
 	if (name != NULL) {
-		q = be_store_stmt(f->st, "SELECT id FROM tag WHERE name = ?1", e);
+		q = be_store_stmt(f->st, "SELECT id FROM tag WHERE name = ?1",
+		    e);
 		if (q == NULL)
 			return -1;
 		be_bind_text(q, 1, name);

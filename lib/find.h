@@ -103,7 +103,7 @@ int be_find_each(struct be_find *f, be_find_fn fn, void *arg,
     struct be_err *e);
 
 enum be_find_fmt {
-	BE_FIND_RECORDS,	/* S-n TAB date TAB channel TAB gemeente TAB words */
+	BE_FIND_RECORDS,	/* S-n, date, channel, gemeente, first words */
 	BE_FIND_JSON,		/* one JSON object per story a line */
 	BE_FIND_YAML,		/* kind: story documents */
 	BE_FIND_TEXT,		/* readable */
@@ -112,10 +112,12 @@ enum be_find_fmt {
 /*
  * Writes the selected stories to fp in ref order, in the format given;
  * with header nonzero, records start with a "#ref..." line.  When grouping
- * (be_find_by), writes the group counts instead: KEY [TAB KEY] TAB count,
- * one line per group, sorted by key, a group without a value last with an
- * empty key, headed by "#key[TAB key]TAB count" when header is set.
- * 0 or -1.
+ * (be_find_by), writes the group counts instead, one line per group:
+ * the value of each key, then the count, TAB-separated, sorted by the
+ * folded keys, a group without a value last with an empty field.  A theme
+ * key takes two fields, "T-n" and its name ("-" and "" for stories with
+ * no theme).  The header then names the keys ("#tag TAB name TAB month TAB
+ * count").  0 or -1.
  */
 int be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
     int header, struct be_err *e);

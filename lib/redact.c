@@ -592,6 +592,19 @@ match_phone(const struct scan *S, size_t p)
 	return end;
 }
 
+/* The number of digits from s[i] on (at most 16). */
+static int
+run(const struct scan *S, size_t i)
+{
+	int k = 0;
+
+	while (i < S->n && IS_DIGIT(S->s[i]) && k < 16) {
+		i++;
+		k++;
+	}
+	return k;
+}
+
 /* Elfproef over nine digits. */
 static int
 elfproef(const char *d)
@@ -616,43 +629,46 @@ static size_t
 match_bsn(const struct scan *S, size_t p)
 {
 	const u8 *s = S->s;
-	size_t n = S->n, i = p;
-	char d[10];
-	int nd = 0, g[3], ng = 0, k;
-	u8 sep = 0;
+	size_t n = S->n, i = p, j;
+	char d[9];
+	int nd = 0, k, m, l;
+	u8 sep;
 
-	for (;;) {
-		k = 0;
-		while (i < n && IS_DIGIT(s[i]) && nd < 10) {
-			d[nd++] = s[i++];
-			k++;
-		}
-		g[ng++] = k;
-		if (nd >= 9 || ng == 3 || i + 1 >= n)
-			break;
-		if ((s[i] == '.' || s[i] == ' ') && (!sep || s[i] == sep) &&
-		    IS_DIGIT(s[i + 1])) {
-			sep = s[i];
-			i++;
-		} else
-			break;
-	}
-	if (nd > 9 || (i < n && IS_DIGIT(s[i])))
-		return 0;
-	if (ng > 1) {
-		if (nd != 9 || ng != 3 || !((g[0] == 3 && g[1] == 3) ||
-		    (g[0] == 4 && g[1] == 2)))
+	k = run(S, p);
+	if (k == 8 || k == 9) {
+		memcpy(d, s + p, (size_t)k);
+		nd = k;
+		i = p + (size_t)k;
+	} else if (k == 3 || k == 4) {
+		/* 123 456 782, 123.456.782, 1234.56.782: the whole pattern. */
+		i = p + (size_t)k;
+		if (i >= n || (s[i] != '.' && s[i] != ' '))
 			return 0;
+		sep = s[i];
+		j = i + 1;
+		m = run(S, j);
+		if (m != (k == 3 ? 3 : 2) || j + (size_t)m >= n ||
+		    s[j + (size_t)m] != sep)
+			return 0;
+		l = run(S, j + (size_t)m + 1);
+		if (l != 3)
+			return 0;
+		memcpy(d, s + p, (size_t)k);
+		memcpy(d + k, s + j, (size_t)m);
+		memcpy(d + k + m, s + j + (size_t)m + 1, 3);
+		nd = 9;
+		i = j + (size_t)m + 4;
 		/* Not the tail of a longer spaced number. */
 		if (p >= 2 && s[p - 1] == ' ' && IS_DIGIT(s[p - 2]) &&
 		    !(S->total && p - 1 == S->done))
 			return 0;
-	}
+	} else
+		return 0;
 	if (!end_ok(S, i) || amount(S, p, i))
 		return 0;
 	if (nd == 9 && elfproef(d))
 		return i;
-	if ((nd == 9 || (nd == 8 && ng == 1)) && bsn_keyword(S, p))
+	if (bsn_keyword(S, p))
 		return i;
 	return 0;
 }
@@ -1033,16 +1049,17 @@ match_email(const struct scan *S, size_t at, size_t *ms)
 				break;
 		}
 		if (j == lab || s[lab] == '-' || s[j - 1] == '-')
-			return 0;
-		labels++;
-		last = alpha && j - lab >= 2 ? j : 0;
+			break;
+		/* It ends after the last label that can end it. */
+		if (++labels >= 2 && alpha && j - lab >= 2)
+			last = j;
 		if (j + 1 < n && s[j] == '.' && (IS_ALNUM(s[j + 1]) ||
 		    s[j + 1] >= 0x80))
 			j++;
 		else
 			break;
 	}
-	if (labels < 2 || !last || (j < n && s[j] == '@'))
+	if (!last || (last < n && s[last] == '@'))
 		return 0;
 	return last;
 }

@@ -15,11 +15,19 @@ make -s -C "$top" lib/libbenut.a >&2
 ${CC:-cc} -O2 -I"$top/lib" -o "$dir/csvread" "$top/tests/bench/csvread.c" \
 	"$top/lib/libbenut.a" $(pkg-config --libs libb2)
 
-# timed NAME CMD...: runs CMD, leaves "seconds peak_rss_kb" in $dir/NAME.t
+# timed NAME CMD...: runs CMD three times, leaves "seconds peak_rss_kb" in
+# $dir/NAME.t: the best time (the others waited for a busy machine) and
+# the highest peak.
 timed() {
 	t=$dir/$1.t
 	shift
-	/usr/bin/time -f '%e %M' -o "$t" "$@" </dev/null >/dev/null
+	: >"$t.all"
+	for run in 1 2 3; do
+		/usr/bin/time -f '%e %M' -o "$t.1" "$@" </dev/null >/dev/null
+		cat "$t.1" >>"$t.all"
+	done
+	awk 'NR == 1 || $1 < s { s = $1 } $2 > m { m = $2 }
+	    END { print s, m }' "$t.all" >"$t"
 }
 
 for form in plain excel bom; do

@@ -98,6 +98,8 @@ static const struct {
 	{ "mailto:x_y%z@sub.example.co.uk?", "mailto:[E-MAIL]?" },
 	{ "jan@x.nl123", "jan@x.nl123" },
 	{ "jan.@x.nl", "jan.@x.nl" },
+	{ "a@b.nl.0612345678", "[E-MAIL].[TELEFOON]" },
+	{ "a@b.nl@c.nl", "a@[E-MAIL]" },
 	/* postcode */
 	{ "1234 AB 12", "[POSTCODE]" },
 	{ "1234AB 12a", "[POSTCODE]" },
