@@ -46,7 +46,8 @@ static const char schema_story[] =
 "  at TEXT NOT NULL);"
 "CREATE TABLE story ("
 "  id INTEGER PRIMARY KEY,"		/* ref S-<id> */
-"  cid TEXT NOT NULL UNIQUE,"		/* content id */
+"  cid TEXT NOT NULL,"			/* content id */
+"  ckey INTEGER,"			/* its first 8 bytes, signed */
 "  told TEXT,"				/* YYYY-MM-DD[THH:MM:SS] */
 "  channel TEXT,"
 "  gemeente TEXT,"
@@ -56,6 +57,7 @@ static const char schema_story[] =
 "  source_id INTEGER REFERENCES source(id),"
 "  source_row INTEGER,"
 "  added TEXT NOT NULL);"
+"CREATE INDEX story_ckey ON story(ckey);"
 "CREATE INDEX story_told ON story(told);"
 "CREATE TABLE story_attr ("
 "  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"

@@ -259,11 +259,12 @@ be_story_cid(const char *text, const char *told, char *out)
 	return out;
 }
 
+static const char sql_find[] =
+"SELECT cid FROM story WHERE ckey = ?1";
 static const char sql_insert[] =
-"INSERT INTO story (cid, told, channel, gemeente, text, consent, route,"
-"  source_id, source_row, added)"
-"  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-"  ON CONFLICT (cid) DO NOTHING";
+"INSERT INTO story (cid, ckey, told, channel, gemeente, text, consent,"
+"  route, source_id, source_row, added)"
+"  VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 static const char sql_attr[] =
 "INSERT INTO story_attr (story_id, key, value) VALUES (?1, ?2, ?3)"
 "  ON CONFLICT (story_id, key) DO UPDATE SET value = value || '; ' ||"
@@ -273,6 +274,24 @@ static const char sql_red[] =
 static const char sql_person[] =
 "INSERT INTO person (story_id, name, email, phone, address)"
 "  VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/*
+ * The first 16 hex digits of a content id as a signed 64-bit number: the
+ * key of the index that finds duplicates.  A content id that is not hex
+ * (put there by hand) gives some number; only the full id decides.
+ */
+static long long
+cid_key(const char *cid)
+{
+	uint64_t k = 0;
+	int i, d;
+
+	for (i = 0; i < 16 && cid[i]; i++) {
+		d = cid[i] >= 'a' ? cid[i] - 'a' + 10 : cid[i] - '0';
+		k = k << 4 | (uint64_t)(d & 15);
+	}
+	return (long long)k;
+}
 
 static int
 bind_static(sqlite3_stmt *q, int i, const char *s)
@@ -300,12 +319,27 @@ be_story_insert(struct be_store *st, struct be_story *s,
 	sqlite3 *db = be_store_db(st);
 	sqlite3_stmt *q;
 	char cid[BE_CID_LEN + 1];
+	long long key;
 	size_t i;
+	int rc;
 
 	if (s->cid == NULL)
 		s->cid = be_xstrdup(be_story_cid(s->text, s->told, cid));
+	key = cid_key(s->cid);
+	if ((q = be_store_stmt(st, sql_find, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, key);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (strcmp(be_col_text(q, 0), s->cid) == 0)
+			break;
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot store story", e);
 	if ((q = be_store_stmt(st, sql_insert, e)) == NULL)
 		return -1;
+	sqlite3_bind_int64(q, 11, key);
 	bind_static(q, 1, s->cid);
 	bind_static(q, 2, s->told);
 	bind_static(q, 3, s->channel);
@@ -321,8 +355,6 @@ be_story_insert(struct be_store *st, struct be_story *s,
 	bind_static(q, 10, now);
 	if (step_done(st, q, e) < 0)
 		return -1;
-	if (sqlite3_changes(db) == 0)
-		return 0;
 	s->id = sqlite3_last_insert_rowid(db);
 	for (i = 0; i < s->nattr; i++) {
 		if ((q = be_store_stmt(st, sql_attr, e)) == NULL)
