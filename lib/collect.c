@@ -123,6 +123,7 @@ struct ctx {
 	long long source_id;
 	char now[32];
 	FILE *tmp;		/* records, until the commit */
+	int fts;		/* index the text here (triggers are off) */
 	struct be_story story;
 	struct be_buf nfc, red;
 };
@@ -221,6 +222,51 @@ join(char **field, const char *v, const char *sep)
 	memcpy(*field + a + strlen(sep), v, b + 1);
 }
 
+/* What the trigger story_ai does, while triggers are off. */
+static int
+fts_add(struct ctx *x, const struct be_story *s, struct be_err *e)
+{
+	static const char sql[] =
+	    "INSERT INTO story_fts (rowid, text) VALUES (?1, ?2)";
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	sqlite3_bind_text(q, 2, s->text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(x->st, "cannot index story", e);
+	return 0;
+}
+
+/*
+ * Triggers off for the unit, and whether the full-text index is to
+ * follow.  An INSERT that fires a trigger writing a virtual table gets a
+ * statement journal, a copy of every page it touches; without triggers
+ * the intake does the trigger's work itself.
+ */
+static int
+fts_begin(struct ctx *x, struct be_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM meta WHERE key = 'fts_stale'";
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+		return -1;
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return be_store_error(x->st, "cannot read store", e);
+	x->fts = rc == SQLITE_DONE;
+	sqlite3_db_config(be_store_db(x->st), SQLITE_DBCONFIG_ENABLE_TRIGGER,
+	    0, NULL);
+	return 0;
+}
+
 /*
  * Takes the story in x->story (text as read): cleans the text, stores it
  * and writes its record.  line and col place the text for messages.
@@ -257,6 +303,8 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 		x->s->dup++;
 		return 0;
 	}
+	if (x->fts && fts_add(x, s, e) < 0)
+		return FATAL;
 	x->s->added++;
 	for (i = 0; i < s->nred; i++) {
 		int k;
@@ -730,6 +778,8 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
 	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
 		goto fail;
+	if (fts_begin(&x, e) < 0)
+		goto fail;
 	if (source_begin(&x, e) < 0)
 		goto fail;
 	switch (fmt) {
@@ -759,6 +809,8 @@ fail:
 	rc = -1;
 	be_store_rollback(st);
 out:
+	sqlite3_db_config(be_store_db(st), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
+	    NULL);
 	if (in && in != fp)
 		fclose(in);
 	if (x.tmp)
