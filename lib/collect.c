@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <blake2.h>
@@ -124,6 +125,7 @@ struct ctx {
 	char now[32];
 	FILE *tmp;		/* records, until the commit */
 	int fts;		/* index the text here (triggers are off) */
+	int told_later;		/* story_told is made again at the end */
 	struct be_story story;
 	struct be_buf nfc, red;
 };
@@ -264,6 +266,45 @@ fts_begin(struct ctx *x, struct be_err *e)
 	x->fts = rc == SQLITE_DONE;
 	sqlite3_db_config(be_store_db(x->st), SQLITE_DBCONFIG_ENABLE_TRIGGER,
 	    0, NULL);
+	return 0;
+}
+
+/*
+ * The index on told takes the rows of an export in random order, and an
+ * index that no longer fits the page cache costs a read and a write per
+ * row.  When the input is large next to the store, dropping the index and
+ * making it again at the end (one sort) is cheaper; both happen inside
+ * the unit, so the store never lacks it.  The definition is the one in
+ * the schema (lib/store.c).
+ */
+static const char sql_told_drop[] = "DROP INDEX story_told";
+static const char sql_told_make[] = "CREATE INDEX story_told ON story(told)";
+
+static int
+told_begin(struct ctx *x, FILE *fp, struct be_err *e)
+{
+	static const char sql[] =
+	    "SELECT p.page_count * s.page_size FROM pragma_page_count() p,"
+	    "  pragma_page_size() s";
+	sqlite3_stmt *q;
+	struct stat sb;
+	long long size;
+
+	if (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode))
+		return 0;
+	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+		return -1;
+	if (sqlite3_step(q) != SQLITE_ROW) {
+		sqlite3_reset(q);
+		return be_store_error(x->st, "cannot read store", e);
+	}
+	size = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if ((long long)sb.st_size < size / 4)
+		return 0;
+	if (be_store_exec(x->st, sql_told_drop, e) < 0)
+		return -1;
+	x->told_later = 1;
 	return 0;
 }
 
@@ -778,7 +819,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
 	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
 		goto fail;
-	if (fts_begin(&x, e) < 0)
+	if (fts_begin(&x, e) < 0 || told_begin(&x, fp, e) < 0)
 		goto fail;
 	if (source_begin(&x, e) < 0)
 		goto fail;
@@ -798,6 +839,8 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	if (hash == NULL)
 		hash = src_hash(&src);
 	if (source_end(&x, hash, e) < 0)
+		goto fail;
+	if (x.told_later && be_store_exec(st, sql_told_make, e) < 0)
 		goto fail;
 	if (o->dry_run)
 		be_store_rollback(st);
