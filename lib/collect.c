@@ -318,6 +318,7 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 {
 	struct be_story *s = &x->story;
 	const struct be_map *m = x->o->map;
+	char cid[BE_CID_LEN + 1];
 	size_t i;
 	int rc;
 
@@ -325,6 +326,10 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	if (x->red.len == 0)
 		return be_err_at(e, x->name, line, col, "empty story text"), ROW_BAD;
 	free(s->text);
+	/* Redaction puts ASCII markers between NFC pieces: still NFC. */
+	free(s->cid);
+	s->cid = be_xstrdup(be_story_cid_nfc(x->red.s, x->red.len, s->told,
+	    cid));
 	s->text = be_buf_detach(&x->red);
 	if (m && s->channel == NULL && m->dflt[BE_F_CHANNEL])
 		s->channel = be_xstrdup(m->dflt[BE_F_CHANNEL]);

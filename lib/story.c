@@ -207,45 +207,54 @@ be_story_nfc(const char *text, size_t len, struct be_buf *out)
 	free(nfc);
 }
 
-char *
-be_story_cid(const char *text, const char *told, char *out)
+/* Bytes that may start white space: ASCII blanks, U+00A0, U+202F. */
+static int
+maybe_space(unsigned char c)
+{
+	return c <= ' ' || c == 0xc2 || c == 0xe2;
+}
+
+/*
+ * Hashes p[0..end) with runs of white space made one space and the ends
+ * trimmed.  Text between two odd pieces of white space goes to BLAKE2b
+ * in one call: a single space between words is what most stories have.
+ */
+static void
+cid_hash(const unsigned char *p, const unsigned char *end, const char *told,
+    char *out)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)text;
-	const unsigned char *end = p + strlen(text);
 	const unsigned char *run;
-	struct be_buf tmp = BE_BUF_INIT;
 	blake2b_state S;
 	uint8_t h[BE_CID_LEN / 2];
 	size_t n;
 	int i;
 
-	/* text is NFC already when it comes from the intake; make sure. */
-	if (!quick_nfc(text, (size_t)(end - p))) {
-		be_story_nfc(text, (size_t)(end - p), &tmp);
-		p = (const unsigned char *)tmp.s;
-		end = p + tmp.len;
-	}
 	blake2b_init(&S, sizeof h);
 	while (p < end && is_space(p, end, &n))
 		p += n;
+	run = p;
 	while (p < end) {
-		run = p;
-		while (p < end) {
-			if (*p > ' ' && *p != 0xc2 && *p != 0xe2) {
-				p++;
-				continue;
-			}
-			if (is_space(p, end, &n))
-				break;
+		if (!maybe_space(*p)) {
 			p++;
+			continue;
+		}
+		if (*p == ' ' && end - p >= 2 && !maybe_space(p[1])) {
+			p += 2;
+			continue;
+		}
+		if (!is_space(p, end, &n)) {
+			p++;
+			continue;
 		}
 		blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
 		while (p < end && is_space(p, end, &n))
 			p += n;
 		if (p < end)
 			blake2b_update(&S, (const uint8_t *)" ", 1);
+		run = p;
 	}
+	blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
 	blake2b_update(&S, (const uint8_t *)"\n", 1);
 	if (told)
 		blake2b_update(&S, (const uint8_t *)told, strnlen(told, 10));
@@ -255,7 +264,31 @@ be_story_cid(const char *text, const char *told, char *out)
 		out[2 * i + 1] = hex[h[i] & 15];
 	}
 	out[BE_CID_LEN] = '\0';
+}
+
+char *
+be_story_cid(const char *text, const char *told, char *out)
+{
+	struct be_buf tmp = BE_BUF_INIT;
+	size_t len = strlen(text);
+
+	if (quick_nfc(text, len)) {
+		cid_hash((const unsigned char *)text,
+		    (const unsigned char *)text + len, told, out);
+		return out;
+	}
+	be_story_nfc(text, len, &tmp);
+	cid_hash((const unsigned char *)tmp.s,
+	    (const unsigned char *)tmp.s + tmp.len, told, out);
 	be_buf_release(&tmp);
+	return out;
+}
+
+char *
+be_story_cid_nfc(const char *text, size_t len, const char *told, char *out)
+{
+	cid_hash((const unsigned char *)text, (const unsigned char *)text + len,
+	    told, out);
 	return out;
 }
 
