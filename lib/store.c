@@ -501,6 +501,15 @@ be_store_open(const char *path, int mode, struct be_err *e)
 	if (be_store_exec(st, "PRAGMA foreign_keys = ON", e) < 0)
 		goto fail;
 	if (mode == BE_STORE_WRITE) {
+		/*
+		 * Large pages for a new store: an intake writes stories of
+		 * about a kilobyte by the hundred thousand, and every page
+		 * costs its own WAL frame, write and checkpoint copy.  It
+		 * has to be set before the first write (the WAL switch).
+		 */
+		if (ntables == 0 && version == 0 &&
+		    be_store_exec(st, "PRAGMA page_size = 65536", e) < 0)
+			goto fail;
 		if (be_store_exec(st, "PRAGMA journal_mode = WAL", e) < 0 ||
 		    be_store_exec(st, "PRAGMA synchronous = NORMAL", e) < 0)
 			goto fail;
