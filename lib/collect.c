@@ -130,6 +130,8 @@ detect(const char *name, const char *p, size_t n)
 
 #define QLEN 256
 #define QBYTES (4 << 20)
+/* A side that waits is woken for this many stories, not for each. */
+#define QBATCH 32
 
 enum { IT_STORY, IT_BAD, IT_END };
 
@@ -145,6 +147,7 @@ struct queue {
 	pthread_cond_t more, room;
 	struct item it[QLEN];
 	size_t head, n, bytes;
+	int wait_more, wait_room;	/* a side waits */
 	int stop;			/* the storing side gave up */
 };
 
@@ -181,8 +184,11 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 
 	pthread_mutex_lock(&q->mu);
 	while (!q->stop && (q->n == QLEN || (q->n > 0 &&
-	    q->bytes + bytes > QBYTES)))
+	    q->bytes + bytes > QBYTES))) {
+		q->wait_room = 1;
 		pthread_cond_wait(&q->room, &q->mu);
+		q->wait_room = 0;
+	}
 	if (q->stop) {
 		pthread_mutex_unlock(&q->mu);
 		return FATAL;
@@ -201,7 +207,8 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 	}
 	q->n++;
 	q->bytes += bytes;
-	pthread_cond_signal(&q->more);
+	if (q->wait_more && (q->n >= QBATCH || kind != IT_STORY))
+		pthread_cond_signal(&q->more);
 	pthread_mutex_unlock(&q->mu);
 	return 0;
 }
@@ -213,13 +220,18 @@ q_get(struct ctx *x, struct item *out)
 	struct queue *q = &x->q;
 
 	pthread_mutex_lock(&q->mu);
-	while (q->n == 0)
+	while (q->n == 0) {
+		q->wait_more = 1;
 		pthread_cond_wait(&q->more, &q->mu);
+		q->wait_more = 0;
+	}
 	*out = q->it[q->head];
 	q->head = (q->head + 1) % QLEN;
 	q->n--;
 	q->bytes -= out->bytes;
-	pthread_cond_signal(&q->room);
+	if (q->wait_room && (q->n == 0 || (q->n <= QLEN - QBATCH &&
+	    q->bytes <= QBYTES / 2)))
+		pthread_cond_signal(&q->room);
 	pthread_mutex_unlock(&q->mu);
 }
 
