@@ -1,4 +1,5 @@
 /* tag.c: see tag.h. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,19 +320,22 @@ on_story(struct be_err *e, long long id, const char *hint)
 	snprintf(e->msg + l, sizeof e->msg - l, " on S-%lld%s", id, hint);
 }
 
+/*
+ * Writes the outcome of the codebook on story id: hits, or when erc < 0
+ * the failed evaluation (e says why).
+ */
 static int
-apply(struct be_tagger *t, long long id, const char *text, size_t len,
-    FILE *out, struct be_err *e)
+apply_hits(struct be_tagger *t, long long id, int erc,
+    const struct be_cb_hit *hits, FILE *out, struct be_err *e)
 {
 	const struct be_codebook *cb = t->cb;
-	const struct be_cb_hit *hits;
 	struct row *rows = NULL;
 	char **chg = NULL;
 	size_t nrows, nchg = 0, i, j;
-	long bad, ix;
+	long ix;
 	int dry = t->flags & BE_TAG_DRY, rc = -1;
 
-	if (be_cb_eval(t->ev, text, len, &hits, &bad, e) < 0) {
+	if (erc < 0) {
 		if (t->flags & BE_TAG_SKIPBAD) {
 			on_story(e, id, "; story skipped");
 			t->stats.skipped++;
@@ -409,6 +413,18 @@ out:
 	return rc;
 }
 
+static int
+apply(struct be_tagger *t, long long id, const char *text, size_t len,
+    FILE *out, struct be_err *e)
+{
+	const struct be_cb_hit *hits;
+	long bad;
+	int erc;
+
+	erc = be_cb_eval(t->ev, text, len, &hits, &bad, e);
+	return apply_hits(t, id, erc, hits, out, e);
+}
+
 int
 be_tag_story(struct be_tagger *t, long long id, FILE *out, struct be_err *e)
 {
@@ -435,6 +451,141 @@ be_tag_story(struct be_tagger *t, long long id, FILE *out, struct be_err *e)
 	return rc;
 }
 
+/*
+ * be_tag_all runs in two threads: the caller's reads a batch of stories
+ * and writes the outcome of the batch before, while a matcher thread,
+ * with its own scratch, evaluates the codebook on the batch between.
+ */
+#define BATCH 64
+
+struct job {
+	long long id;
+	char *text;
+	size_t len;
+	int rc;				/* of be_cb_eval */
+	struct be_err *err;		/* when rc < 0 */
+	struct be_cb_hit *hits;		/* copies, nthemes */
+};
+
+struct batch {
+	struct job j[BATCH];
+	size_t n;
+	int done;			/* the matcher is through */
+};
+
+struct matcher {
+	struct be_tagger *t;
+	struct be_cb_eval *ev;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch *work;		/* to evaluate, or NULL */
+	int quit;
+};
+
+static void
+eval_batch(struct matcher *m, struct batch *b)
+{
+	size_t nt = m->t->cb->nthemes, i, k;
+	const struct be_cb_hit *hits;
+	struct be_err e;
+	long bad;
+
+	for (i = 0; i < b->n; i++) {
+		struct job *j = &b->j[i];
+
+		be_err_init(&e);
+		j->rc = be_cb_eval(m->ev, j->text, j->len, &hits, &bad, &e);
+		if (j->rc < 0) {
+			j->err = be_xmalloc(sizeof *j->err);
+			*j->err = e;
+			continue;
+		}
+		j->hits = be_xcalloc(nt ? nt : 1, sizeof *j->hits);
+		for (k = 0; k < nt; k++) {
+			j->hits[k] = hits[k];
+			if (hits[k].words)
+				j->hits[k].words = be_xstrdup(hits[k].words);
+		}
+	}
+}
+
+static void *
+matcher_main(void *arg)
+{
+	struct matcher *m = arg;
+	struct batch *b;
+
+	pthread_mutex_lock(&m->mu);
+	for (;;) {
+		while (m->work == NULL && !m->quit)
+			pthread_cond_wait(&m->cv, &m->mu);
+		if (m->work == NULL)
+			break;
+		b = m->work;
+		pthread_mutex_unlock(&m->mu);
+		eval_batch(m, b);
+		pthread_mutex_lock(&m->mu);
+		m->work = NULL;
+		b->done = 1;
+		pthread_cond_broadcast(&m->cv);
+	}
+	pthread_mutex_unlock(&m->mu);
+	return NULL;
+}
+
+static void
+submit(struct matcher *m, struct batch *b)
+{
+	pthread_mutex_lock(&m->mu);
+	b->done = 0;
+	m->work = b;
+	pthread_cond_broadcast(&m->cv);
+	pthread_mutex_unlock(&m->mu);
+}
+
+static void
+wait_done(struct matcher *m, struct batch *b)
+{
+	pthread_mutex_lock(&m->mu);
+	while (!b->done)
+		pthread_cond_wait(&m->cv, &m->mu);
+	pthread_mutex_unlock(&m->mu);
+}
+
+static void
+batch_clear(struct batch *b, size_t nthemes)
+{
+	size_t i, k;
+
+	for (i = 0; i < b->n; i++) {
+		struct job *j = &b->j[i];
+
+		if (j->hits)
+			for (k = 0; k < nthemes; k++)
+				free(j->hits[k].words);
+		free(j->hits);
+		free(j->err);
+		free(j->text);
+	}
+	memset(b, 0, sizeof *b);
+}
+
+/* Reads up to BATCH stories of s into b.  SQLITE_ROW, _DONE or an error. */
+static int
+fill(sqlite3_stmt *s, struct batch *b)
+{
+	int rc = SQLITE_ROW;
+
+	while (b->n < BATCH && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct job *j = &b->j[b->n++];
+
+		j->id = sqlite3_column_int64(s, 0);
+		j->len = (size_t)sqlite3_column_bytes(s, 1);
+		j->text = be_xstrndup(be_col_text(s, 1), j->len);
+	}
+	return rc;
+}
+
 int
 be_tag_all(struct be_tagger *t, int untagged, FILE *out,
     void (*warn)(const struct be_err *), struct be_err *e)
@@ -444,28 +595,72 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
 	    " WHERE st.story_id = story.id AND st.present = 1) ORDER BY id";
 	sqlite3 *db = be_store_db(t->st);
+	struct batch *b = be_xcalloc(2, sizeof *b), *cur = &b[0], *nxt = &b[1];
+	struct matcher m;
 	sqlite3_stmt *s;
-	struct be_err se;
+	pthread_t th;
+	size_t i, nt = t->cb->nthemes;
 	int rc, r = 0;
 
 	if (sqlite3_prepare_v2(db, untagged ? q_untagged : q_all, -1, &s,
-	    NULL) != SQLITE_OK)
+	    NULL) != SQLITE_OK) {
+		free(b);
 		return be_store_error(t->st, "cannot read stories", e);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		be_err_init(&se);
-		r = apply(t, sqlite3_column_int64(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (size_t)sqlite3_column_bytes(s, 1), out, &se);
-		if (r == 1 && warn)
-			warn(&se);
+	}
+	memset(&m, 0, sizeof m);
+	m.t = t;
+	m.ev = be_cb_eval_new(t->cb);
+	pthread_mutex_init(&m.mu, NULL);
+	pthread_cond_init(&m.cv, NULL);
+	if ((rc = pthread_create(&th, NULL, matcher_main, &m)) != 0) {
+		r = be_err_set(e, "cannot start a thread: %s", strerror(rc));
+		goto out;
+	}
+	rc = fill(s, cur);
+	if (cur->n)
+		submit(&m, cur);
+	while (cur->n) {
+		if (rc == SQLITE_ROW)
+			rc = fill(s, nxt);
+		wait_done(&m, cur);
+		if (nxt->n)
+			submit(&m, nxt);
+		for (i = 0; i < cur->n && r >= 0; i++) {
+			struct job *j = &cur->j[i];
+			struct be_err se;
+
+			be_err_init(&se);
+			if (j->err)
+				se = *j->err;
+			r = apply_hits(t, j->id, j->rc, j->hits, out, &se);
+			if (r == 1 && warn)
+				warn(&se);
+			if (r < 0)
+				*e = se;
+		}
+		batch_clear(cur, nt);
 		if (r < 0) {
-			*e = se;
+			if (nxt->n)
+				wait_done(&m, nxt);
+			batch_clear(nxt, nt);
 			break;
 		}
+		cur = cur == &b[0] ? &b[1] : &b[0];
+		nxt = nxt == &b[0] ? &b[1] : &b[0];
 	}
+	pthread_mutex_lock(&m.mu);
+	m.quit = 1;
+	pthread_cond_broadcast(&m.cv);
+	pthread_mutex_unlock(&m.mu);
+	pthread_join(th, NULL);
 	if (r >= 0 && rc != SQLITE_DONE)
 		r = be_store_error(t->st, "cannot read stories", e);
+out:
 	sqlite3_finalize(s);
+	be_cb_eval_free(m.ev);
+	pthread_cond_destroy(&m.cv);
+	pthread_mutex_destroy(&m.mu);
+	free(b);
 	return r < 0 ? -1 : 0;
 }
 
