@@ -470,7 +470,8 @@ struct job {
 struct batch {
 	struct job j[BATCH];
 	size_t n;
-	int done;			/* the matcher is through */
+	size_t next;			/* first job nobody took */
+	size_t left;			/* jobs not evaluated yet */
 };
 
 struct matcher {
@@ -483,29 +484,44 @@ struct matcher {
 };
 
 static void
-eval_batch(struct matcher *m, struct batch *b)
+eval_job(struct be_cb_eval *ev, size_t nt, struct job *j)
 {
-	size_t nt = m->t->cb->nthemes, i, k;
 	const struct be_cb_hit *hits;
 	struct be_err e;
+	size_t k;
 	long bad;
 
-	for (i = 0; i < b->n; i++) {
-		struct job *j = &b->j[i];
+	be_err_init(&e);
+	j->rc = be_cb_eval(ev, j->text, j->len, &hits, &bad, &e);
+	if (j->rc < 0) {
+		j->err = be_xmalloc(sizeof *j->err);
+		*j->err = e;
+		return;
+	}
+	j->hits = be_xcalloc(nt ? nt : 1, sizeof *j->hits);
+	for (k = 0; k < nt; k++) {
+		j->hits[k] = hits[k];
+		if (hits[k].words)
+			j->hits[k].words = be_xstrdup(hits[k].words);
+	}
+}
 
-		be_err_init(&e);
-		j->rc = be_cb_eval(m->ev, j->text, j->len, &hits, &bad, &e);
-		if (j->rc < 0) {
-			j->err = be_xmalloc(sizeof *j->err);
-			*j->err = e;
-			continue;
-		}
-		j->hits = be_xcalloc(nt ? nt : 1, sizeof *j->hits);
-		for (k = 0; k < nt; k++) {
-			j->hits[k] = hits[k];
-			if (hits[k].words)
-				j->hits[k].words = be_xstrdup(hits[k].words);
-		}
+/*
+ * Takes and evaluates jobs of b until none is left to take.  Called with
+ * m->mu held; returns with it held.  Both threads do this.
+ */
+static void
+eval_some(struct matcher *m, struct be_cb_eval *ev, struct batch *b)
+{
+	struct job *j;
+
+	while (b->next < b->n) {
+		j = &b->j[b->next++];
+		pthread_mutex_unlock(&m->mu);
+		eval_job(ev, m->t->cb->nthemes, j);
+		pthread_mutex_lock(&m->mu);
+		if (--b->left == 0)
+			pthread_cond_broadcast(&m->cv);
 	}
 }
 
@@ -513,7 +529,6 @@ static void *
 matcher_main(void *arg)
 {
 	struct matcher *m = arg;
-	struct batch *b;
 
 	pthread_mutex_lock(&m->mu);
 	for (;;) {
@@ -521,13 +536,8 @@ matcher_main(void *arg)
 			pthread_cond_wait(&m->cv, &m->mu);
 		if (m->work == NULL)
 			break;
-		b = m->work;
-		pthread_mutex_unlock(&m->mu);
-		eval_batch(m, b);
-		pthread_mutex_lock(&m->mu);
+		eval_some(m, m->ev, m->work);
 		m->work = NULL;
-		b->done = 1;
-		pthread_cond_broadcast(&m->cv);
 	}
 	pthread_mutex_unlock(&m->mu);
 	return NULL;
@@ -537,17 +547,20 @@ static void
 submit(struct matcher *m, struct batch *b)
 {
 	pthread_mutex_lock(&m->mu);
-	b->done = 0;
+	b->next = 0;
+	b->left = b->n;
 	m->work = b;
 	pthread_cond_broadcast(&m->cv);
 	pthread_mutex_unlock(&m->mu);
 }
 
+/* The calling thread helps with what is left of b, then waits for it. */
 static void
 wait_done(struct matcher *m, struct batch *b)
 {
 	pthread_mutex_lock(&m->mu);
-	while (!b->done)
+	eval_some(m, m->t->ev, b);
+	while (b->left > 0)
 		pthread_cond_wait(&m->cv, &m->mu);
 	pthread_mutex_unlock(&m->mu);
 }
