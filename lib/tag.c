@@ -629,6 +629,8 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 		r = be_err_set(e, "cannot start a thread: %s", strerror(rc));
 		goto out;
 	}
+	/* Only this thread writes out: no lock for every character. */
+	flockfile(out);
 	rc = fill(s, cur);
 	if (cur->n)
 		submit(&m, cur);
@@ -661,6 +663,7 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 		cur = cur == &b[0] ? &b[1] : &b[0];
 		nxt = nxt == &b[0] ? &b[1] : &b[0];
 	}
+	funlockfile(out);
 	pthread_mutex_lock(&m.mu);
 	m.quit = 1;
 	pthread_cond_broadcast(&m.cv);
