@@ -148,6 +148,7 @@ struct queue {
 	struct item it[QLEN];
 	size_t head, n, bytes;
 	int wait_more, wait_room;	/* a side waits */
+	int hungry;			/* the storing side waited lately */
 	int stop;			/* the storing side gave up */
 };
 
@@ -169,6 +170,7 @@ struct ctx {
 	int fmt;			/* reader: what it reads */
 	FILE *in;
 	char *hash;			/* reader: the input's hash */
+	int hungry;			/* reader: leave the content id */
 	int rc;				/* reader: how it ended */
 	struct be_err err;		/* reader: why */
 };
@@ -207,6 +209,7 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 	}
 	q->n++;
 	q->bytes += bytes;
+	x->hungry = q->hungry;
 	if (q->wait_more && (q->n >= QBATCH || kind != IT_STORY))
 		pthread_cond_signal(&q->more);
 	pthread_mutex_unlock(&q->mu);
@@ -220,6 +223,7 @@ q_get(struct ctx *x, struct item *out)
 	struct queue *q = &x->q;
 
 	pthread_mutex_lock(&q->mu);
+	q->hungry = q->n < QBATCH;
 	while (q->n == 0) {
 		q->wait_more = 1;
 		pthread_cond_wait(&q->more, &q->mu);
@@ -443,10 +447,14 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	if (x->red.len == 0)
 		return be_err_at(e, x->name, line, col, "empty story text"), ROW_BAD;
 	free(s->text);
-	/* Redaction puts ASCII markers between NFC pieces: still NFC. */
+	/*
+	 * The content id is hashed here, or when the storing side runs out
+	 * of work, there.  Redaction puts ASCII markers between NFC
+	 * pieces: the text is still NFC.
+	 */
 	free(s->cid);
-	s->cid = be_xstrdup(be_story_cid_nfc(x->red.s, x->red.len, s->told,
-	    cid));
+	s->cid = x->hungry ? NULL : be_xstrdup(be_story_cid_nfc(x->red.s,
+	    x->red.len, s->told, cid));
 	s->text = be_buf_detach(&x->red);
 	if (m && s->channel == NULL && m->dflt[BE_F_CHANNEL])
 		s->channel = be_xstrdup(m->dflt[BE_F_CHANNEL]);
@@ -466,9 +474,13 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 static int
 put(struct ctx *x, struct be_story *s, struct be_err *e)
 {
+	char cid[BE_CID_LEN + 1];
 	size_t i;
 	int rc;
 
+	if (s->cid == NULL)
+		s->cid = be_xstrdup(be_story_cid_nfc(s->text, strlen(s->text),
+		    s->told, cid));
 	rc = be_story_insert(x->st, s, x->source_id, x->now, e);
 	if (rc < 0)
 		return FATAL;
