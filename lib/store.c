@@ -498,12 +498,7 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		    "%d; upgrade benut", version, BE_STORE_VERSION);
 		goto fail;
 	}
-	/*
-	 * SQLite's default cache is 2 MB: 31 pages of 64 KiB, too few for
-	 * a batch over all stories.  Pages are allocated only when used.
-	 */
-	if (be_store_exec(st, "PRAGMA foreign_keys = ON", e) < 0 ||
-	    be_store_exec(st, "PRAGMA cache_size = -16384", e) < 0)
+	if (be_store_exec(st, "PRAGMA foreign_keys = ON", e) < 0)
 		goto fail;
 	if (mode == BE_STORE_WRITE) {
 		/*
@@ -527,6 +522,13 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		    version, BE_STORE_VERSION);
 		goto fail;
 	}
+	/*
+	 * SQLite's default cache is 2 MB: 31 pages of 64 KiB, too few for
+	 * a batch over all stories.  Pages are allocated only when used.
+	 * After the page size: the limit is turned into a number of pages.
+	 */
+	if (be_store_exec(st, "PRAGMA cache_size = -16384", e) < 0)
+		goto fail;
 	return st;
 fail:
 	be_store_close(st);
