@@ -288,3 +288,104 @@ print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8"))) - 1)' "$2"
 	    wachtlijst voor de thuiszorg is lang.', '2026-03-01T10:00:00Z'
 	    FROM n"
 }
+
+# ---- concurrency ------------------------------------------------------
+
+# conc_state DB: what a run must end with, whatever the order of writers:
+# the stories, the tags of the seeded stories (by name), the points.
+conc_state() {
+	digest "$1" "SELECT cid FROM story ORDER BY cid;
+	    SELECT s.cid, t.name, st.rule, st.matched FROM story_tag st
+	      JOIN story s ON s.id = st.story_id JOIN tag t ON t.id = st.tag_id
+	      ORDER BY s.cid, t.name;
+	    SELECT title, state FROM point ORDER BY title;
+	    SELECT p.title, count(*) FROM point_state ps
+	      JOIN point p ON p.id = ps.point_id GROUP BY p.title ORDER BY 1"
+}
+
+# conc_writers DB SEEDED CB FILES...: the writers of one round, all at
+# once: a be-collect per file, two be-tag on the two halves of the seeded
+# stories S-1 .. S-SEEDED, two be-point making points and moving them.
+# With CONC_SERIAL=1 one after the other (the reference).  Each writer's
+# status goes to $W/rc.*, its stderr to $W/err.*.
+conc_writers() {
+	c_db=$1 c_n=$2 c_cb=$3; shift 3
+	c_h=$((c_n / 2)) c_j=0
+	rm -f "$W"/rc.* "$W"/err.*
+	for c_f in "$@"; do
+		c_j=$((c_j + 1))
+		conc_one collect$c_j be-collect -s "$c_db" "$c_f"
+	done
+	if [ -n "$c_cb" ]; then
+		seq -f 'S-%g' 1 "$c_h" >"$W/refs1"
+		seq -f 'S-%g' $((c_h + 1)) "$c_n" >"$W/refs2"
+		conc_one tag1 sh -c 'be-tag -s "$1" -c "$2" <"$3"' - "$c_db" \
+		    "$c_cb" "$W/refs1"
+		conc_one tag2 sh -c 'be-tag -s "$1" -c "$2" <"$3"' - "$c_db" \
+		    "$c_cb" "$W/refs2"
+	fi
+	for c_w in a b; do
+		conc_one point$c_w sh -c 'for i in 1 2 3 4 5 6; do
+			r=$(be-point -s "$1" new "Punt $2$i" S-$i) || exit
+			be-point -s "$1" state "${r%%	*}" gereed >/dev/null || exit
+		done' - "$c_db" "$c_w"
+	done
+	wait
+}
+
+# conc_one NAME CMD...: runs one writer (in the background unless
+# CONC_SERIAL=1), keeping its status and stderr.
+conc_one() {
+	c_name=$1; shift
+	if [ "${CONC_SERIAL:-0}" = 1 ]; then
+		"$@" >/dev/null 2>"$W/err.$c_name"; echo $? >"$W/rc.$c_name"
+	else
+		( "$@" >/dev/null 2>"$W/err.$c_name"; echo $? >"$W/rc.$c_name" ) &
+	fi
+}
+
+# concurrent ROUNDS SEED-CSV CB FILES...: ROUNDS rounds of conc_writers on
+# a store seeded with SEED-CSV; each must end as the serial run does.
+concurrent() {
+	c_rounds=$1 c_seed=$2 c_cb0=$3; shift 3
+	seed "$W/cbase.db" "$c_seed" || return 1
+	c_n=$(sq "$W/cbase.db" 'SELECT count(*) FROM story')
+	cp "$W/cbase.db" "$W/conc.db"
+	CONC_SERIAL=1 conc_writers "$W/conc.db" "$c_n" "$c_cb0" "$@"
+	for c_r in "$W"/rc.*; do
+		[ "$(cat "$c_r")" = 0 ] || { sfail "serial ${c_r##*/rc.} failed:"
+		    sed 's/^/#   /' "$W/err.${c_r##*/rc.}"; return 1; }
+	done
+	c_want=$(conc_state "$W/conc.db")
+	c_counts=$(sq "$W/conc.db" "SELECT (SELECT count(*) FROM story) || ' stories, '
+	    || (SELECT count(*) FROM story_tag) || ' tags, '
+	    || (SELECT count(*) FROM point) || ' points'")
+	c_bad=0 c_round=0
+	while [ "$c_round" -lt "$c_rounds" ]; do
+		c_round=$((c_round + 1))
+		rm -f "$W/conc.db"*; cp "$W/cbase.db" "$W/conc.db"
+		conc_writers "$W/conc.db" "$c_n" "$c_cb0" "$@"
+		for c_r in "$W"/rc.*; do
+			c_w=${c_r##*/rc.}
+			[ "$(cat "$c_r")" = 0 ] && [ ! -s "$W/err.$c_w" ] && continue
+			[ "$(cat "$c_r")" = 0 ] && case $c_w in collect*|tag*)
+			    grep -qv '^be-[a-z]*: .*\(read\|stories\|no change\)' \
+				"$W/err.$c_w" || continue;; esac
+			sfail "round $c_round: $c_w: status $(cat "$c_r")"
+			sed 's/^/#   /' "$W/err.$c_w"; c_bad=$((c_bad + 1))
+		done
+		c_ic=$(integrity "$W/conc.db")
+		[ "$c_ic" = ok ] || { sfail "round $c_round: integrity: $c_ic"
+			c_bad=$((c_bad + 1)); }
+		[ "$(conc_state "$W/conc.db")" = "$c_want" ] || { sfail \
+		    "round $c_round: ended with $(sq "$W/conc.db" "SELECT
+		    (SELECT count(*) FROM story) || ' stories, '
+		    || (SELECT count(*) FROM story_tag) || ' tags, '
+		    || (SELECT count(*) FROM point) || ' points'"), want $c_counts"
+		    c_bad=$((c_bad + 1)); }
+	done
+	c_nt=0; [ -n "$c_cb0" ] && c_nt=2
+	note "concurrent: $c_rounds rounds of $# be-collect, $c_nt be-tag and 2" \
+	    "be-point writers at once, each ending with $c_counts; $c_bad bad"
+	[ "$c_bad" = 0 ]
+}
