@@ -24,8 +24,9 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
        /usr/bin/setpriv:util-linux \
        /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar
-# What make bench and make fuzz need besides.
+# What make bench, make stress and make fuzz need besides.
 BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils
+STRESS_DEBS = /usr/bin/valgrind:valgrind
 FUZZ_DEBS = /usr/bin/clang:clang /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 
 SANITIZE ?=
@@ -89,6 +90,12 @@ bench: all
 	@sh tests/deps.sh $(BENCH_DEBS)
 	sh tests/bench/run.sh
 
+# The long proofs: SIGKILL at many points, writers at once, valgrind over
+# a pipeline (tests/stress/; knobs there).  A few minutes.
+stress: all
+	@sh tests/deps.sh $(STRESS_DEBS)
+	sh tests/stress/run.sh
+
 # Fuzzing: each tests/fuzz/fuzz-NAME.c is a libFuzzer entry point, built
 # with clang against the library's sources and run for FUZZ_SECONDS on its
 # seed corpus tests/fuzz/NAME/ (new finds go to tests/fuzz/bin/NAME.corpus).
@@ -128,4 +135,4 @@ clean:
 	rm -f lib/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok .build-flags
 	rm -rf tests/fuzz/bin
 
-.PHONY: FORCE all deps check lint demo bench fuzz fuzz-deps install uninstall clean
+.PHONY: FORCE all deps check lint demo bench stress fuzz fuzz-deps install uninstall clean

@@ -57,11 +57,11 @@ EOF
 }
 
 # delay I N MS SEED: the I-th of N kill delays (seconds) spread over
-# 0 .. 1.2 * MS, each with a random place in its own slice, so that kills
+# 0 .. 1.5 * MS, each with a random place in its own slice, so that kills
 # land early, in the middle and late (some after the end).
 delay() {
 	awk -v i="$1" -v n="$2" -v ms="$3" -v s="$4" 'BEGIN {
-		srand(s + i); d = ms * 1.2 * (i + rand()) / n;
+		srand(s + i); d = ms * 1.5 * (i + rand()) / n;
 		printf "%.3f\n", d / 1000 }'
 }
 

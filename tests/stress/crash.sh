@@ -3,8 +3,8 @@
 # many points of their work; each kill must leave the store intact and
 # holding whole units only, and a rerun must end as a clean run does.
 #
-# Knobs: CRASH_ROWS (stories, default 20000), CRASH_FILES (input files,
-# 20), CRASH_KILLS (kills per program, 20), CRASH_POINTS (points, 300),
+# Knobs: CRASH_ROWS (stories, default 10000), CRASH_FILES (input files,
+# 20), CRASH_KILLS (kills per program, 15), CRASH_POINTS (points, 150),
 # STRESS_SEED, BENCH_GEN.  Exit 0 when all held, 1 on a failure.
 set -u
 TOP=${BENUT_TOP:-$(cd "${0%/*}/../.." && pwd)}
@@ -13,8 +13,8 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/benut-crash.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 . "$TOP/tests/stress/common.sh"
 
-ROWS=${CRASH_ROWS:-20000} FILES=${CRASH_FILES:-20}
-KILLS=${CRASH_KILLS:-20} POINTS=${CRASH_POINTS:-300}
+ROWS=${CRASH_ROWS:-10000} FILES=${CRASH_FILES:-20}
+KILLS=${CRASH_KILLS:-15} POINTS=${CRASH_POINTS:-150}
 CB=$TOP/share/codebooks/sociaal-domein.yaml
 note "crash: $ROWS stories in $FILES files, $KILLS kills each, seed $STRESS_SEED"
 gen_split "$ROWS" "$FILES" "$W/in" || exit 2
