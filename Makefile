@@ -12,12 +12,11 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 PKGS      = sqlite3 yaml-0.1 libpcre2-8 libutf8proc libb2
-CSV_LIBS ?= -lcsv
 
 # Debian packages the build and the tests need, with a file that shows each
 # one is present.  'make deps' installs the missing ones when run as root.
 DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
-       /usr/include/yaml.h:libyaml-dev /usr/include/csv.h:libcsv-dev \
+       /usr/include/yaml.h:libyaml-dev \
        /usr/include/pcre2.h:libpcre2-dev /usr/bin/pcre2grep:pcre2-utils \
        /usr/include/utf8proc.h:libutf8proc-dev /usr/include/blake2.h:libb2-dev \
        /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
@@ -33,7 +32,7 @@ SANITIZE ?=
 SAN_FLAGS = $(SANITIZE:%=-fsanitize=%) $(SANITIZE:%=-fno-omit-frame-pointer)
 
 DEPS_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS)`
-DEPS_LIBS   = `$(PKG_CONFIG) --libs $(PKGS)` $(CSV_LIBS) -lm
+DEPS_LIBS   = `$(PKG_CONFIG) --libs $(PKGS)` -lm
 
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Wno-unused-parameter -Ilib \

@@ -69,8 +69,6 @@ static int
 get_refs(int argc, char **argv, char kind, struct refs *rs,
     struct be_err *e)
 {
-	rs->id = NULL;
-	rs->n = 0;
 	rs->kind = kind;
 	return be_loop(argc, argv, collect, rs, e);
 }
@@ -121,7 +119,8 @@ cmd_update(struct be_store *st, int argc, char **argv, struct be_err *e)
 	int i, rc;
 
 	if (argc == 0)
-		return be_point_update(st, stdin, "-", print_changed, st, e);
+		return be_point_update(st, stdin, "-", print_changed, st, e) < 0 ?
+		    -1 : 0;
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0)
 			fp = stdin;
@@ -146,18 +145,14 @@ cmd_edit(struct be_store *st, long long id, struct be_err *e)
 
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
-	if (ed == NULL || *ed == '\0')
-		ed = "vi";
+	ed = ed && *ed ? ed : "vi";
 	rc = be_point_edit(st, id, ed, &kept, e);
 	if (rc < 0 && kept) {
 		be_report(e);
 		be_warnx("nothing changed; your edit is kept in %s", kept);
-		free(kept);
 		exit(BE_FAIL);
 	}
-	if (rc > 0)
-		rc = be_point_record(st, stdout, id, e);
-	return rc;
+	return rc > 0 ? be_point_record(st, stdout, id, e) : rc;
 }
 
 static int
@@ -288,7 +283,7 @@ main(int argc, char *argv[])
 	if (lflag || strcmp(cmd, "suggest") == 0) {
 		if (Hflag)
 			puts(lflag ? "#ref\tstate\tstories\ttheme\ttitle" :
-			    "#theme\tstories\trecent\tlatest\tchannels\t"
+			    "#ref\ttheme\tstories\trecent\tlatest\tchannels\t"
 			    "gemeenten\texamples\topen");
 		n = lflag ? be_point_list(st, stdout, state, &e) :
 		    be_point_suggest(st, stdout, sinceflag, nflag, &e);

@@ -59,6 +59,7 @@ struct be_csv {
 	unsigned long rowline;
 
 	int done;			/* 1 at the end, -1 failed with err */
+	int bad;			/* the row being read had an error */
 	struct be_err err;
 };
 
@@ -134,6 +135,19 @@ set_delim(struct be_csv *c, int delim)
 	c->cls[0] = c->qcls[0] = C_NUL;
 }
 
+static int
+verr(struct be_csv *c, struct be_err *e, unsigned long line,
+    unsigned long col, const char *fmt, va_list ap)
+{
+	char msg[sizeof c->err.msg];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	be_err_at(&c->err, c->name, line, col, "%s", msg);
+	if (e)
+		*e = c->err;
+	return -1;
+}
+
 /* Fails c for good: e and c->err get the message at line:col. */
 static int
 fail(struct be_csv *c, struct be_err *e, unsigned long line,
@@ -144,18 +158,40 @@ static int
 fail(struct be_csv *c, struct be_err *e, unsigned long line,
     unsigned long col, const char *fmt, ...)
 {
-	char msg[sizeof c->err.msg];
 	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	be_err_at(&c->err, c->name, line, col, "%s", msg);
 	c->done = -1;
-	if (e)
-		*e = c->err;
+	va_start(ap, fmt);
+	verr(c, e, line, col, fmt, ap);
+	va_end(ap);
 	return -1;
 }
+
+/*
+ * Refuses the row being read: the first error of a row is reported (-1);
+ * the rest of the row is read on leniently, to find its end, and dropped.
+ * Returns 0 when the row had an error already.
+ */
+static int
+rowerr(struct be_csv *c, struct be_err *e, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static int
+rowerr(struct be_csv *c, struct be_err *e, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->bad)
+		return 0;
+	c->bad = 1;
+	va_start(ap, fmt);
+	verr(c, e, line, col, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 
 struct be_csv *
 be_csv_open(FILE *fp, const char *name, const struct be_csv_opts *o,
@@ -182,7 +218,12 @@ be_csv_open(FILE *fp, const char *name, const struct be_csv_opts *o,
 	}
 	c->name = be_xstrdup(name ? name : "-");
 	c->max_field = o->max_field ? o->max_field : BE_CSV_MAX_FIELD;
-	c->max_row = c->max_field > MAX_ROW / 2 ? 2 * c->max_field : MAX_ROW;
+	if (c->max_field > SIZE_MAX / 4)
+		c->max_row = SIZE_MAX / 2;
+	else if (c->max_field > MAX_ROW / 2)
+		c->max_row = 2 * c->max_field;
+	else
+		c->max_row = MAX_ROW;
 	c->line = c->col = 1;
 	c->state = S_ROW;
 	be_err_init(&ee);
@@ -213,7 +254,9 @@ grow_fields(struct be_csv *c)
 
 /*
  * Reads on in the current piece of text until a row ends (1), the piece
- * ends (0), or an error (-1).  buf has room for the rest of the piece.
+ * ends (0), or an error in the row (-1, after which the next call goes on
+ * with the same row, which is dropped at its end).  buf has room for the
+ * rest of the piece.
  */
 static int
 scan(struct be_csv *c, struct be_err *e)
@@ -245,9 +288,17 @@ scan(struct be_csv *c, struct be_err *e)
 			/* FALLTHROUGH */
 		case S_FIELD:
 			if (c->nf == c->fcap) {
-				if (c->nf == BE_CSV_MAX_FIELDS)
-					goto toomany;
-				grow_fields(c);
+				if (c->nf == BE_CSV_MAX_FIELDS) {
+					r = rowerr(c, e, c->rowline, 1, "row of "
+					    "more than %d fields",
+					    BE_CSV_MAX_FIELDS);
+					c->nf = 0;
+					o = c->buf;
+					st = S_FIELD;
+					if (r < 0)
+						goto out;
+				} else
+					grow_fields(c);
 			}
 			c->off[c->nf] = o - c->buf;
 			c->fline[c->nf] = line;
@@ -286,15 +337,23 @@ scan(struct be_csv *c, struct be_err *e)
 				s++;
 				line++;
 				col = 1;
-				r = 1;
-				goto out;
+				goto rowend;
 			case C_QUOTE:
-				r = fail(c, e, line, col,
+				r = rowerr(c, e, line, col,
 				    "stray quote in unquoted field");
-				goto out;
+				*o++ = '"';
+				s++;
+				col++;
+				if (r < 0)
+					goto out;
+				continue;
 			default:
-				r = fail(c, e, line, col, "NUL byte");
-				goto out;
+				r = rowerr(c, e, line, col, "NUL byte");
+				s++;
+				col++;
+				if (r < 0)
+					goto out;
+				continue;
 			}
 		case S_QCR:
 			st = S_QUOTED;
@@ -337,8 +396,12 @@ scan(struct be_csv *c, struct be_err *e)
 				st = S_QCR;
 				continue;
 			default:
-				r = fail(c, e, line, col, "NUL byte");
-				goto out;
+				r = rowerr(c, e, line, col, "NUL byte");
+				s++;
+				col++;
+				if (r < 0)
+					goto out;
+				continue;
 			}
 		case S_QQ:
 			switch (cls[*s]) {
@@ -361,23 +424,46 @@ scan(struct be_csv *c, struct be_err *e)
 				s++;
 				line++;
 				col = 1;
-				r = 1;
-				goto out;
+				goto rowend;
 			case C_NUL:
-				r = fail(c, e, line, col, "NUL byte");
-				goto out;
+				r = rowerr(c, e, line, col, "NUL byte");
+				s++;
+				col++;
+				st = S_PLAIN;
+				if (r < 0)
+					goto out;
+				continue;
 			default:
-				r = fail(c, e, c->qline, c->qcol, "stray quote "
+				/* Read on as if the field were not quoted. */
+				st = S_PLAIN;
+				r = rowerr(c, e, c->qline, c->qcol, "stray quote "
 				    "after quoted field (a quote inside a "
 				    "quoted field must be doubled)");
-				goto out;
+				if (r < 0)
+					goto out;
+				continue;
 			}
 		}
+		continue;
+rowend:
+		if (!c->bad) {
+			r = 1;
+			goto out;
+		}
+		c->bad = 0;
+		c->nf = 0;
+		o = c->buf;
 	}
 	if ((size_t)(o - c->buf) > c->max_row) {
-		r = fail(c, e, c->rowline, 1, "row longer than %zu bytes",
+		r = rowerr(c, e, c->rowline, 1, "row longer than %zu bytes",
 		    c->max_row);
-		goto out;
+		/* Keep only the field being read, to find the row's end. */
+		if (st != S_FIELD) {
+			c->off[0] = 0;
+			c->nf = 1;
+		} else
+			c->nf = 0;
+		o = c->buf;
 	}
 out:
 	c->i = s - c->p;
@@ -387,16 +473,16 @@ out:
 	c->state = st;
 	return r;
 toolong:
-	r = fail(c, e, c->fline[c->nf - 1], c->fcol[c->nf - 1],
+	r = rowerr(c, e, c->fline[c->nf - 1], c->fcol[c->nf - 1],
 	    "field longer than %zu bytes", c->max_field);
-	goto out;
-toomany:
-	r = fail(c, e, c->rowline, 1, "row of more than %d fields",
-	    BE_CSV_MAX_FIELDS);
+	o = c->buf + c->off[c->nf - 1];	/* the row is dropped */
 	goto out;
 }
 
-/* At the end of the text: ends the row being read (1), or there is none (0). */
+/*
+ * At the end of the text: ends the row being read (1), or there is none
+ * (0), or an error.
+ */
 static int
 finish(struct be_csv *c, struct be_err *e)
 {
@@ -410,9 +496,12 @@ finish(struct be_csv *c, struct be_err *e)
 		return fail(c, e, c->fline[c->nf - 1], c->fcol[c->nf - 1],
 		    "unterminated quoted field");
 	case S_FIELD:
-		if (c->nf == BE_CSV_MAX_FIELDS)
-			return fail(c, e, c->rowline, 1, "row of more than "
-			    "%d fields", BE_CSV_MAX_FIELDS);
+		if (c->nf == BE_CSV_MAX_FIELDS && rowerr(c, e, c->rowline, 1,
+		    "row of more than %d fields", BE_CSV_MAX_FIELDS) < 0) {
+			c->state = S_ROW;
+			c->nf = c->len = 0;
+			return -1;
+		}
 		if (c->nf == c->fcap)
 			grow_fields(c);
 		c->off[c->nf] = c->len;
@@ -423,6 +512,11 @@ finish(struct be_csv *c, struct be_err *e)
 	}
 	c->buf[c->len++] = '\0';
 	c->state = S_ROW;
+	if (c->bad) {
+		c->bad = 0;
+		c->done = 1;
+		return 0;
+	}
 	return 1;
 }
 
@@ -442,8 +536,10 @@ be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
 	}
 	if (c->done > 0)
 		return 0;
-	c->len = 0;
-	c->nf = 0;
+	if (c->state == S_ROW || c->state == S_ROWCR) {
+		c->len = 0;
+		c->nf = 0;
+	}
 	for (;;) {
 		if (c->i == c->n) {
 			be_err_init(&ee);
@@ -483,6 +579,12 @@ be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
 	if (line)
 		*line = c->rowline;
 	return 1;
+}
+
+int
+be_csv_failed(const struct be_csv *c)
+{
+	return c->done < 0;
 }
 
 void

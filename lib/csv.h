@@ -37,8 +37,16 @@
  * A field's length is counted in bytes of UTF-8, after quotes are
  * removed; a field over the limit is refused as soon as the limit is
  * passed, without reading the rest of it.  A row may hold at most
- * 16 MiB (or 2 * max_field if that is more).  An error ends the reading:
- * every later be_csv_row returns it again.
+ * 16 MiB (or 2 * max_field if that is more).
+ *
+ * The errors of a row (stray quote, NUL byte, field or row too long, too
+ * many fields) refuse that row only: the next be_csv_row reads on, finds
+ * the end of the bad row (reading it leniently, a stray quote as a plain
+ * character) and returns the row after it.  So a caller may stop at the
+ * first error, or list the bad rows and keep the good ones.  The other
+ * errors (unterminated quoted field, encoding, read error) end the
+ * reading: every later be_csv_row returns the same error again, and
+ * be_csv_failed says so.
  */
 #ifndef BE_CSV_H
 #define BE_CSV_H
@@ -78,6 +86,12 @@ struct be_csv *be_csv_open(FILE *fp, const char *name,
  */
 int be_csv_row(struct be_csv *c, char ***fields, size_t *n,
     unsigned long *line, struct be_err *e);
+
+/*
+ * Nonzero when reading cannot go on after an error (be_csv_row returns
+ * that error again); zero while it can.
+ */
+int be_csv_failed(const struct be_csv *c);
 
 /*
  * Line and column where field i of the row last read starts (for a

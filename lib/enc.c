@@ -13,6 +13,8 @@
 
 #define HASHLEN	32
 
+size_t be_enc_chunk = BE_ENC_CHUNK;
+
 struct be_enc {
 	FILE *fp;
 	int kind;
@@ -20,10 +22,12 @@ struct be_enc {
 	int neither;		/* first chunk neither UTF-8 nor Windows-1252 */
 	iconv_t cd;		/* (iconv_t)-1 for UTF-8 */
 	unsigned char raw[BE_ENC_CHUNK];
+	size_t chunk;		/* bytes of raw used */
 	size_t rawlen;		/* bytes in raw */
 	size_t rawoff;		/* of which handed out (or converted) */
-	char *out;		/* iconv's output */
+	char *out;		/* converted text */
 	size_t outcap;
+	unsigned char w1252[128][4];	/* UTF-8 of 0x80..0xFF, [3] = length */
 	int eof;		/* fp is at its end (or failed) */
 	int stop;		/* 1: at the end; -1: failed with err */
 	char err[256];		/* pending error, "" for none */
@@ -36,8 +40,11 @@ static const struct {
 } names[] = {
 	{ "utf-8", BE_ENC_UTF8 },
 	{ "utf8", BE_ENC_UTF8 },
+	{ "utf-8-bom", BE_ENC_UTF8 },
 	{ "windows-1252", BE_ENC_CP1252 },
 	{ "cp1252", BE_ENC_CP1252 },
+	{ "iso-8859-1", BE_ENC_CP1252 },	/* as the web reads it */
+	{ "latin1", BE_ENC_CP1252 },
 	{ "utf-16le", BE_ENC_UTF16LE },
 	{ "utf-16be", BE_ENC_UTF16BE },
 };
@@ -143,9 +150,9 @@ fill(struct be_enc *d)
 		d->rawlen -= d->rawoff;
 		d->rawoff = 0;
 	}
-	if (d->eof || d->rawlen == sizeof d->raw)
+	if (d->eof || d->rawlen >= d->chunk)
 		return;
-	want = sizeof d->raw - d->rawlen;
+	want = d->chunk - d->rawlen;
 	got = fread(d->raw + d->rawlen, 1, want, d->fp);
 	blake2b_update(&d->hash, d->raw + d->rawlen, got);
 	d->rawlen += got;
@@ -178,6 +185,13 @@ detect(struct be_enc *d)
 	} else if (has_prefix(d, "\xFE\xFF", 2)) {
 		d->kind = BE_ENC_UTF16BE;
 		d->rawoff = 2;
+	} else if (d->rawlen >= 4 && d->raw[0] && !d->raw[1] && d->raw[2] &&
+	    !d->raw[3]) {
+		/* No text starts with NUL bytes: UTF-16 without its mark. */
+		d->kind = BE_ENC_UTF16LE;
+	} else if (d->rawlen >= 4 && !d->raw[0] && d->raw[1] && !d->raw[2] &&
+	    d->raw[3]) {
+		d->kind = BE_ENC_UTF16BE;
 	} else {
 		v = be_utf8_valid(d->raw, d->rawlen, &more);
 		if (v == d->rawlen || (more && !d->eof))
@@ -188,6 +202,31 @@ detect(struct be_enc *d)
 			d->kind = BE_ENC_UTF8;
 			d->neither = 1;
 		}
+	}
+}
+
+/*
+ * Windows-1252 is read through a table of what iconv makes of each byte
+ * above 0x7F: calling iconv on the text itself took as long as all the
+ * rest of reading a CSV file.
+ */
+static void
+table_1252(struct be_enc *d)
+{
+	char in, *ip, *op;
+	size_t il, ol;
+	int b;
+
+	for (b = 0x80; b < 0x100; b++) {
+		in = (char)b;
+		ip = &in;
+		il = 1;
+		op = (char *)d->w1252[b - 0x80];
+		ol = 3;
+		iconv(d->cd, NULL, NULL, NULL, NULL);
+		if (iconv(d->cd, &ip, &il, &op, &ol) == (size_t)-1)
+			ol = 3;		/* undefined: length 0 */
+		d->w1252[b - 0x80][3] = (unsigned char)(3 - ol);
 	}
 }
 
@@ -206,6 +245,9 @@ be_enc_open(FILE *fp, const char *encoding, struct be_err *e)
 	d = be_xcalloc(1, sizeof *d);
 	d->fp = fp;
 	d->cd = (iconv_t)-1;
+	d->chunk = be_enc_chunk;
+	if (d->chunk < 4 || d->chunk > sizeof d->raw)
+		d->chunk = d->chunk < 4 ? 4 : sizeof d->raw;
 	blake2b_init(&d->hash, HASHLEN);
 	fill(d);
 	if (kind < 0) {
@@ -235,6 +277,8 @@ be_enc_open(FILE *fp, const char *encoding, struct be_err *e)
 		/* Three bytes of UTF-8 at most for each byte read. */
 		d->outcap = 3 * sizeof d->raw + 16;
 		d->out = be_xmalloc(d->outcap);
+		if (d->kind == BE_ENC_CP1252 && d->cd != (iconv_t)-1)
+			table_1252(d);
 	}
 	return d;
 }
@@ -280,7 +324,46 @@ take_utf8(struct be_enc *d, const char **p)
 	return v;
 }
 
-/* Converts what was read with iconv, up to its first bad sequence. */
+/* Converts Windows-1252 by its table, up to its first undefined byte. */
+static size_t
+take_1252(struct be_enc *d, const char **p)
+{
+	const unsigned char *s = d->raw + d->rawoff, *end = d->raw + d->rawlen;
+	const unsigned char *u;
+	unsigned char *o = (unsigned char *)d->out;
+	uint64_t w;
+
+	while (s < end) {
+		if (*s < 0x80) {
+			while (s + 8 <= end) {
+				memcpy(&w, s, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				memcpy(o, s, 8);
+				o += 8;
+				s += 8;
+			}
+			while (s < end && *s < 0x80)
+				*o++ = *s++;
+			continue;
+		}
+		u = d->w1252[*s - 0x80];
+		if (u[3] == 0) {
+			snprintf(d->err, sizeof d->err, "%s", d->detected ?
+			    "invalid UTF-8 and not Windows-1252 either" :
+			    "invalid Windows-1252");
+			break;
+		}
+		memcpy(o, u, 3);
+		o += u[3];
+		s++;
+	}
+	d->rawoff = s - d->raw;
+	*p = d->out;
+	return o - (unsigned char *)d->out;
+}
+
+/* Converts UTF-16 with iconv, up to its first bad sequence. */
 static size_t
 take_iconv(struct be_enc *d, const char **p)
 {
@@ -290,17 +373,8 @@ take_iconv(struct be_enc *d, const char **p)
 	if (d->cd == (iconv_t)-1)
 		return 0;	/* d->err says why */
 	if (iconv(d->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
-		if (errno == EILSEQ || (errno == EINVAL && d->eof)) {
-			if (d->kind == BE_ENC_CP1252 && d->detected)
-				snprintf(d->err, sizeof d->err, "invalid UTF-8 "
-				    "and not Windows-1252 either");
-			else if (d->kind == BE_ENC_CP1252)
-				snprintf(d->err, sizeof d->err,
-				    "invalid Windows-1252");
-			else
-				snprintf(d->err, sizeof d->err,
-				    "invalid UTF-16");
-		}
+		if (errno == EILSEQ || (errno == EINVAL && d->eof))
+			snprintf(d->err, sizeof d->err, "invalid UTF-16");
 	}
 	d->rawoff = d->rawlen - inleft;
 	*p = d->out;
@@ -327,6 +401,8 @@ be_enc_read(struct be_enc *d, const char **p, size_t *n, struct be_err *e)
 		}
 		if (d->kind == BE_ENC_UTF8 || d->kind == BE_ENC_UTF8_BOM)
 			got = take_utf8(d, p);
+		else if (d->kind == BE_ENC_CP1252 && d->cd != (iconv_t)-1)
+			got = take_1252(d, p);
 		else
 			got = take_iconv(d, p);
 		if (got) {

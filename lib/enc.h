@@ -9,6 +9,8 @@
  *	EF BB BF	UTF-8 with a byte order mark ("utf-8-bom")
  *	FF FE		UTF-16LE ("utf-16le")
  *	FE FF		UTF-16BE ("utf-16be")
+ *	xx 00 xx 00	UTF-16LE without a mark (xx: any byte but 00)
+ *	00 xx 00 xx	UTF-16BE without a mark
  *	otherwise	UTF-8 ("utf-8") when the first chunk is valid UTF-8;
  *			Windows-1252 ("windows-1252") when it is not, but is
  *			valid Windows-1252 (none of the bytes 0x81 0x8D 0x8F
@@ -16,9 +18,11 @@
  *			else UTF-8, and the text ends in an error where it
  *			stops being valid UTF-8.
  *
- * The byte order mark is not part of the text.  UTF-16 and Windows-1252
- * are converted with iconv(3); UTF-8 is checked (no overlong forms, no
- * surrogates, nothing above U+10FFFF) and handed out as read.
+ * (Text in the other encodings never starts with NUL bytes.)  The byte
+ * order mark is not part of the text.  UTF-16 is converted with iconv(3),
+ * Windows-1252 through a table that iconv makes; UTF-8 is checked (no
+ * overlong forms, no surrogates, nothing above U+10FFFF) and handed out
+ * as read.
  *
  * Errors come after the text that precedes them: be_enc_read first hands
  * out all valid text, and only the call after that fails.  So a caller
@@ -35,6 +39,13 @@
 
 #define BE_ENC_CHUNK	65536	/* bytes read from the file at a time */
 
+/*
+ * Bytes read at a time: BE_ENC_CHUNK, unless a test sets it lower (4 at
+ * least) to make every case of a piece boundary happen in a small input.
+ * Read at be_enc_open.
+ */
+extern size_t be_enc_chunk;
+
 enum be_enc_kind {
 	BE_ENC_UTF8,
 	BE_ENC_UTF8_BOM,
@@ -44,8 +55,12 @@ enum be_enc_kind {
 };
 
 /*
- * The kind named name, case-insensitively: "utf-8" or "utf8",
- * "windows-1252" or "cp1252", "utf-16le", "utf-16be".  -1 when unknown.
+ * The kind named name, case-insensitively: "utf-8" (or "utf8", or
+ * "utf-8-bom", since a forced UTF-8 skips its mark anyway),
+ * "windows-1252" or "cp1252", "utf-16le", "utf-16be".  "iso-8859-1" and
+ * "latin1" are read as Windows-1252, as web browsers do: files that say
+ * Latin-1 nearly always are, and the two differ only in 0x80..0x9F,
+ * control characters in Latin-1.  -1 when unknown.
  */
 int be_enc_byname(const char *name);
 

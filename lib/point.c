@@ -567,7 +567,7 @@ be_point_quote(const char *text)
 		i = j;
 	}
 	if (end == 0 && b.len <= QUOTE_MAX)
-		end = b.len;
+		return be_buf_detach(&b);
 	if (end > 0) {
 		be_buf_setlen(&b, end);
 		be_buf_rtrim(&b);
@@ -875,8 +875,8 @@ be_point_suggest(struct be_store *st, FILE *fp, const char *since,
 			be_buf_release(&ex);
 			return -1;
 		}
-		be_rec_put(fp, be_col_text(stmt, 1), 1);
-		for (i = 2; i <= 6; i++)
+		fprintf(fp, "T-%lld", sqlite3_column_int64(stmt, 0));
+		for (i = 1; i <= 6; i++)
 			be_rec_put(fp, be_col_text(stmt, i), 0);
 		be_rec_put(fp, ex.s, 0);
 		be_rec_put(fp, be_col_text(stmt, 7), 0);

@@ -155,8 +155,10 @@ int be_point_new(struct be_store *st, const char *title, const long long *ids,
 /*
  * The default quote of a story's text: its first sentence, and the second
  * too when both fit, at most 300 bytes, white space runs made one space;
- * a first sentence longer than that is cut at a word and ends in "...".
- * Caller frees.
+ * a first sentence longer than that is cut at a word and ends in an
+ * ellipsis (U+2026).  A sentence ends at . ! or ? (and closing quotes)
+ * before a space and a word that does not start in lower case, so "bijv.
+ * twee" goes on.  Caller frees.
  */
 char *be_point_quote(const char *text);
 

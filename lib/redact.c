@@ -162,6 +162,19 @@ word_before(const struct scan *S, size_t i)
 	return dec_back(S->s, 0, i, &cp) && cp_word(cp);
 }
 
+/*
+ * Is there a word character just before s[i] in the redacted text?  Where
+ * a marker was just written, the character before is its ']': redacting
+ * the output again must see what this pass saw.
+ */
+static int
+word_before_out(const struct scan *S, size_t i)
+{
+	if (S->total && i == S->done)
+		return 0;
+	return word_before(S, i);
+}
+
 /* Replaces s[ms..me) by the marker of kind. */
 static void
 emit(struct scan *S, size_t ms, size_t me, int kind)
@@ -198,28 +211,38 @@ word_in(const u8 *s, size_t a, size_t b, const char *const *list)
 }
 
 /*
- * The end of the token that starts at s[p]: letters and digits, joined by
- * - / _ between them and by . or , between digits.  A number inside such
- * a token (Z-2026-001234, 12.500,00) is not a candidate of its own.
+ * Is s[i] a joiner inside a token: - / _ between letters or digits, or
+ * . , : between digits (Z-2026-001234, 12.500,00, 10:15)?  Where a marker
+ * was just written, the character before s[i] is its ']'.
+ */
+static int
+joined(const struct scan *S, size_t i)
+{
+	const u8 *s = S->s;
+
+	if (i == 0 || i + 1 >= S->n || (S->total && i == S->done))
+		return 0;
+	switch (s[i]) {
+	case '-': case '/': case '_':
+		return IS_ALNUM(s[i - 1]) && IS_ALNUM(s[i + 1]);
+	case '.': case ',': case ':':
+		return IS_DIGIT(s[i - 1]) && IS_DIGIT(s[i + 1]);
+	}
+	return 0;
+}
+
+/*
+ * The end of the token that starts at s[p]: letters and digits and the
+ * joiners between them.  A number inside such a token is not a candidate
+ * of its own.
  */
 static size_t
 skip_token(const struct scan *S, size_t p)
 {
-	const u8 *s = S->s;
 	size_t i = p + 1;
 
-	while (i < S->n) {
-		if (IS_ALNUM(s[i]))
-			i++;
-		else if ((s[i] == '-' || s[i] == '/' || s[i] == '_') &&
-		    i + 1 < S->n && IS_ALNUM(s[i + 1]))
-			i++;
-		else if ((s[i] == '.' || s[i] == ',') && IS_DIGIT(s[i - 1]) &&
-		    i + 1 < S->n && IS_DIGIT(s[i + 1]))
-			i++;
-		else
-			break;
-	}
+	while (i < S->n && (IS_ALNUM(S->s[i]) || joined(S, i)))
+		i++;
 	return i;
 }
 
@@ -227,40 +250,18 @@ skip_token(const struct scan *S, size_t p)
 static int
 start_ok(const struct scan *S, size_t p)
 {
-	const u8 *s = S->s;
-	u8 b;
-
-	if (p == 0)
+	if (p == 0 || (S->total && p == S->done))
 		return 1;
-	b = s[p - 1];
-	if (b >= 0x80)
-		return !word_before(S, p);
-	if (IS_ALNUM(b))
-		return 0;
-	if ((b == '-' || b == '/' || b == '_') && p >= 2 && IS_ALNUM(s[p - 2]))
-		return 0;
-	if ((b == '.' || b == ',') && p >= 2 && IS_DIGIT(s[p - 2]))
-		return 0;
-	return 1;
+	return !word_before(S, p) && !joined(S, p - 1);
 }
 
-/*
- * Does a number end at s[e]: no digit or letter follows, and no
- * punctuation that continues it (12,50  10:15  3.5  x@y)?
- */
+/* Does a number end at s[e]: no letter, digit or joiner follows? */
 static int
 end_ok(const struct scan *S, size_t e)
 {
-	const u8 *s = S->s;
-
 	if (e >= S->n)
 		return 1;
-	if (word_at(S, e) || s[e] == '@')
-		return 0;
-	if ((s[e] == ',' || s[e] == '.' || s[e] == ':' || s[e] == '-' ||
-	    s[e] == '/') && e + 1 < S->n && IS_DIGIT(s[e + 1]))
-		return 0;
-	return 1;
+	return !word_at(S, e) && S->s[e] != '@' && !joined(S, e);
 }
 
 /* Is the number at s[p] an amount: after € or EUR, or before ,- or euro? */
@@ -270,12 +271,13 @@ amount(const struct scan *S, size_t p, size_t e)
 	const u8 *s = S->s;
 	size_t i = p;
 
-	if (i > 0 && s[i - 1] == ' ')
+	if (i > S->done && s[i - 1] == ' ')
 		i--;
-	if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x82 && s[i - 1] == 0xAC)
+	if (i >= S->done + 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x82 &&
+	    s[i - 1] == 0xAC)
 		return 1;
-	if (i >= 3 && word_is(s, i - 3, i, "eur") &&
-	    (i == 3 || !IS_ALPHA(s[i - 4])))
+	if (i >= S->done + 3 && word_is(s, i - 3, i, "eur") &&
+	    (i == S->done + 3 || !IS_ALPHA(s[i - 4])))
 		return 1;
 	if (e + 1 < S->n && s[e] == ',' && s[e + 1] == '-')
 		return 1;
@@ -322,7 +324,7 @@ static const char *const bsn_fill[] = {
 static int
 bsn_keyword(const struct scan *S, size_t p)
 {
-	size_t lo = p > 48 ? p - 48 : 0, a, b, i = p;
+	size_t lo = p > 48 + S->done ? p - 48 : S->done, a, b, i = p;
 	int k;
 
 	for (k = 0; k < 4; k++) {
@@ -345,11 +347,14 @@ static const char *const dob_fill[] = {
 	"op", "on", "is", "de", "den", "was", "mijn", "my", "the", NULL
 };
 
-/* Is the date at s[p] announced as a date of birth? */
+/*
+ * Is the date at s[p] announced as a date of birth?  Between the word and
+ * the date may stand "op", "is" and the like, and a place ("in Ede").
+ */
 static int
 dob_keyword(const struct scan *S, size_t p)
 {
-	size_t lo = p > 48 ? p - 48 : 0, a, b, a2, b2, i = p;
+	size_t lo = p > 48 + S->done ? p - 48 : S->done, a, b, a2, b2, i = p;
 	int k;
 
 	for (k = 0; k < 3; k++) {
@@ -366,6 +371,13 @@ dob_keyword(const struct scan *S, size_t p)
 		    (word_is(S->s, a2, b2, "geb") ||
 		    word_is(S->s, a2, b2, "geboorte")))
 			return 1;
+		/* geboren in Amsterdam op ... */
+		if (k < 2 && IS_UPPER(S->s[a]) &&
+		    prev_word(S->s, lo, a, &a2, &b2) &&
+		    (word_is(S->s, a2, b2, "in") || word_is(S->s, a2, b2, "te"))) {
+			i = a2;
+			continue;
+		}
 		if (!word_in(S->s, a, b, dob_fill))
 			return 0;
 		i = a;
@@ -456,6 +468,16 @@ match_date(const struct scan *S, size_t p)
 	return end_ok(S, i) ? i : 0;
 }
 
+/* Are the m digits after + or 00 a whole international number? */
+static int
+intl_ok(const char *d, int m)
+{
+	if (m >= 3 && d[0] == '3' && d[1] == '1')
+		return (m == 11 && d[2] != '0') ||
+		    (m == 12 && d[2] == '0' && d[3] != '0');
+	return m >= 9 && m <= 15 && d[0] != '0';
+}
+
 /*
  * A phone number starting at s[p] (a digit, '+' or '('): its end, or 0.
  * Digits are read in groups; reading stops once a whole number is there,
@@ -467,14 +489,16 @@ match_phone(const struct scan *S, size_t p)
 	const u8 *s = S->s;
 	size_t n = S->n, i = p, j, end = 0;
 	char d[20];
-	int g[12];
+	int g[12], cnd[12];
+	size_t gend[12];
 	int nd = 0, ng = 0, intl = 0, paren = 0, zero = 0, target, k;
 
-	if (s[i] == '+') {
-		intl = 1;
-		i++;
-	} else if (s[i] == '(') {
+	if (s[i] == '(') {
 		paren = 1;
+		i++;
+	}
+	if (i < n && s[i] == '+') {	/* +31 and (+31) */
+		intl = 1;
 		i++;
 	}
 	if (i >= n || !IS_DIGIT(s[i]))
@@ -494,7 +518,9 @@ match_phone(const struct scan *S, size_t p)
 		}
 		if (ng == (int)(sizeof g / sizeof g[0]))
 			return 0;
-		g[ng++] = k;
+		g[ng] = k;
+		cnd[ng] = nd;
+		gend[ng++] = i;
 		end = i;
 		if (!intl)
 			target = 10;
@@ -513,7 +539,8 @@ match_phone(const struct scan *S, size_t p)
 			if (j < n && (s[j] == ' ' || s[j] == '-'))
 				j++;
 		} else {
-			if (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '.')) {
+			if (j < n && (s[j] == ' ' || s[j] == '-' || s[j] == '.' ||
+			    (s[j] == '/' && ng == 1 && !intl))) {
 				j++;
 				if (s[j - 1] == ' ' && j + 1 < n && s[j] == '-' &&
 				    s[j + 1] == ' ')
@@ -529,20 +556,23 @@ match_phone(const struct scan *S, size_t p)
 		}
 		if (j == i || j >= n || !IS_DIGIT(s[j]))
 			break;
+		/* A group that makes the number too long is not part of it. */
+		for (k = 0; j + k < n && IS_DIGIT(s[j + k]); k++)
+			;
+		if (nd + k > target)
+			break;
 		i = j;
 	}
-	if (paren == 1 || !end_ok(S, end))
+	if (paren == 1)
 		return 0;
 	if (intl) {
-		if (d[0] == '3' && d[1] == '1' && nd >= 3) {
-			if (!(nd == 11 && d[2] != '0') &&
-			    !(nd == 12 && d[2] == '0' && d[3] != '0'))
-				return 0;
-		} else if (nd < 9 || nd > 15 || d[0] == '0')
-			return 0;
-		return end;
+		/* The longest run of groups that makes a whole number. */
+		for (k = ng; k > 0; k--)
+			if (intl_ok(d, cnd[k - 1]) && end_ok(S, gend[k - 1]))
+				return gend[k - 1];
+		return 0;
 	}
-	if (nd != 10 || d[0] != '0' || d[1] == '0')
+	if (nd != 10 || d[0] != '0' || d[1] == '0' || !end_ok(S, end))
 		return 0;
 	/* Service numbers belong to organisations. */
 	if ((d[1] == '8' || d[1] == '9') && d[2] == '0' &&
@@ -560,6 +590,19 @@ match_phone(const struct scan *S, size_t p)
 			return 0;
 	}
 	return end;
+}
+
+/* The number of digits from s[i] on (at most 16). */
+static int
+run(const struct scan *S, size_t i)
+{
+	int k = 0;
+
+	while (i < S->n && IS_DIGIT(S->s[i]) && k < 16) {
+		i++;
+		k++;
+	}
+	return k;
 }
 
 /* Elfproef over nine digits. */
@@ -586,44 +629,46 @@ static size_t
 match_bsn(const struct scan *S, size_t p)
 {
 	const u8 *s = S->s;
-	size_t n = S->n, i = p;
-	char d[10];
-	int nd = 0, g[3], ng = 0, k;
-	u8 sep = 0;
+	size_t n = S->n, i = p, j;
+	char d[9];
+	int nd = 0, k, m, l;
+	u8 sep;
 
-	for (;;) {
-		k = 0;
-		while (i < n && IS_DIGIT(s[i]) && nd < 10) {
-			d[nd++] = s[i++];
-			k++;
-		}
-		g[ng++] = k;
-		if (nd >= 9 || ng == 3 || i + 1 >= n)
-			break;
-		if ((s[i] == '.' || s[i] == ' ') && (!sep || s[i] == sep) &&
-		    IS_DIGIT(s[i + 1])) {
-			sep = s[i];
-			i++;
-		} else
-			break;
-	}
-	if (nd > 9 || (i < n && IS_DIGIT(s[i])))
+	k = run(S, p);
+	if (k == 8 || k == 9) {
+		memcpy(d, s + p, (size_t)k);
+		nd = k;
+		i = p + (size_t)k;
+	} else if (k == 3 || k == 4) {
+		/* 123 456 782, 123.456.782, 1234.56.782: the whole pattern. */
+		i = p + (size_t)k;
+		if (i >= n || (s[i] != '.' && s[i] != ' '))
+			return 0;
+		sep = s[i];
+		j = i + 1;
+		m = run(S, j);
+		if (m != (k == 3 ? 3 : 2) || j + (size_t)m >= n ||
+		    s[j + (size_t)m] != sep)
+			return 0;
+		l = run(S, j + (size_t)m + 1);
+		if (l != 3)
+			return 0;
+		memcpy(d, s + p, (size_t)k);
+		memcpy(d + k, s + j, (size_t)m);
+		memcpy(d + k + m, s + j + (size_t)m + 1, 3);
+		nd = 9;
+		i = j + (size_t)m + 4;
+		/* Not the tail of a longer spaced number. */
+		if (p >= 2 && s[p - 1] == ' ' && IS_DIGIT(s[p - 2]) &&
+		    !(S->total && p - 1 == S->done))
+			return 0;
+	} else
 		return 0;
-	if (ng > 1) {
-		if (nd != 9 || ng != 3 || !((g[0] == 3 && g[1] == 3) ||
-		    (g[0] == 4 && g[1] == 2)))
-			return 0;
-		/* Not a group inside a longer spaced number. */
-		if (i + 1 < n && s[i] == sep && IS_DIGIT(s[i + 1]))
-			return 0;
-		if (p >= 2 && s[p - 1] == ' ' && IS_DIGIT(s[p - 2]))
-			return 0;
-	}
 	if (!end_ok(S, i) || amount(S, p, i))
 		return 0;
 	if (nd == 9 && elfproef(d))
 		return i;
-	if ((nd == 9 || (nd == 8 && ng == 1)) && bsn_keyword(S, p))
+	if (bsn_keyword(S, p))
 		return i;
 	return 0;
 }
@@ -807,6 +852,20 @@ capitalised(const struct scan *S, size_t a, size_t e)
 	return dec_fwd(S->s, e, a, &cp) && cp_upper(cp);
 }
 
+/* Has s[a..b) no lower-case ASCII letter and at least two capitals? */
+static int
+all_caps(const u8 *s, size_t a, size_t b)
+{
+	int up = 0;
+
+	for (; a < b; a++) {
+		if (cls[s[a]] & C_LOWER)
+			return 0;
+		up += IS_UPPER(s[a]) != 0;
+	}
+	return up >= 2;
+}
+
 /* Does the word at s[a] start a sentence? */
 static int
 sentence_start(const struct scan *S, size_t a)
@@ -827,6 +886,47 @@ sentence_start(const struct scan *S, size_t a)
 }
 
 /*
+ * Laan van Meerdervoort, Laan van Nieuw Oost-Indië, Weg naar Rhijnauwen:
+ * a street word on its own, one or two particles, then one or two
+ * capitalised names, of which the last starts at s[*ws].  Sets *ws to
+ * where the street word starts and returns 1, or returns 0.
+ */
+static int
+laan_van(const struct scan *S, size_t lo, size_t *ws)
+{
+	static const char *const link[] = { "van", "de", "der", "den", "het",
+	    "op", "naar", "'t", "aan", "ter", "ten", NULL };
+	const u8 *s = S->s;
+	size_t cur = *ws, a, b;
+	int names = 1, parts = 0, k;
+
+	for (k = 0; k < 5; k++) {
+		if (cur < lo + 2 || s[cur - 1] != ' ')
+			return 0;
+		b = cur - 1;
+		a = word_start(S, lo, b);
+		if (a == b || word_before_out(S, a))
+			return 0;
+		if (capitalised(S, a, b)) {
+			if (parts) {
+				if (!word_in(s, a, b, suffixes))
+					return 0;
+				*ws = a;
+				return 1;
+			}
+			if (++names > 2)
+				return 0;
+		} else if (word_in(s, a, b, link)) {
+			if (++parts > 2)
+				return 0;
+		} else
+			return 0;
+		cur = a;
+	}
+	return 0;
+}
+
+/*
  * A street with number whose number starts at s[p]: its end, and in *ms
  * where the street name starts; 0 when there is none.
  */
@@ -836,29 +936,43 @@ match_street(const struct scan *S, size_t p, size_t *ms)
 	const u8 *s = S->s;
 	size_t lo = S->done, we, ws, e, a, b, start, cur, wl, sl;
 	const char *const *sf;
-	int k, dot;
+	int k, dot, caps;
 
 	if (p < lo + 5 || s[p - 1] != ' ')
 		return 0;
 	we = p - 1;
 	ws = word_start(S, lo, we);
-	if (ws == we || !capitalised(S, ws, we))
+	if (ws == we || word_before_out(S, ws) || !capitalised(S, ws, we))
+		return 0;
+	/* Not the tail of something joined by - or / (12-Kerkstraat). */
+	if (ws > 0 && joined(S, ws - 1))
 		return 0;
 	wl = we - ws;
 	for (sf = suffixes; *sf; sf++) {
 		sl = strlen(*sf);
 		if (wl > sl && word_is(s, we - sl, we, *sf))
 			break;
+		/* Grote Markt, Oude Gracht */
+		if (wl == sl && word_is(s, ws, we, *sf) && ws >= lo + 2 &&
+		    s[ws - 1] == ' ' && (a = word_start(S, lo, ws - 1)) <
+		    ws - 1 && capitalised(S, a, ws - 1) &&
+		    word_in(s, a, ws - 1, titles))
+			break;
 	}
-	if (!*sf)
+	if (*sf && strcmp(*sf, "ring") == 0 && wl >= 5 &&
+	    LOWER(s[we - 5]) == 'e')
 		return 0;
-	if (strcmp(*sf, "ring") == 0 && wl >= 5 && LOWER(s[we - 5]) == 'e')
+	if (*sf && word_in(s, ws, we, not_streets))
 		return 0;
-	if (word_in(s, ws, we, not_streets))
+	if (!*sf && !laan_van(S, lo, &ws))
 		return 0;
 	if (!(e = house_number(S, p)))
 		return 0;
-	/* Words before the street word that belong to its name. */
+	/*
+	 * Words before the street word that belong to its name.  In text
+	 * written in capitals only the particles and titles can be told.
+	 */
+	caps = all_caps(s, ws, we);
 	start = cur = ws;
 	for (k = 0; k < 4; k++) {
 		if (cur < lo + 2 || s[cur - 1] != ' ')
@@ -868,7 +982,7 @@ match_street(const struct scan *S, size_t p, size_t *ms)
 		if (dot)
 			b--;
 		a = word_start(S, lo, b);
-		if (a == b || (a > 0 && word_before(S, a)))
+		if (a == b || word_before_out(S, a))
 			break;
 		if (!dot && !capitalised(S, a, b) && word_in(s, a, b, particles)) {
 			cur = a;
@@ -876,8 +990,8 @@ match_street(const struct scan *S, size_t p, size_t *ms)
 		}
 		if (!capitalised(S, a, b))
 			break;
-		if (word_in(s, a, b, titles) ||
-		    (!dot && !sentence_start(S, a))) {
+		if (word_in(s, a, b, titles) || (!dot && !caps &&
+		    !sentence_start(S, a) && !all_caps(s, a, b))) {
 			start = cur = a;
 			continue;
 		}
@@ -915,7 +1029,7 @@ match_email(const struct scan *S, size_t at, size_t *ms)
 	}
 	while (i < at && (s[i] == '.' || s[i] == '-' || s[i] == '+'))
 		i++;
-	if (i == at || s[at - 1] == '.')
+	if (i == at || s[at - 1] == '.' || (i > 0 && joined(S, i - 1)))
 		return 0;
 	*ms = i;
 	/* The domain: labels of letters, digits and -, joined by dots. */
@@ -935,16 +1049,17 @@ match_email(const struct scan *S, size_t at, size_t *ms)
 				break;
 		}
 		if (j == lab || s[lab] == '-' || s[j - 1] == '-')
-			return 0;
-		labels++;
-		last = alpha && j - lab >= 2 ? j : 0;
+			break;
+		/* It ends after the last label that can end it. */
+		if (++labels >= 2 && alpha && j - lab >= 2)
+			last = j;
 		if (j + 1 < n && s[j] == '.' && (IS_ALNUM(s[j + 1]) ||
 		    s[j + 1] >= 0x80))
 			j++;
 		else
 			break;
 	}
-	if (labels < 2 || !last || (j < n && s[j] == '@'))
+	if (!last || (last < n && s[last] == '@'))
 		return 0;
 	return last;
 }
@@ -1018,7 +1133,8 @@ match_iban(const struct scan *S, size_t p)
 	int len = 0, want = 0, k;
 
 	if (p < 2 || !IS_ALPHA(s[p - 2]) || !IS_ALPHA(s[p - 1]) ||
-	    (p > 2 && word_before(S, p - 2)))
+	    p - 2 < S->done || word_before_out(S, p - 2) ||
+	    (p > 2 && joined(S, p - 3)))
 		return 0;
 	b[0] = (char)(s[p - 2] & ~0x20);
 	b[1] = (char)(s[p - 1] & ~0x20);
@@ -1053,7 +1169,7 @@ at_digit(struct scan *S, size_t p)
 {
 	size_t e, ms;
 
-	if (p > 0 && IS_ALPHA(S->s[p - 1])) {
+	if (p > 0 && IS_ALPHA(S->s[p - 1]) && !(S->total && p == S->done)) {
 		if ((e = match_iban(S, p))) {
 			emit(S, p - 2, e, BE_R_IBAN);
 			return e;
@@ -1116,8 +1232,9 @@ be_redact(const char *text, size_t len, struct be_buf *out,
 			break;
 		case '+':
 		case '(':
-			if (i + 1 < len && (s[i] == '+' || s[i + 1] == '0') &&
-			    (i == 0 || !word_before(&S, i)) &&
+			if (i + 1 < len && (s[i] == '+' || s[i + 1] == '0' ||
+			    s[i + 1] == '+') &&
+			    !word_before_out(&S, i) &&
 			    (e = match_phone(&S, i))) {
 				emit(&S, i, e, BE_R_TELEFOON);
 				i = e;

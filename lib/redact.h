@@ -32,12 +32,14 @@
  * [TELEFOON]  Dutch phone numbers: ten digits starting with 0 (mobile
  *	06, landlines with a two-, three- or four-digit area code, 085, 088),
  *	written together or in groups separated by spaces, dashes or dots, or
- *	with the area code in parentheses: 06-12345678, 06 12 34 56 78,
- *	06-1234 5678, 010-1234567, 020 123 4567, (020) 123 45 67,
- *	0591-123456.  International forms: +31 or 0031 followed by nine
- *	digits, also with (0): +31 6 12345678, +31(0)6-12345678,
- *	0031 20 123 4567; and numbers of other countries after + or 00 (9 to
- *	15 digits).  Kept: service numbers 0800, 0900, 0906 and 0909 (they
+ *	with the area code in parentheses or before a slash: 06-12345678,
+ *	06 12 34 56 78, 06-1234 5678, 010-1234567, 020 123 4567,
+ *	(020) 123 45 67, 020/1234567, 0591-123456.  A ten-digit number that
+ *	starts with 0 is taken for a phone number even when it is meant as
+ *	something else.  International forms: +31 or 0031 followed by nine
+ *	digits, also with (0) or (+31): +31 6 12345678, +31(0)6-12345678,
+ *	(+31) 6 12345678, 0031 20 123 4567; and numbers of other countries
+ *	after + or 00 (9 to 15 digits).  Kept: service numbers 0800, 0900, 0906 and 0909 (they
  *	belong to organisations, not to people), short numbers such as 112 or
  *	14 020, and anything that reads as a date (06-12-2026) or is followed
  *	by a time.
@@ -62,9 +64,12 @@
  *	wal, baan, plantsoen, boulevard, allee) and is longer than the suffix,
  *	then a space and a house number with an optional addition: Kerkstraat
  *	12, Stationsweg 3a, Van Goghlaan 12-II, Dorpsstraat 1 bis, Kade 4-hs.
- *	Capitalised words and name particles just before the street word that
- *	belong to its name are redacted with it (Van Goghlaan, Johan de
- *	Wittlaan, Prins Hendrikkade), but not a word that starts a sentence.
+ *	A bare street word counts after a title (Grote Markt 1) and before a
+ *	particle and a name (Laan van Meerdervoort 12).  Capitalised words
+ *	and name particles just before the street word that belong to its
+ *	name are redacted with it (Van Goghlaan, Johan de Wittlaan, Prins
+ *	Hendrikkade), but not a word that starts a sentence, and in text
+ *	written in capitals only particles and titles.
  *	Words ending in -ering (uitkering) and a few town names (Middelburg,
  *	Limburg) are not streets.  A street without a number stays: "aan de
  *	Kerkstraat" says little about one person.
@@ -72,7 +77,7 @@
  * [GEBOORTEDATUM]  A full date after a word that says it is a date of
  *	birth: geboren, geboortedatum, geb., geb. datum, born, date of birth,
  *	DOB, and "ben van" ("ik ben van 12-03-1956"), with at most "op", "on",
- *	"is", "de" or a colon in between.  The date may be written 12-03-1956,
+ *	"is", "de", a colon or a place ("geboren in Ede op") in between.  The date may be written 12-03-1956,
  *	12/03/1956, 12.3.56, 1956-03-12 or 12 maart 1956 (Dutch or English
  *	month names, also abbreviated).  The word before it stays.  A year on
  *	its own ("geboren in 1956") stays, as an age does; dates that are not

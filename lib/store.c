@@ -126,7 +126,7 @@ static const char schema_point[] =
 "  theme TEXT,"
 "  vraag TEXT,"
 "  advies TEXT CHECK (advies IN ('gevraagd', 'ongevraagd')),"
-"  owner TEXT,"
+"  owner TEXT,"				/* the koppel: one name a line */
 "  q_richting TEXT,"			/* Waar gaan we naartoe? */
 "  q_macht TEXT,"			/* Wie wint en wie verliest ...? */
 "  q_wenselijk TEXT,"			/* Is dat wenselijk? */
@@ -150,11 +150,12 @@ static const char schema_point[] =
 "  pos INTEGER NOT NULL,"
 "  quote TEXT,"
 "  PRIMARY KEY (point_id, story_id)) WITHOUT ROWID;"
-"CREATE TABLE point_state ("
+"CREATE INDEX point_story_story ON point_story(story_id);"
+"CREATE TABLE point_state ("		/* the history, one row a move */
 "  id INTEGER PRIMARY KEY,"
 "  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE CASCADE,"
 "  state TEXT NOT NULL,"
-"  at TEXT NOT NULL,"
+"  at TEXT NOT NULL,"			/* YYYY-MM-DD of the move */
 "  meeting_id INTEGER,"
 "  note TEXT);";
 

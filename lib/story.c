@@ -9,6 +9,7 @@
 #include "mem.h"
 #include "record.h"
 #include "story.h"
+#include "yaml.h"
 #include "banned.h"
 
 void
@@ -184,8 +185,10 @@ be_story_nfc(const char *text, size_t len, struct be_buf *out)
 			break;
 	}
 	/* Line ends become LF: a quoted CSV cell keeps Excel's CRLF. */
-	be_buf_grow(out, (size_t)(end - p));
-	for (; p < end; p++) {
+	n = end > p ? (size_t)(end - p) : 0;
+	if (memchr(p, '\r', n) == NULL)
+		be_buf_add(out, p, n);
+	else for (be_buf_grow(out, n); p < end; p++) {
 		if (*p == '\r') {
 			be_buf_addc(out, '\n');
 			if (p + 1 < end && p[1] == '\n')
@@ -228,8 +231,15 @@ be_story_cid(const char *text, const char *told, char *out)
 		p += n;
 	while (p < end) {
 		run = p;
-		while (p < end && !is_space(p, end, &n))
+		while (p < end) {
+			if (*p > ' ' && *p != 0xc2 && *p != 0xe2) {
+				p++;
+				continue;
+			}
+			if (is_space(p, end, &n))
+				break;
 			p++;
+		}
 		blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
 		while (p < end && is_space(p, end, &n))
 			p += n;
@@ -421,151 +431,47 @@ be_story_get(struct be_store *st, long long id, struct be_story *s,
 	return 0;
 }
 
-/*
- * YAML output.  A scalar is written plain when a YAML reader cannot take
- * it for anything but the same string, as a literal block when it has
- * several lines, else double-quoted.
- */
-static int
-plain_ok(const char *s)
-{
-	static const char *const words[] = { "null", "~", "true", "false",
-	    "yes", "no", "on", "off", "y", "n", NULL };
-	size_t len = strlen(s), i;
-
-	if (len == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) ||
-	    s[len - 1] == ' ' || s[len - 1] == ':')
-		return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x20 || c == 0x7f)
-			return 0;
-		if (c == ':' && s[i + 1] == ' ')
-			return 0;
-		if (c == '#' && s[i - 1] == ' ')
-			return 0;
-	}
-	for (i = 0; words[i]; i++)
-		if (strcasecmp(s, words[i]) == 0)
-			return 0;
-	return 1;
-}
-
-static int
-block_ok(const char *s)
-{
-	const unsigned char *p;
-
-	if (strchr(s, '\n') == NULL || s[0] == ' ' || s[0] == '\n')
-		return 0;
-	for (p = (const unsigned char *)s; *p; p++)
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-			return 0;
-	/* A trailing newline or space would not survive "|-" as written. */
-	p--;
-	return *p != '\n' && *p != ' ' && *p != '\t';
-}
-
-static void
-yaml_quoted(FILE *fp, const char *s)
-{
-	const unsigned char *p;
-
-	putc('"', fp);
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(fp, "\\x%02x", *p);
-			else
-				putc(*p, fp);
-		}
-	}
-	putc('"', fp);
-}
-
-static void
-yaml_str(FILE *fp, int indent, const char *key, const char *val)
-{
-	const char *p, *nl;
-
-	fprintf(fp, "%*s", indent, "");
-	if (plain_ok(key))
-		fputs(key, fp);
-	else
-		yaml_quoted(fp, key);
-	fputc(':', fp);
-	if (val == NULL) {
-		fputc('\n', fp);
-		return;
-	}
-	if (plain_ok(val)) {
-		fprintf(fp, " %s\n", val);
-		return;
-	}
-	if (!block_ok(val)) {
-		fputc(' ', fp);
-		yaml_quoted(fp, val);
-		fputc('\n', fp);
-		return;
-	}
-	fputs(" |-\n", fp);
-	for (p = val; p; p = nl ? nl + 1 : NULL) {
-		nl = strchr(p, '\n');
-		if ((nl ? nl - p : (long)strlen(p)) > 0)
-			fprintf(fp, "%*s%.*s", indent + 2, "",
-			    (int)(nl ? nl - p : (long)strlen(p)), p);
-		fputc('\n', fp);
-	}
-}
-
 void
 be_story_yaml(FILE *fp, const struct be_story *s)
 {
 	char ref[32];
 	size_t i;
 
-	fputs("---\nkind: story\nversion: 1\n", fp);
+	be_yemit_doc(fp, "story");
 	if (s->id > 0) {
 		snprintf(ref, sizeof ref, "S-%lld", s->id);
-		yaml_str(fp, 0, "ref", ref);
+		be_yemit_str(fp, 0, "ref", ref);
 	}
 	if (s->cid)
-		yaml_str(fp, 0, "cid", s->cid);
+		be_yemit_str(fp, 0, "cid", s->cid);
 	if (s->told)
-		yaml_str(fp, 0, "told", s->told);
+		be_yemit_str(fp, 0, "told", s->told);
 	if (s->channel)
-		yaml_str(fp, 0, "channel", s->channel);
+		be_yemit_str(fp, 0, "channel", s->channel);
 	if (s->gemeente)
-		yaml_str(fp, 0, "gemeente", s->gemeente);
+		be_yemit_str(fp, 0, "gemeente", s->gemeente);
 	if (s->route)
-		yaml_str(fp, 0, "route", s->route);
+		be_yemit_str(fp, 0, "route", s->route);
 	if (s->consent >= 0)
-		yaml_str(fp, 0, "consent", s->consent ? "ja" : "nee");
+		be_yemit_str(fp, 0, "consent", s->consent ? "ja" : "nee");
 	if (s->nattr) {
-		fputs("attributes:\n", fp);
+		be_yemit_key(fp, 0, "attributes");
 		for (i = 0; i < s->nattr; i++)
-			yaml_str(fp, 2, s->attr_keys[i], s->attr_vals[i]);
+			be_yemit_str(fp, 2, s->attr_keys[i], s->attr_vals[i]);
 	}
 	if (s->nred) {
-		fputs("redacted:\n", fp);
+		be_yemit_key(fp, 0, "redacted");
 		for (i = 0; i < s->nred; i++)
-			fprintf(fp, "  %s: %u\n", s->red_kind[i], s->red_n[i]);
+			be_yemit_int(fp, 2, s->red_kind[i], s->red_n[i]);
 	}
 	if (s->source) {
-		yaml_str(fp, 0, "source", s->source);
+		be_yemit_str(fp, 0, "source", s->source);
 		if (s->source_row > 0)
-			fprintf(fp, "source_row: %lld\n", s->source_row);
+			be_yemit_int(fp, 0, "source_row", s->source_row);
 	}
 	if (s->added)
-		yaml_str(fp, 0, "added", s->added);
-	yaml_str(fp, 0, "text", s->text ? s->text : "");
+		be_yemit_str(fp, 0, "added", s->added);
+	be_yemit_str(fp, 0, "text", s->text ? s->text : "");
 }
 
 void

@@ -22,6 +22,9 @@ struct frame {
 	int wantval;		/* map: a key waits for its value */
 };
 
+/* Characters the scanner may read past the last value. */
+#define SCANLIMIT	(8 * (size_t)BE_YAML_MAXSCALAR)
+
 struct be_yreader {
 	yaml_parser_t p;
 	FILE *fp;
@@ -39,6 +42,8 @@ struct be_yreader {
 	size_t chunkoff;	/* byte offset of chunk[0] */
 	unsigned long cline, ccol;	/* 1-based place of chunk[0] */
 	int ioerr;		/* errno of a read error */
+	int toolong;		/* the scanner ran too far from a value */
+	yaml_mark_t last;	/* end of the last event */
 	const char *mem;	/* reading from memory: mem[0..memlen) */
 	size_t memlen, memoff;
 };
@@ -69,6 +74,16 @@ readfn(void *data, unsigned char *buf, size_t size, size_t *got)
 	struct be_yreader *r = data;
 	size_t n;
 
+	/*
+	 * libyaml holds a scalar in memory until it ends.  Stop it when
+	 * it has read far more than the longest scalar allowed (written
+	 * with escapes) since the last value, so that memory stays
+	 * bounded whatever the input.
+	 */
+	if (r->p.mark.index - r->last.index > SCANLIMIT) {
+		r->toolong = 1;
+		return 0;
+	}
 	advance(&r->cline, &r->ccol, r->chunk, r->chunklen);
 	r->chunkoff += r->chunklen;
 	r->chunklen = 0;
@@ -204,6 +219,8 @@ fail_libyaml(struct be_yreader *r)
 		be_xmalloc(SIZE_MAX);	/* aborts, as mem.h does */
 		break;
 	case YAML_READER_ERROR:
+		if (r->toolong)
+			return fail(r, r->last, "scalar longer than 1 MiB");
 		if (r->ioerr) {
 			be_err_at(&r->err, r->name, 0, 0, "read error: %s",
 			    strerror(r->ioerr));
@@ -507,6 +524,7 @@ parse_doc(struct be_yreader *r)
 		default:
 			break;
 		}
+		r->last = ev.end_mark;
 		yaml_event_delete(&ev);
 		if (rc < 0)
 			return -1;
@@ -1101,8 +1119,9 @@ be_yemit_scalar(FILE *fp, int indent, const char *val)
 
 /*
  * Writes the indentation (or the "- " of a new item) and the key and its
- * colon.  A long key (libyaml reads simple keys up to 1024 characters)
- * is written as an explicit "? key" and ": ".
+ * colon.  A long key is written as an explicit "? key" and ": ", since
+ * libyaml reads simple keys of up to 1024 characters only (and an escape
+ * takes up to 4 characters for a byte).
  */
 static void
 put_key(FILE *fp, int indent, const char *key)
@@ -1114,7 +1133,7 @@ put_key(FILE *fp, int indent, const char *key)
 		fputs("- ", fp);
 	} else
 		pad(fp, n);
-	if (strlen(key) > 500) {
+	if (strlen(key) > 200) {
 		fputs("? ", fp);
 		put_quoted(fp, key, strlen(key));
 		putc('\n', fp);

@@ -2,7 +2,7 @@
 # be-point new, -l and suggest on a seeded store.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-11-23T10:00:00Z
-plan 24
+plan 26
 
 run be-point update </dev/null
 is_rc 0 "an empty update creates the store"
@@ -14,14 +14,14 @@ must_fail 1 "" "-l with no points: status 1"
 run be-point -H suggest
 is_rc 0 "suggest"
 is "$(cat "$OUT")" "$(printf '%s\n' \
-'#theme	stories	recent	latest	channels	gemeenten	examples	open' \
-'wachttijd	3	3	2026-11-20	3	2	S-5 S-2 S-4	' \
-'vervoer	3	2	2026-11-02	3	2	S-1 S-2 S-3	' \
-'communicatie	2	0	2026-05-05	2	2	S-6 S-10	')" \
+'#ref	theme	stories	recent	latest	channels	gemeenten	examples	open' \
+'T-2	wachttijd	3	3	2026-11-20	3	2	S-5 S-2 S-4	' \
+'T-1	vervoer	3	2	2026-11-02	3	2	S-1 S-2 S-3	' \
+'T-3	communicatie	2	0	2026-05-05	2	2	S-6 S-10	')" \
     "themes with two stories or more, recent first, routed and removed tags left out"
 
 run be-point suggest --since 2026-09-01 -n 1
-is "$(cat "$OUT")" "wachttijd	3	3	2026-11-20	3	2	S-5 S-2 S-4	" \
+is "$(cat "$OUT")" "T-2	wachttijd	3	3	2026-11-20	3	2	S-5 S-2 S-4	" \
     "--since and -n"
 
 run be-point new "Taxi komt te laat" S-1 S-2 S-3 S-1
@@ -52,6 +52,12 @@ is "$(q "SELECT quote, length(CAST(quote AS BLOB)) FROM point_story WHERE story_
 run be-point new "Klacht" S-7
 must_fail 2 "be-point: story S-7 belongs to the complaints committee and stays out of points" \
     "a routed story is refused"
+run be-point new "Bezwaar" S-11
+must_fail 2 "be-point: story S-11 belongs to bezwaar en beroep and stays out of points" \
+    "a decision belongs to bezwaar en beroep"
+run be-point new "Persoonlijk" S-1 S-12
+must_fail 2 "be-point: story S-12 belongs to the cliëntondersteuner and stays out of points" \
+    "a personal case belongs to the cliëntondersteuner"
 run be-point new "Onbekend" S-1 S-99
 must_fail 2 "be-point: no story S-99" "an unknown story is refused"
 run be-point new "Punt" P-1
@@ -70,9 +76,9 @@ is "$(cat "$OUT")" "P-1	concept	3	vervoer	Taxi komt te laat
 P-2	concept	2	wachten	Wachten op een beslissing" "-l lists the points"
 
 run be-point suggest
-is "$(cat "$OUT")" "wachttijd	3	3	2026-11-20	3	2	S-5 S-2 S-4	
-communicatie	2	0	2026-05-05	2	2	S-6 S-10	
-vervoer	3	2	2026-11-02	3	2	S-1 S-2 S-3	P-1" \
+is "$(cat "$OUT")" "T-2	wachttijd	3	3	2026-11-20	3	2	S-5 S-2 S-4	
+T-3	communicatie	2	0	2026-05-05	2	2	S-6 S-10	
+T-1	vervoer	3	2	2026-11-02	3	2	S-1 S-2 S-3	P-1" \
     "a theme with an open point is marked and goes last"
 
 run be-point suggest --since 2027-01-01

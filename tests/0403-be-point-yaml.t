@@ -2,7 +2,7 @@
 # be-point show and update: the YAML round trip and its refusals.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-11-23T10:00:00Z
-plan 34
+plan 35
 
 be-point update </dev/null
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
@@ -31,6 +31,11 @@ is "$(cat "$OUT") $RC" "P-1	concept	3	vervoer	Taxi komt te laat 0" \
     "an edit of vraag prints the record of the changed point"
 be-point show P-1 >p1v.out
 ok 'cmp -s p1v.yaml p1v.out' "show gives back the edit"
+sed 's/^vraag: .*/vraag: Zorg dat de taxi op tijd komt!/' p1v.out >p1w.yaml
+run_in p1w.yaml be-point update
+is "$(cat "$OUT") $RC" "P-1	concept	3	vervoer	Taxi komt te laat 0" \
+    "an edit read from standard input: the record, status 0"
+be-point update p1v.yaml >/dev/null
 is "$(diff p1.yaml p1v.out)" "13c13
 < vraag:
 ---

@@ -1,5 +1,6 @@
 /* Unit tests of lib/csv.c and lib/enc.c. */
 #define _GNU_SOURCE	/* fopencookie */
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,17 +9,20 @@
 #include "enc.h"
 #include "tap.h"
 
-static char got[1 << 18];
+static char got[1 << 18], ref[1 << 18], alt[1 << 18];
 static char enc[32];
 static int delim;
+static int piecebad;
 
 /*
- * Reads in[0..len) and writes what came out into got: fields joined by
+ * Reads in[0..len) and writes what came out into out: fields joined by
  * '|', each row followed by '/', and at the end "." or the error as
- * "!line:col: message".  With lines, each row starts with "<line>:".
+ * "!line:col: message" (without msgs: "!line:col").  With lines, each row
+ * starts with "<line>:".  Sets enc and delim.
  */
-static const char *
-rd4(const char *in, size_t len, const struct be_csv_opts *o, int lines)
+static void
+readall(const char *in, size_t len, const struct be_csv_opts *o, int lines,
+    char *out, size_t size, int msgs)
 {
 	struct be_csv *c;
 	struct be_err e;
@@ -31,31 +35,75 @@ rd4(const char *in, size_t len, const struct be_csv_opts *o, int lines)
 	be_err_init(&e);
 	fp = fmemopen((void *)in, len, "r");
 	if ((c = be_csv_open(fp, "t.csv", o, &e)) == NULL) {
-		snprintf(got, sizeof got, "!open: %s", e.msg);
+		snprintf(out, size, "!open: %s", e.msg);
 		fclose(fp);
-		return got;
+		return;
 	}
 	snprintf(enc, sizeof enc, "%s", be_csv_encoding(c));
 	delim = be_csv_delim(c);
-	got[0] = '\0';
-	while ((r = be_csv_row(c, &f, &n, &line, &e)) > 0) {
+	out[0] = '\0';
+	/* Go on after the errors of a row, as far as the reader can. */
+	while ((r = be_csv_row(c, &f, &n, &line, &e)) != 0) {
+		if (k > size - 256)
+			break;
+		if (r < 0) {
+			k += snprintf(out + k, size - k, "!%lu:%lu%s%s",
+			    e.line, e.col, msgs ? ": " : "", msgs ? e.msg : "");
+			if (be_csv_failed(c))
+				break;
+			k += snprintf(out + k, size - k, "/");
+			continue;
+		}
 		if (lines)
-			k += snprintf(got + k, sizeof got - k, "%lu:", line);
+			k += snprintf(out + k, size - k, "%lu:", line);
 		for (i = 0; i < n; i++)
-			k += snprintf(got + k, sizeof got - k, "%s%s",
+			k += snprintf(out + k, size - k, "%s%s",
 			    i ? "|" : "", f[i]);
-		k += snprintf(got + k, sizeof got - k, "/");
+		k += snprintf(out + k, size - k, "/");
 	}
-	if (r < 0)
-		snprintf(got + k, sizeof got - k, "!%lu:%lu: %s", e.line,
-		    e.col, e.msg);
-	else
-		snprintf(got + k, sizeof got - k, ".");
-	/* An error stays, and so does the end. */
+	if (r == 0)
+		snprintf(out + k, size - k, ".");
+	/* An error that ends the reading stays, and so does the end. */
 	if (be_csv_row(c, &f, &n, &line, &e) != r)
-		snprintf(got, sizeof got, "not sticky");
+		snprintf(out, size, "not sticky");
 	be_csv_close(c);
 	fclose(fp);
+}
+
+/*
+ * Reads in[0..len) into got (see readall).  Then reads it again in
+ * pieces of 4 to 7 bytes, with the encoding and delimiter found forced,
+ * and counts in piecebad each time that gives other rows or errors at
+ * other places.
+ */
+static const char *
+rd4(const char *in, size_t len, const struct be_csv_opts *o, int lines)
+{
+	struct be_csv_opts f = { 0, NULL, 0 };
+	char e[32];
+	int d;
+
+	readall(in, len, o, lines, got, sizeof got, 1);
+	if (got[0] == '!' && strncmp(got, "!open", 5) == 0)
+		return got;
+	readall(in, len, o, 1, ref, sizeof ref, 0);
+	snprintf(e, sizeof e, "%s", enc);
+	d = delim;
+	if (o)
+		f = *o;
+	f.encoding = e;
+	f.delim = d;
+	for (be_enc_chunk = 4; be_enc_chunk < 8; be_enc_chunk++) {
+		readall(in, len, &f, 1, alt, sizeof alt, 0);
+		if (strcmp(ref, alt) != 0) {
+			printf("# in pieces of %zu: '%.200s' for '%.200s'\n",
+			    be_enc_chunk, alt, ref);
+			piecebad++;
+		}
+	}
+	be_enc_chunk = BE_ENC_CHUNK;
+	snprintf(enc, sizeof enc, "%s", e);
+	delim = d;
 	return got;
 }
 
@@ -85,27 +133,30 @@ rdl(const char *in)
 	return rd4(in, strlen(in), NULL, 1);
 }
 
-/* A FILE that counts the bytes read from it: a long field of 'x'. */
+/* A FILE that counts the bytes read from it: "a,b\n", then unit (or 'x')
+ * over and over. */
 struct longf {
 	size_t pos, size;
+	const char *unit;
 };
 
 static ssize_t
 longf_read(void *cookie, char *buf, size_t n)
 {
 	struct longf *l = cookie;
-	size_t i;
+	size_t i, u = l->unit ? strlen(l->unit) : 0;
 
 	for (i = 0; i < n && l->pos < l->size; i++, l->pos++)
-		buf[i] = l->pos < 4 ? "a,b\n"[l->pos] : 'x';
+		buf[i] = l->pos < 4 ? "a,b\n"[l->pos] :
+		    u ? l->unit[(l->pos - 4) % u] : 'x';
 	return i;
 }
 
 static void
-test_long_field(void)
+test_long(const char *unit, const char *msg, const char *name)
 {
 	cookie_io_functions_t io = { longf_read, NULL, NULL, NULL };
-	struct longf l = { 0, (size_t)1 << 30 };
+	struct longf l = { 0, (size_t)1 << 30, unit };
 	struct be_csv *c;
 	struct be_err e;
 	FILE *fp;
@@ -115,13 +166,26 @@ test_long_field(void)
 	fp = fopencookie(&l, "r", io);
 	setvbuf(fp, NULL, _IONBF, 0);
 	c = be_csv_open(fp, "big.csv", NULL, &e);
-	ok(be_csv_row(c, &f, &n, NULL, &e) == 1, "reads the header");
+	be_csv_row(c, &f, &n, NULL, &e);
 	ok(be_csv_row(c, &f, &n, NULL, &e) < 0 && e.line == 2 && e.col == 1 &&
-	    strcmp(e.msg, "field longer than 1048576 bytes") == 0,
-	    "a 1 GiB field is refused at its start");
-	ok(l.pos < 1048576 + 4 * BE_ENC_CHUNK, "without reading all of it");
+	    strcmp(e.msg, msg) == 0, name);
+	ok(l.pos < 16 * 1048576 + 4 * BE_ENC_CHUNK, "without reading all of it");
 	be_csv_close(c);
 	fclose(fp);
+}
+
+static void
+test_too_many(void)
+{
+	static char in[100010 + 16];
+
+	memcpy(in, "a\n", 2);
+	memset(in + 2, ',', 100000);
+	memcpy(in + 100002, "\"x\"\nz", 6);
+	is_str(rd(in), "a/!2:1: row of more than 100000 fields/z/.",
+	    "100001 fields are too many");
+	in[100001] = '\0';
+	ok(strncmp(rd(in), "a/||", 4) == 0, "100000 are not");
 }
 
 /* Text across the chunk boundary: a quoted CRLF, an 'é', a CRLF row end. */
@@ -175,6 +239,29 @@ test_late_invalid(void)
 	    "Windows-1252 either", rows + 2);
 	is_str(strstr(got, "!"), want, "Windows-1252, later an undefined byte");
 	is_str(enc, "windows-1252", "detected as Windows-1252");
+}
+
+/* Every byte of Windows-1252 reads as iconv converts it. */
+static void
+test_1252_all(void)
+{
+	char in[256], want[1024], *ip = in, *op = want;
+	size_t k = 0, il, ol = sizeof want - 1;
+	iconv_t cd;
+	int b;
+
+	for (b = 0x20; b < 0x100; b++)
+		if (b != '"' && b != ',' && b != ';' && b != 0x7F && b != 0x81 &&
+		    b != 0x8D && b != 0x8F && b != 0x90 && b != 0x9D)
+			in[k++] = (char)b;
+	in[k] = '\0';
+	il = k;
+	cd = iconv_open("UTF-8", "WINDOWS-1252");
+	iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	strcpy(op, "/.");
+	is_str(rd(in), want, "all of Windows-1252 as iconv has it");
+	is_str(enc, "windows-1252", "detected");
 }
 
 static void
@@ -241,7 +328,7 @@ test_pos(void)
 int
 main(void)
 {
-	plan(70);
+	plan(82);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -291,11 +378,17 @@ main(void)
 	is_str(rdn("\xFE\xFF\0a\0,\0\xEB\0\n\xD8\x3D\xDE\x00\0,\0x", 18),
 	    "a|\xC3\xAB/\xF0\x9F\x98\x80|x/.", "UTF-16BE with a surrogate pair");
 	is_str(enc, "utf-16be", "UTF-16BE detected");
+	is_str(rdn("a\0,\0\xEB\0\n\0", 8), "a|\xC3\xAB/.", "UTF-16LE without BOM");
+	is_str(enc, "utf-16le", "UTF-16LE detected without BOM");
+	is_str(rdn("\0a\0;\0\xEB\0\n", 8), "a|\xC3\xAB/.", "UTF-16BE without BOM");
+	is_str(enc, "utf-16be", "UTF-16BE detected without BOM");
 	is_str(rd("Naam;Verhaal\nJo\xEBl;5 \x80\n"),
 	    "Naam|Verhaal/Jo\xC3\xABl|5 \xE2\x82\xAC/.", "Windows-1252");
 	is_str(enc, "windows-1252", "Windows-1252 detected");
 	is_str(rdo("a,b\n\xC3\xAB,x\n", 0, "windows-1252", 0),
 	    "a|b/\xC3\x83\xC2\xAB|x/.", "Windows-1252 forced");
+	is_str(rdo("a\n\x80\n", 0, "ISO-8859-1", 0), "a/\xE2\x82\xAC/.",
+	    "Latin-1 read as Windows-1252");
 	is_str(rdo("a,b\n", 0, "latin-9", 0), "!open: unknown encoding "
 	    "'latin-9' (use utf-8, windows-1252, utf-16le or utf-16be)",
 	    "unknown encoding");
@@ -305,17 +398,23 @@ main(void)
 	/* Errors at their place. */
 	is_str(rd("a,b\n1,\"xy\nz\n"), "a|b/!2:3: unterminated quoted field",
 	    "unterminated quoted field at its opening quote");
-	is_str(rd("a,b\n1,x\"y\n"), "a|b/!2:4: stray quote in unquoted field",
-	    "quote in an unquoted field");
-	is_str(rd("a,b\n\xC3\xAB,\"x\"y\n"), "a|b/!2:5: stray quote after "
-	    "quoted field (a quote inside a quoted field must be doubled)",
+	is_str(rd("a,b\n1,x\"y\n3,4\n"),
+	    "a|b/!2:4: stray quote in unquoted field/3|4/.",
+	    "quote in an unquoted field; the next row is read");
+	is_str(rd("a,b\n1,x\"y,\"p\nq\"\n7,8\n"),
+	    "a|b/!2:4: stray quote in unquoted field/7|8/.",
+	    "the bad row is read leniently to its end");
+	is_str(rd("a,b\n\xC3\xAB,\"x\"y\"\"\n1,2\n"), "a|b/!2:5: stray quote "
+	    "after quoted field (a quote inside a quoted field must be "
+	    "doubled)/1|2/.",
 	    "garbage after a closing quote, at that quote, in characters");
-	is_str(rdn("a,b\n1,x\0y\n", 10), "a|b/!2:4: NUL byte", "NUL byte");
-	is_str(rdn("a,b\n1,\"x\0\"\n", 11), "a|b/!2:5: NUL byte",
+	is_str(rdn("a,b\n1,x\0y\0\n3,4", 14), "a|b/!2:4: NUL byte/3|4/.",
+	    "NUL byte, once a row");
+	is_str(rdn("a,b\n1,\"x\0\"\n", 11), "a|b/!2:5: NUL byte/.",
 	    "NUL byte in quotes");
-	is_str(rdn("a,b\n1,\"x\"\0\n", 11), "a|b/!2:6: NUL byte",
+	is_str(rdn("a,b\n1,\"x\"\0\n", 11), "a|b/!2:6: NUL byte/.",
 	    "NUL byte after quotes");
-	is_str(rdn("\xFF\xFE" "a\0\n\0\0\0", 8), "a/!2:1: NUL byte",
+	is_str(rdn("\xFF\xFE" "a\0\n\0\0\0", 8), "a/!2:1: NUL byte/.",
 	    "NUL character in UTF-16");
 	is_str(rd("a,b\n\xC3\xA7x,\x81\xE9\n"),
 	    "a|b/!2:4: invalid UTF-8 and not Windows-1252 either",
@@ -337,18 +436,31 @@ main(void)
 	    "lone surrogate in UTF-16");
 	is_str(rdo("a,b\n1,12345\n", 0, NULL, 5), "a|b/1|12345/.",
 	    "a field at the limit");
-	is_str(rdo("a,b\n1,123456\n", 0, NULL, 5),
-	    "a|b/!2:3: field longer than 5 bytes", "a field over the limit");
-	is_str(rdo("a,b\n1,\"1\"\"3\"\"56\"\n", 0, NULL, 5),
-	    "a|b/!2:3: field longer than 5 bytes",
+	is_str(rdo("a,b\n1,123456789012,1234567\n3,4\n", 0, NULL, 5),
+	    "a|b/!2:3: field longer than 5 bytes/3|4/.",
+	    "a field over the limit");
+	is_str(rdo("a,b\n1,\"1\"\"3\"\"5\n6\"\n", 0, NULL, 5),
+	    "a|b/!2:3: field longer than 5 bytes/.",
 	    "a quoted field over the limit");
 	is_str(rdo("a,b\n1,\"\xC3\xAB\xC3\xAB\xC3\xAB\"\n", 0, NULL, 5),
-	    "a|b/!2:3: field longer than 5 bytes",
+	    "a|b/!2:3: field longer than 5 bytes/.",
 	    "the limit is in bytes");
-	test_long_field();
+	test_long(NULL, "field longer than 1048576 bytes",
+	    "a 1 GiB field is refused at its start");
+	{
+		static char unit[1001];
+
+		memset(unit, 'x', 999);
+		unit[999] = ',';
+		test_long(unit, "row longer than 16777216 bytes",
+		    "a row of 1 GiB is refused at its start");
+	}
+	test_too_many();
 	test_boundaries();
 	test_late_invalid();
+	test_1252_all();
 	test_hash();
 	test_pos();
+	is_int(piecebad, 0, "read alike in pieces of 4 to 7 bytes");
 	return done();
 }

@@ -269,6 +269,13 @@ test_hostile(void)
 	is_str(loaderr(s), "t.yaml:2:4: scalar longer than 1 MiB",
 	    "scalar over 1 MiB refused");
 	free(s);
+	s = repeat("a: b\nc: ", "x", 20 * BE_YAML_MAXSCALAR, "\n");
+	is_str(loaderr(s), "t.yaml:2:2: scalar longer than 1 MiB",
+	    "a scalar of 20 MiB is stopped while it is read");
+	free(s);
+	s = repeat("a: b\nc: \"", "\\x41", BE_YAML_MAXSCALAR, "\"\n");
+	is_str(loaderr(s), "ok", "1 MiB written as escapes read");
+	free(s);
 	is_str(loaderr("a: \"x\\0y\"\n"),
 	    "t.yaml:1:4: scalar holds a NUL character", "NUL refused");
 	is_str(loaderr("a:\n\tb: 1\n"),
@@ -443,6 +450,12 @@ test_emit(void)
 	s = repeat("", "x", 600, "");
 	roundtrip(s, "a key of 600 characters");
 	free(s);
+	s = repeat("", "\x01", 200, "");
+	roundtrip(s, "a key of 200 escapes");
+	free(s);
+	s = repeat("", "\x01", 201, "");
+	roundtrip(s, "a key of 201 escapes");
+	free(s);
 
 	s = emit1("Taxi komt te laat");
 	is_str(s, "k: Taxi komt te laat\n", "plain");
@@ -500,7 +513,7 @@ test_emit(void)
 int
 main(void)
 {
-	plan(197);
+	plan(201);
 	test_tree();
 	test_check();
 	test_getters();

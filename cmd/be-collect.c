@@ -1,0 +1,206 @@
+/* be-collect: story intake from CSV exports, YAML stories or records. */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect.h"
+#include "colmap.h"
+#include "prog.h"
+#include "store.h"
+#include "banned.h"
+
+static const char usage_text[] =
+    "be-collect [-n] [--skip-bad] [--no-index] [-d delim] [-e encoding] "
+    "[-f format] [-m map] [-s store] [file ...]\n"
+    "       be-collect --purge-persons [-s store]";
+
+enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE };
+
+static const struct option longopts[] = {
+	{ "dry-run", no_argument, 0, 'n' },
+	{ "skip-bad", no_argument, 0, OPT_SKIP_BAD },
+	{ "no-index", no_argument, 0, OPT_NO_INDEX },
+	{ "delimiter", required_argument, 0, 'd' },
+	{ "encoding", required_argument, 0, 'e' },
+	{ "format", required_argument, 0, 'f' },
+	{ "map", required_argument, 0, 'm' },
+	{ "store", required_argument, 0, 's' },
+	{ "purge-persons", no_argument, 0, OPT_PURGE },
+	BE_LONGOPTS_STD,
+	{ 0, 0, 0, 0 }
+};
+
+static void
+refused(const struct be_err *e, void *arg)
+{
+	be_report(e);
+}
+
+static int
+parse_delim(const char *s)
+{
+	if (strcmp(s, "tab") == 0 || strcmp(s, "TAB") == 0 ||
+	    strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0)
+		return '\t';
+	if (strcmp(s, ",") == 0 || strcmp(s, ";") == 0)
+		return s[0];
+	return -1;
+}
+
+/* "3 TELEFOON, 1 BSN": the kinds by count, most first. */
+static void
+summary(const char *name, const struct be_collect_stats *s, int dry_run)
+{
+	char red[256] = "", how[96] = "";
+	unsigned done = 0, best;
+	size_t len = 0;
+	int k, pick;
+
+	for (;;) {
+		best = 0, pick = -1;
+		for (k = 0; k < BE_R_NKINDS; k++)
+			if (!(done & 1u << k) && s->red[k] > best)
+				best = s->red[k], pick = k;
+		if (pick < 0)
+			break;
+		done |= 1u << pick;
+		len += (size_t)snprintf(red + len, sizeof red - len, "%s%u %s",
+		    len ? ", " : "; redacted: ", best, be_redact_name(pick));
+		if (len >= sizeof red)
+			break;
+	}
+	if (strcmp(s->format, "csv") == 0 && (s->delim != ',' ||
+	    strcmp(s->encoding, "utf-8") != 0))
+		snprintf(how, sizeof how, s->delim == '\t' ?
+		    "; read as %s, delimiter TAB" :
+		    "; read as %s, delimiter '%c'", s->encoding, s->delim);
+	be_warnx("%s: %lu row%s read, %lu new, %lu duplicate%s, %lu refused"
+	    "%s%s%s", name, s->read, s->read == 1 ? "" : "s", s->added, s->dup,
+	    s->dup == 1 ? "" : "s", s->refused, red, how,
+	    dry_run ? "; dry run, nothing written" : "");
+}
+
+static int
+collect_one(struct be_store *st, const char *path,
+    const struct be_collect_opts *o)
+{
+	struct be_collect_stats s;
+	struct be_err e;
+	FILE *fp;
+	int rc;
+
+	be_err_init(&e);
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		be_warnx("%s: %s", path, strerror(errno));
+		return BE_FAIL;
+	}
+	rc = be_collect(st, fp, path, o, &s, &e);
+	if (fp != stdin)
+		fclose(fp);
+	if (rc < 0) {
+		be_report(&e);
+		be_warnx("%s: nothing written", path);
+		return BE_FAIL;
+	}
+	summary(path, &s, o->dry_run);
+	return BE_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct be_collect_opts o;
+	struct be_store *st;
+	struct be_map *map = NULL;
+	struct be_err e;
+	const char *sflag = NULL, *mflag = NULL;
+	unsigned long n;
+	int c, i, purge = 0, status = BE_OK;
+
+	setlocale(LC_ALL, "");
+	be_init(argv[0]);
+	memset(&o, 0, sizeof o);
+	o.out = stdout;
+	o.refused = refused;
+	while ((c = getopt_long(argc, argv, "nd:e:f:m:s:", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			o.dry_run = 1;
+			break;
+		case OPT_SKIP_BAD:
+			o.skip_bad = 1;
+			break;
+		case OPT_NO_INDEX:
+			o.no_index = 1;
+			break;
+		case 'd':
+			if ((o.delim = parse_delim(optarg)) < 0) {
+				be_warnx("delimiter must be ',', ';' or tab");
+				be_usage(usage_text);
+			}
+			break;
+		case 'e':
+			o.encoding = optarg;
+			break;
+		case 'f':
+			if ((o.format = be_collect_format(optarg)) < 0) {
+				be_warnx("format must be csv, yaml or records");
+				be_usage(usage_text);
+			}
+			break;
+		case 'm':
+			mflag = optarg;
+			break;
+		case 's':
+			sflag = optarg;
+			break;
+		case OPT_PURGE:
+			purge = 1;
+			break;
+		case BE_OPT_HELP:
+		case BE_OPT_VERSION:
+			be_std_option(c, usage_text);
+			break;
+		default:
+			be_usage(usage_text);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (purge && argc > 0)
+		be_usage(usage_text);
+
+	be_err_init(&e);
+	if (mflag && (map = be_map_load(mflag, &e)) == NULL) {
+		be_report(&e);
+		return be_finish(BE_FAIL);
+	}
+	o.map = map;
+	if ((st = be_store_open(be_store_path(sflag), BE_STORE_WRITE,
+	    &e)) == NULL) {
+		be_report(&e);
+		be_map_free(map);
+		return be_finish(BE_FAIL);
+	}
+	if (purge) {
+		if (be_collect_purge(st, NULL, 0, &n, &e) < 0) {
+			be_report(&e);
+			status = BE_FAIL;
+		} else
+			be_warnx("purged the identifying data of %lu "
+			    "stor%s", n, n == 1 ? "y" : "ies");
+	} else if (argc == 0)
+		status = collect_one(st, "-", &o);
+	else
+		for (i = 0; i < argc; i++)
+			if (collect_one(st, argv[i], &o) != BE_OK)
+				status = BE_FAIL;
+	be_store_close(st);
+	be_map_free(map);
+	return be_finish(status);
+}

@@ -1,0 +1,375 @@
+/* be-tag: themes on stories, by codebook and by hand.  See be-tag(1). */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codebook.h"
+#include "mem.h"
+#include "prog.h"
+#include "qdc.h"
+#include "record.h"
+#include "store.h"
+#include "tag.h"
+#include "banned.h"
+
+static const char usage_str[] =
+    "be-tag [-n] [--skip-bad] [-s store] -c codebook [--all | --untagged | ref ...]\n"
+    "       be-tag [-s store] [-u who] [--new] +tag | -tag ... [ref ...]\n"
+    "       be-tag [-s store] -l\n"
+    "       be-tag [-s store] --explain [ref ...]\n"
+    "       be-tag --check codebook\n"
+    "       be-tag --export-qdc codebook\n"
+    "       be-tag --import-qdc file";
+
+enum { OPT_ALL = BE_OPT_FIRST_FREE, OPT_UNTAGGED, OPT_SKIPBAD, OPT_NEW,
+	OPT_EXPLAIN, OPT_CHECK, OPT_EXPORT, OPT_IMPORT };
+
+static const struct option longopts[] = {
+	{ "codebook", required_argument, 0, 'c' },
+	{ "list", no_argument, 0, 'l' },
+	{ "dry-run", no_argument, 0, 'n' },
+	{ "store", required_argument, 0, 's' },
+	{ "who", required_argument, 0, 'u' },
+	{ "all", no_argument, 0, OPT_ALL },
+	{ "untagged", no_argument, 0, OPT_UNTAGGED },
+	{ "skip-bad", no_argument, 0, OPT_SKIPBAD },
+	{ "new", no_argument, 0, OPT_NEW },
+	{ "explain", no_argument, 0, OPT_EXPLAIN },
+	{ "check", required_argument, 0, OPT_CHECK },
+	{ "export-qdc", required_argument, 0, OPT_EXPORT },
+	{ "import-qdc", required_argument, 0, OPT_IMPORT },
+	BE_LONGOPTS_STD,
+	{ 0, 0, 0, 0 }
+};
+
+static int allflag, untaggedflag, skipflag, newflag, explainflag, lflag,
+    nflag;
+static const char *sflag, *who;
+
+struct ids {
+	long long *v;
+	size_t n, cap;
+};
+
+static int
+collect_ref(const struct be_rec *r, const char *name, unsigned long line,
+    void *arg, struct be_err *e)
+{
+	struct ids *ids = arg;
+	long long id;
+
+	if (be_ref_parse(be_rec_field(r, 0), 'S', &id) < 0)
+		return be_err_at(e, name, line, 1, "'%s' is not a story ref",
+		    be_rec_field(r, 0));
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? 2 * ids->cap : 64;
+		ids->v = be_xrealloc(ids->v, ids->cap * sizeof *ids->v);
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+/* Copies the records kept in tmp to stdout. */
+static void
+flush_tmp(FILE *tmp)
+{
+	char buf[65536];
+	size_t n;
+
+	rewind(tmp);
+	while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+		fwrite(buf, 1, n, stdout);
+	fclose(tmp);
+}
+
+static void
+warn_err(const struct be_err *e)
+{
+	be_report(e);
+}
+
+static const char *
+pl(unsigned long n, const char *one, const char *more)
+{
+	return n == 1 ? one : more;
+}
+
+static void
+summary(const struct be_tag_stats *s, int dry)
+{
+	char skipped[64] = "";
+
+	if (s->skipped)
+		snprintf(skipped, sizeof skipped, ", %lu skipped",
+		    s->skipped);
+	if (s->added + s->removed + s->updated == 0)
+		be_warnx("%lu %s%s: no change%s", s->stories,
+		    pl(s->stories, "story", "stories"), skipped,
+		    dry ? "; nothing written" : "");
+	else
+		be_warnx("%lu %s%s: %s%lu %s added, %lu removed, %lu updated%s",
+		    s->stories, pl(s->stories, "story", "stories"), skipped,
+		    dry ? "would have " : "", s->added,
+		    pl(s->added, "tag", "tags"), s->removed, s->updated,
+		    dry ? "; nothing written" : "");
+}
+
+static int
+do_check(const char *path)
+{
+	struct be_codebook *cb;
+	struct be_err e, *fails;
+	size_t nfails, nex, i;
+
+	be_err_init(&e);
+	if (be_codebook_load(path, &cb, &e) < 0) {
+		be_report(&e);
+		return BE_FAIL;
+	}
+	if (be_codebook_check(cb, &fails, &nfails, &nex, &e) < 0) {
+		be_report(&e);
+		be_codebook_free(cb);
+		return BE_FAIL;
+	}
+	for (i = 0; i < nfails; i++)
+		be_report(&fails[i]);
+	if (nfails)
+		be_warnx("%s: %zu of %zu examples fail", path, nfails, nex);
+	else
+		be_warnx("%s: %zu themes, %zu patterns, %zu examples: all pass",
+		    path, cb->nthemes, cb->npats, nex);
+	free(fails);
+	be_codebook_free(cb);
+	return nfails ? BE_FAIL : BE_OK;
+}
+
+static int
+do_qdc(const char *exp, const char *imp)
+{
+	struct be_codebook *cb;
+	struct be_err e;
+	struct be_buf b = BE_BUF_INIT;
+	const char *base;
+	char chunk[65536], *cbname, *dot;
+	size_t n;
+	int rc;
+	FILE *fp;
+
+	be_err_init(&e);
+	if (exp) {
+		if (be_codebook_load(exp, &cb, &e) < 0) {
+			be_report(&e);
+			return BE_FAIL;
+		}
+		rc = be_qdc_export(cb, stdout, &e);
+		be_codebook_free(cb);
+	} else {
+		fp = strcmp(imp, "-") == 0 ? stdin : fopen(imp, "r");
+		if (fp == NULL) {
+			be_warnx("%s: cannot open: %s", imp, strerror(errno));
+			return BE_FAIL;
+		}
+		while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+			be_buf_add(&b, chunk, n);
+		if (fp != stdin)
+			fclose(fp);
+		base = strrchr(imp, '/') ? strrchr(imp, '/') + 1 : imp;
+		cbname = be_xstrdup(strcmp(imp, "-") == 0 ? "qdc" : base);
+		if ((dot = strrchr(cbname, '.')) != NULL && dot != cbname)
+			*dot = '\0';
+		rc = be_qdc_import(b.s, b.len, imp, cbname, stdout, &e);
+		free(cbname);
+		be_buf_release(&b);
+	}
+	if (rc < 0)
+		be_report(&e);
+	return rc < 0 ? BE_FAIL : BE_OK;
+}
+
+/*
+ * Takes the words +tag and -tag out of argv (before getopt would read
+ * -tag as options): a word -x of two or more letters is a tag, so short
+ * options stand alone (-l -n, not -ln) and take their argument apart.
+ */
+static int
+take_tag_words(int argc, char **argv, const char **add, size_t *nadd,
+    const char **del, size_t *ndel)
+{
+	static const char *const witharg[] = { "-c", "-s", "-u", "--codebook",
+		"--store", "--who", "--check", "--export-qdc", "--import-qdc",
+		NULL };
+	int i, j, k, out = 1;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0) {
+			for (; i < argc; i++)
+				argv[out++] = argv[i];
+			break;
+		}
+		for (k = 0; witharg[k] && strcmp(a, witharg[k]); k++)
+			;
+		if (witharg[k] && i + 1 < argc) {
+			argv[out++] = argv[i++];
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (a[0] == '+' && a[1])
+			add[(*nadd)++] = a + 1;
+		else if (a[0] == '-' && a[1] && a[1] != '-' && a[2])
+			del[(*ndel)++] = a + 1;
+		else
+			argv[out++] = argv[i];
+	}
+	for (j = out; j < argc; j++)
+		argv[j] = NULL;
+	return out;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *cflag = NULL, *check = NULL, *exp = NULL, *imp = NULL;
+	const char **add, **del;
+	size_t nadd = 0, ndel = 0, i;
+	struct be_tag_stats stats = { 0, 0, 0, 0, 0 };
+	struct be_codebook *cb = NULL;
+	struct be_store *st = NULL;
+	struct be_tagger *t;
+	struct ids ids = { NULL, 0, 0 };
+	struct be_err e;
+	FILE *tmp = NULL;
+	int c, rc = 0, modes, flags;
+
+	setlocale(LC_ALL, "");
+	be_init(argv[0]);
+	add = be_xcalloc((size_t)argc, sizeof *add);
+	del = be_xcalloc((size_t)argc, sizeof *del);
+	argc = take_tag_words(argc, argv, add, &nadd, del, &ndel);
+	while ((c = getopt_long(argc, argv, "c:lns:u:", longopts, NULL)) != -1)
+		switch (c) {
+		case 'c': cflag = optarg; break;
+		case 'l': lflag = 1; break;
+		case 'n': nflag = 1; break;
+		case 's': sflag = optarg; break;
+		case 'u': who = optarg; break;
+		case OPT_ALL: allflag = 1; break;
+		case OPT_UNTAGGED: untaggedflag = 1; break;
+		case OPT_SKIPBAD: skipflag = 1; break;
+		case OPT_NEW: newflag = 1; break;
+		case OPT_EXPLAIN: explainflag = 1; break;
+		case OPT_CHECK: check = optarg; break;
+		case OPT_EXPORT: exp = optarg; break;
+		case OPT_IMPORT: imp = optarg; break;
+		case BE_OPT_HELP: case BE_OPT_VERSION:
+			be_std_option(c, usage_str);
+			break;
+		default:
+			be_usage(usage_str);
+		}
+	argc -= optind;
+	argv += optind;
+	modes = !!cflag + lflag + explainflag + !!check + !!exp + !!imp +
+	    (nadd + ndel > 0);
+	if (modes != 1 || (allflag && untaggedflag) ||
+	    ((allflag || untaggedflag) && (!cflag || argc > 0)) ||
+	    ((nflag || skipflag) && !cflag) || (newflag && !nadd) ||
+	    (who && !(nadd + ndel)) ||
+	    ((lflag || check || exp || imp) && argc > 0))
+		be_usage(usage_str);
+	if (check || exp || imp) {
+		free(add);
+		free(del);
+		return be_finish(check ? do_check(check) : do_qdc(exp, imp));
+	}
+	be_err_init(&e);
+	if (cflag && be_codebook_load(cflag, &cb, &e) < 0)
+		goto fail;
+	if (!allflag && !untaggedflag && !lflag &&
+	    be_loop(argc, argv, collect_ref, &ids, &e) != 0)
+		goto fail;
+	st = be_store_open(be_store_path(sflag), (lflag || explainflag ||
+	    nflag) ? BE_STORE_RDONLY : BE_STORE_WRITE, &e);
+	if (st == NULL)
+		goto fail;
+	if (lflag) {
+		long n = be_tag_list(st, stdout, &e);
+
+		if (n < 0)
+			goto fail;
+		be_store_close(st);
+		free(add);
+		free(del);
+		return be_finish(n ? BE_OK : BE_NONE);
+	}
+	if (explainflag) {
+		for (i = 0; i < ids.n; i++)
+			if (be_tag_explain(st, ids.v[i], stdout, &e) < 0)
+				goto fail;
+		be_store_close(st);
+		free(ids.v);
+		free(add);
+		free(del);
+		return be_finish(BE_OK);
+	}
+	/* Records wait in a file until the unit is committed. */
+	if ((tmp = tmpfile()) == NULL) {
+		be_err_set(&e, "cannot make a temporary file: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	if (cb) {
+		flags = (nflag ? BE_TAG_DRY : 0) | (skipflag ? BE_TAG_SKIPBAD : 0);
+		if ((t = be_tag_begin(st, cb, flags, &e)) == NULL)
+			goto fail;
+		if (allflag || untaggedflag)
+			rc = be_tag_all(t, untaggedflag, tmp, warn_err, &e);
+		else
+			for (i = 0; i < ids.n && rc >= 0; i++)
+				if ((rc = be_tag_story(t, ids.v[i], tmp,
+				    &e)) == 1) {
+					be_report(&e);
+					rc = 0;
+				}
+		if (rc < 0) {
+			be_tag_end(t, 0, NULL, &e);
+			goto fail;
+		}
+		if (be_tag_end(t, 1, &stats, &e) < 0)
+			goto fail;
+	} else {
+		if (who == NULL && (who = getenv("USER")) == NULL)
+			who = "unknown";
+		if (be_store_begin(st, &e) < 0)
+			goto fail;
+		for (i = 0; i < ids.n; i++)
+			if (be_tag_hand(st, ids.v[i], add, nadd, del, ndel, who,
+			    newflag, tmp, &stats, &e) < 0) {
+				be_store_rollback(st);
+				goto fail;
+			}
+		if (be_store_commit(st, &e) < 0)
+			goto fail;
+	}
+	flush_tmp(tmp);
+	summary(&stats, nflag);
+	be_store_close(st);
+	be_codebook_free(cb);
+	free(ids.v);
+	free(add);
+	free(del);
+	return be_finish(stats.skipped ? BE_FAIL : BE_OK);
+fail:
+	be_report(&e);
+	if (tmp)
+		fclose(tmp);
+	be_store_close(st);
+	be_codebook_free(cb);
+	free(ids.v);
+	free(add);
+	free(del);
+	return be_finish(BE_FAIL);
+}

@@ -1,0 +1,684 @@
+/* codebook.c: see codebook.h. */
+#include <blake2.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "codebook.h"
+#include "mem.h"
+#include "yaml.h"
+#include "banned.h"
+
+#define MAXFILE (16 * 1024 * 1024)
+#define MAXWORDS 5
+#define MAXWORD 60
+
+static const char *const top_keys[] = {
+	"kind", "version", "name", "description", "themes", NULL
+};
+static const char *const theme_keys[] = {
+	"name", "description", "parent", "colour", "match", "unless",
+	"examples", NULL
+};
+static const char *const example_keys[] = { "match", "nomatch", NULL };
+
+int
+be_theme_name_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == '\0' || *p == '-' || *p == '_')
+		return 0;
+	for (; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p >= 0x80))
+			return 0;
+	return 1;
+}
+
+long
+be_codebook_find(const struct be_codebook *cb, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cb->nthemes; i++)
+		if (strcmp(cb->themes[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Length of the UTF-8 sequence led by c. */
+static size_t
+u8len(unsigned char c)
+{
+	if (c < 0xc0)
+		return 1;
+	if (c < 0xe0)
+		return 2;
+	if (c < 0xf0)
+		return 3;
+	return 4;
+}
+
+/*
+ * The place in the file of byte off of the scalar n, for a scalar on one
+ * line written plain, in single or in double quotes.  Else n's place.
+ */
+static void
+scalar_pos(const char *buf, size_t len, const struct be_ynode *n,
+    size_t off, unsigned long *line, unsigned long *col)
+{
+	const char *p = buf, *end = buf + len;
+	unsigned long l = 1, c;
+	size_t done = 0, k;
+	int q;
+
+	*line = n->line;
+	*col = n->col;
+	if (memchr(n->str, '\n', n->len) || off > n->len)
+		return;
+	while (p < end && l < n->line)
+		if (*p++ == '\n')
+			l++;
+	for (c = 1; p < end && c < n->col && *p != '\n'; c++)
+		p += u8len((unsigned char)*p);
+	if (p >= end || c != n->col)
+		return;
+	q = *p == '\'' || *p == '"' ? *p : 0;
+	if (!q && !n->plain)
+		return;		/* a block scalar */
+	if (q) {
+		p++;
+		c++;
+	}
+	while (done < off) {
+		if (p >= end || *p == '\n')
+			return;
+		if (q == '\'' && p[0] == '\'' && p + 1 < end && p[1] == '\'') {
+			p += 2, c += 2, done++;
+			continue;
+		}
+		if (q == '"' && *p == '\\' && p + 1 < end) {
+			k = p[1] == 'x' ? 4 : p[1] == 'u' ? 6 : p[1] == 'U' ?
+			    10 : 2;
+			p += k, c += k;
+			done++;
+			while (done < off && (n->str[done] & 0xc0) == 0x80)
+				done++;
+			continue;
+		}
+		k = u8len((unsigned char)*p);
+		p += k, done += k, c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+static void
+theme_release(struct be_cb_theme *t)
+{
+	size_t i;
+
+	free(t->name);
+	free(t->description);
+	free(t->parent);
+	free(t->colour);
+	for (i = 0; i < t->nmatch; i++) {
+		free(t->match[i].src);
+		be_rx_free(t->match[i].rx);
+	}
+	for (i = 0; i < t->nunless; i++) {
+		free(t->unless[i].src);
+		be_rx_free(t->unless[i].rx);
+	}
+	free(t->match);
+	free(t->unless);
+	for (i = 0; i < t->nyes; i++)
+		free(t->yes[i].text);
+	for (i = 0; i < t->nno; i++)
+		free(t->no[i].text);
+	free(t->yes);
+	free(t->no);
+}
+
+void
+be_codebook_free(struct be_codebook *cb)
+{
+	size_t i;
+
+	if (cb == NULL)
+		return;
+	for (i = 0; i < cb->nthemes; i++)
+		theme_release(&cb->themes[i]);
+	free(cb->themes);
+	free(cb->path);
+	free(cb->name);
+	free(cb->description);
+	free(cb->hash);
+	be_lits_free(cb->lits);
+	free(cb->pats);
+	free(cb->always);
+	free(cb);
+}
+
+static char *
+dupnull(const char *s)
+{
+	return s ? be_xstrdup(s) : NULL;
+}
+
+/* A list of strings under key in map: a sequence of scalars. */
+static int
+get_list(const struct be_ynode *map, const char *key,
+    const struct be_ynode **seq, const char *name, struct be_err *e)
+{
+	size_t i;
+
+	if (be_yget_seq(map, key, 0, seq, name, e) < 0)
+		return -1;
+	if (*seq == NULL)
+		return 0;
+	for (i = 0; i < (*seq)->n; i++)
+		if ((*seq)->items[i]->kind != BE_YSCALAR ||
+		    be_ynode_isnull((*seq)->items[i]))
+			return be_yerr(e, name, (*seq)->items[i],
+			    "each item of '%s' must be a string", key);
+	return 0;
+}
+
+static int
+load_pats(const char *buf, size_t len, const char *name,
+    const struct be_ynode *seq, const char *tname, struct be_cb_pat **out,
+    size_t *nout, struct be_err *e)
+{
+	struct be_err pe;
+	size_t i, off;
+	unsigned long l, c;
+
+	if (seq == NULL)
+		return 0;
+	*out = be_xcalloc(seq->n ? seq->n : 1, sizeof **out);
+	for (i = 0; i < seq->n; i++) {
+		const struct be_ynode *n = seq->items[i];
+		struct be_cb_pat *p = &(*out)[i];
+
+		be_err_init(&pe);
+		off = 0;
+		p->rx = be_rx_compile(n->str, n->len, 0, &off, &pe);
+		if (p->rx == NULL) {
+			scalar_pos(buf, len, n, off, &l, &c);
+			return be_err_at(e, name, l, c, "theme '%s': %s",
+			    tname, pe.msg);
+		}
+		p->src = be_xstrdup(n->str);
+		p->line = n->line;
+		p->col = n->col;
+		(*nout)++;
+	}
+	return 0;
+}
+
+static void
+load_examples(const struct be_ynode *seq, struct be_cb_ex **out,
+    size_t *nout)
+{
+	size_t i;
+
+	if (seq == NULL)
+		return;
+	*out = be_xcalloc(seq->n ? seq->n : 1, sizeof **out);
+	for (i = 0; i < seq->n; i++) {
+		(*out)[i].text = be_xstrdup(seq->items[i]->str);
+		(*out)[i].line = seq->items[i]->line;
+		(*out)[i].col = seq->items[i]->col;
+	}
+	*nout = seq->n;
+}
+
+static int
+colour_ok(const char *s)
+{
+	size_t i;
+
+	if (s[0] != '#' || strlen(s) != 7)
+		return 0;
+	for (i = 1; i < 7; i++)
+		if (!strchr("0123456789abcdefABCDEF", s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+load_theme(const char *buf, size_t len, const char *name,
+    const struct be_ynode *m, struct be_codebook *cb, struct be_err *e)
+{
+	struct be_cb_theme *t = &cb->themes[cb->nthemes];
+	const struct be_ynode *mseq, *useq, *ex, *yes = NULL, *no = NULL;
+	const char *tname, *desc, *parent, *colour;
+	char q[80];
+	size_t i;
+
+	if (m->kind != BE_YMAP)
+		return be_yerr(e, name, m, "each theme must be a map");
+	if (be_ymap_check(m, theme_keys, name, e) < 0 ||
+	    be_yget_str(m, "name", 1, &tname, name, e) < 0 ||
+	    be_yget_str(m, "description", 0, &desc, name, e) < 0 ||
+	    be_yget_str(m, "parent", 0, &parent, name, e) < 0 ||
+	    be_yget_str(m, "colour", 0, &colour, name, e) < 0 ||
+	    get_list(m, "match", &mseq, name, e) < 0 ||
+	    get_list(m, "unless", &useq, name, e) < 0 ||
+	    be_yget_map(m, "examples", 0, &ex, name, e) < 0)
+		return -1;
+	if (!be_theme_name_ok(tname))
+		return be_yerr(e, name, be_ymap_get(m, "name"),
+		    "theme name '%s' must be lower case letters, digits, "
+		    "'-' or '_'", be_yquote(tname, q, sizeof q));
+	for (i = 0; i < cb->nthemes; i++)
+		if (strcmp(cb->themes[i].name, tname) == 0)
+			return be_yerr(e, name, be_ymap_get(m, "name"),
+			    "duplicate theme '%s' (first at line %lu)", tname,
+			    cb->themes[i].line);
+	if (colour && !colour_ok(colour))
+		return be_yerr(e, name, be_ymap_get(m, "colour"),
+		    "colour must be \"#rrggbb\" (in quotes)");
+	if (ex && (be_ymap_check(ex, example_keys, name, e) < 0 ||
+	    get_list(ex, "match", &yes, name, e) < 0 ||
+	    get_list(ex, "nomatch", &no, name, e) < 0))
+		return -1;
+	cb->nthemes++;
+	t->name = be_xstrdup(tname);
+	t->line = be_ymap_get(m, "name")->line;
+	t->col = be_ymap_get(m, "name")->col;
+	t->description = dupnull(desc);
+	t->parent = dupnull(parent);
+	t->parent_ix = -1;
+	if (colour) {
+		t->colour = be_xstrdup(colour);
+		for (i = 1; i < 7; i++)
+			if (t->colour[i] >= 'A' && t->colour[i] <= 'F')
+				t->colour[i] += 'a' - 'A';
+	}
+	if (load_pats(buf, len, name, mseq, tname, &t->match, &t->nmatch,
+	    e) < 0 || load_pats(buf, len, name, useq, tname, &t->unless,
+	    &t->nunless, e) < 0)
+		return -1;
+	load_examples(yes, &t->yes, &t->nyes);
+	load_examples(no, &t->no, &t->nno);
+	return 0;
+}
+
+/* Resolves parents and refuses unknown ones and cycles. */
+static int
+link_parents(struct be_codebook *cb, const struct be_ynode *themes,
+    const char *name, struct be_err *e)
+{
+	struct be_buf path = BE_BUF_INIT;
+	size_t i, k;
+	long j;
+
+	for (i = 0; i < cb->nthemes; i++) {
+		struct be_cb_theme *t = &cb->themes[i];
+
+		if (t->parent == NULL)
+			continue;
+		t->parent_ix = be_codebook_find(cb, t->parent);
+		if (t->parent_ix < 0)
+			return be_yerr(e, name, be_ymap_get(themes->items[i],
+			    "parent"), "unknown parent '%s' of theme '%s'",
+			    t->parent, t->name);
+	}
+	for (i = 0; i < cb->nthemes; i++) {
+		j = cb->themes[i].parent_ix;
+		for (k = 0; j >= 0 && k <= cb->nthemes; k++) {
+			if ((size_t)j == i)
+				break;
+			j = cb->themes[j].parent_ix;
+		}
+		if (j < 0 || (size_t)j != i)
+			continue;
+		be_buf_addf(&path, "'%s'", cb->themes[i].name);
+		for (j = cb->themes[i].parent_ix; (size_t)j != i;
+		    j = cb->themes[j].parent_ix)
+			be_buf_addf(&path, " -> '%s'", cb->themes[j].name);
+		be_buf_addf(&path, " -> '%s'", cb->themes[i].name);
+		be_yerr(e, name, be_ymap_get(themes->items[i], "parent"),
+		    "parent cycle: %s", path.s);
+		be_buf_release(&path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Gives every pattern a pre-filter id and builds the scanner. */
+static void
+build_filter(struct be_codebook *cb)
+{
+	char *const *lits;
+	size_t i, j, k, n, id = 0;
+
+	for (i = 0; i < cb->nthemes; i++)
+		cb->npats += cb->themes[i].nmatch + cb->themes[i].nunless;
+	cb->pats = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *cb->pats);
+	cb->always = be_xcalloc(cb->npats ? cb->npats : 1, 1);
+	cb->lits = be_lits_new();
+	for (i = 0; i < cb->nthemes; i++) {
+		struct be_cb_theme *t = &cb->themes[i];
+
+		for (j = 0; j < t->nmatch + t->nunless; j++) {
+			struct be_cb_pat *p = j < t->nmatch ? &t->match[j] :
+			    &t->unless[j - t->nmatch];
+
+			p->id = id;
+			cb->pats[id] = p;
+			n = be_rx_literals(p->rx, &lits);
+			if (n == 0)
+				cb->always[id] = 1;
+			for (k = 0; k < n; k++)
+				be_lits_add(cb->lits, lits[k], (unsigned)id);
+			id++;
+		}
+	}
+	be_lits_build(cb->lits);
+}
+
+int
+be_codebook_parse(const char *buf, size_t len, const char *name,
+    struct be_codebook **out, struct be_err *e)
+{
+	struct be_codebook *cb;
+	struct be_ynode *doc = NULL;
+	const struct be_ynode *themes;
+	const char *cbname, *desc;
+	unsigned char h[32];
+	char hex[65];
+	size_t i;
+
+	*out = NULL;
+	if (be_yaml_load1_mem(buf, len, name, &doc, e) < 0)
+		return -1;
+	if (be_ydoc_check(doc, "codebook", name, e) < 0 ||
+	    be_ymap_check(doc, top_keys, name, e) < 0 ||
+	    be_yget_str(doc, "name", 1, &cbname, name, e) < 0 ||
+	    be_yget_str(doc, "description", 0, &desc, name, e) < 0 ||
+	    be_yget_seq(doc, "themes", 1, &themes, name, e) < 0) {
+		be_ynode_free(doc);
+		return -1;
+	}
+	cb = be_xcalloc(1, sizeof *cb);
+	cb->path = be_xstrdup(name);
+	cb->name = be_xstrdup(cbname);
+	cb->description = dupnull(desc);
+	cb->themes = be_xcalloc(themes->n ? themes->n : 1,
+	    sizeof *cb->themes);
+	for (i = 0; i < themes->n; i++)
+		if (load_theme(buf, len, name, themes->items[i], cb, e) < 0)
+			goto fail;
+	if (link_parents(cb, themes, name, e) < 0)
+		goto fail;
+	be_ynode_free(doc);
+	blake2b(h, buf, NULL, sizeof h, len, 0);
+	for (i = 0; i < sizeof h; i++)
+		snprintf(hex + 2 * i, 3, "%02x", h[i]);
+	cb->hash = be_xstrdup(hex);
+	build_filter(cb);
+	*out = cb;
+	return 0;
+fail:
+	be_ynode_free(doc);
+	be_codebook_free(cb);
+	return -1;
+}
+
+int
+be_codebook_load(const char *path, struct be_codebook **cb,
+    struct be_err *e)
+{
+	struct be_buf b = BE_BUF_INIT;
+	FILE *fp;
+	char chunk[65536];
+	size_t n;
+	int rc;
+
+	*cb = NULL;
+	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (fp == NULL)
+		return be_err_at(e, path, 0, 0, "cannot open codebook: %s",
+		    strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		be_buf_add(&b, chunk, n);
+		if (b.len > MAXFILE)
+			break;
+	}
+	if (ferror(fp) || b.len > MAXFILE) {
+		rc = b.len > MAXFILE ?
+		    be_err_at(e, path, 0, 0, "codebook is larger than 16 MiB") :
+		    be_err_at(e, path, 0, 0, "cannot read codebook: %s",
+		    strerror(errno));
+		if (fp != stdin)
+			fclose(fp);
+		be_buf_release(&b);
+		return rc;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	rc = be_codebook_parse(b.s, b.len, path, cb, e);
+	be_buf_release(&b);
+	return rc;
+}
+
+/* Evaluation. */
+
+struct be_cb_eval {
+	const struct be_codebook *cb;
+	struct be_rx_ctx *ctx;
+	struct be_buf fold;
+	unsigned *marks;
+	unsigned gen;
+	struct be_cb_hit *hits;
+};
+
+struct be_cb_eval *
+be_cb_eval_new(const struct be_codebook *cb)
+{
+	struct be_cb_eval *ev = be_xcalloc(1, sizeof *ev);
+
+	ev->cb = cb;
+	ev->ctx = be_rx_ctx_new();
+	be_buf_init(&ev->fold);
+	ev->marks = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *ev->marks);
+	ev->hits = be_xcalloc(cb->nthemes ? cb->nthemes : 1,
+	    sizeof *ev->hits);
+	return ev;
+}
+
+static void
+clear_hits(struct be_cb_eval *ev)
+{
+	size_t i;
+
+	for (i = 0; i < ev->cb->nthemes; i++) {
+		free(ev->hits[i].words);
+		ev->hits[i].words = NULL;
+		ev->hits[i].tagged = 0;
+		ev->hits[i].pat = ev->hits[i].veto = -1;
+	}
+}
+
+void
+be_cb_eval_free(struct be_cb_eval *ev)
+{
+	if (ev == NULL)
+		return;
+	clear_hits(ev);
+	free(ev->hits);
+	free(ev->marks);
+	be_buf_release(&ev->fold);
+	be_rx_ctx_free(ev->ctx);
+	free(ev);
+}
+
+static int
+run(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
+    size_t len, size_t i, long *bad, struct be_err *e)
+{
+	struct be_err re;
+	size_t so, eo;
+	int r;
+
+	if (!ev->cb->always[p->id] && ev->marks[p->id] != ev->gen)
+		return 0;
+	be_err_init(&re);
+	r = be_rx_exec(p->rx, ev->ctx, text, len, 0, &so, &eo, &re);
+	if (r < 0) {
+		*bad = (long)i;
+		return be_err_at(e, ev->cb->path, p->line, p->col,
+		    "theme '%s': %s", ev->cb->themes[i].name, re.msg);
+	}
+	return r;
+}
+
+/* The distinct words p matches in text, joined by ", ". */
+static char *
+words(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
+    size_t len)
+{
+	struct be_buf b = BE_BUF_INIT;
+	struct be_err e;
+	char *seen[MAXWORDS];
+	size_t so, eo, start = 0, nseen = 0, i, w;
+	int tries = 0;
+
+	be_err_init(&e);
+	while (nseen < MAXWORDS && tries++ < 100 && start <= len &&
+	    be_rx_exec(p->rx, ev->ctx, text, len, start, &so, &eo, &e) == 1) {
+		w = eo - so;
+		if (w > MAXWORD) {
+			w = MAXWORD;
+			while (w > 0 && (text[so + w] & 0xc0) == 0x80)
+				w--;
+		}
+		if (w > 0) {
+			for (i = 0; i < nseen; i++)
+				if (strlen(seen[i]) == w &&
+				    memcmp(seen[i], text + so, w) == 0)
+					break;
+			if (i == nseen)
+				seen[nseen++] = be_xstrndup(text + so, w);
+		}
+		if (eo >= len)
+			break;
+		start = eo > so ? eo : eo + u8len((unsigned char)text[eo]);
+	}
+	for (i = 0; i < nseen; i++) {
+		if (i)
+			be_buf_adds(&b, ", ");
+		be_buf_adds(&b, seen[i]);
+		free(seen[i]);
+	}
+	return be_buf_detach(&b);
+}
+
+int
+be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
+    const struct be_cb_hit **hits, long *bad, struct be_err *e)
+{
+	const struct be_codebook *cb = ev->cb;
+	size_t i, j;
+	int r;
+
+	clear_hits(ev);
+	*hits = ev->hits;
+	if (!be_rx_utf8_ok(text, len)) {
+		*bad = -1;
+		return be_err_set(e, "text is not valid UTF-8");
+	}
+	be_rx_ctx_trust(ev->ctx, 1);
+	if (++ev->gen == 0) {
+		memset(ev->marks, 0, cb->npats * sizeof *ev->marks);
+		ev->gen = 1;
+	}
+	be_buf_reset(&ev->fold);
+	be_rx_fold(text, len, &ev->fold);
+	be_lits_scan(cb->lits, ev->fold.s, ev->fold.len, ev->marks, ev->gen);
+	for (i = 0; i < cb->nthemes; i++) {
+		const struct be_cb_theme *t = &cb->themes[i];
+		struct be_cb_hit *h = &ev->hits[i];
+
+		for (j = 0; j < t->nmatch && h->pat < 0; j++) {
+			if ((r = run(ev, &t->match[j], text, len, i, bad, e)) < 0)
+				return -1;
+			if (r)
+				h->pat = (long)j;
+		}
+		if (h->pat < 0)
+			continue;
+		for (j = 0; j < t->nunless && h->veto < 0; j++) {
+			if ((r = run(ev, &t->unless[j], text, len, i, bad, e)) < 0)
+				return -1;
+			if (r)
+				h->veto = (long)j;
+		}
+		if (h->veto >= 0)
+			continue;
+		h->tagged = 1;
+		h->words = words(ev, &t->match[h->pat], text, len);
+	}
+	return 0;
+}
+
+static void
+add_fail(struct be_err **fails, size_t *n, const struct be_codebook *cb,
+    const struct be_cb_ex *x, const char *fmt, const char *a, const char *b)
+{
+	struct be_err *f;
+
+	*fails = be_xrealloc(*fails, (*n + 1) * sizeof **fails);
+	f = &(*fails)[(*n)++];
+	be_err_init(f);
+	be_err_at(f, cb->path, x->line, x->col, fmt, a, b);
+}
+
+int
+be_codebook_check(const struct be_codebook *cb, struct be_err **fails,
+    size_t *nfails, size_t *nex, struct be_err *e)
+{
+	struct be_cb_eval *ev = be_cb_eval_new(cb);
+	const struct be_cb_hit *hits;
+	size_t i, j;
+	long bad;
+
+	*fails = NULL;
+	*nfails = *nex = 0;
+	for (i = 0; i < cb->nthemes; i++) {
+		const struct be_cb_theme *t = &cb->themes[i];
+
+		for (j = 0; j < t->nyes + t->nno; j++) {
+			const struct be_cb_ex *x = j < t->nyes ? &t->yes[j] :
+			    &t->no[j - t->nyes];
+			const struct be_cb_hit *h;
+
+			(*nex)++;
+			if (be_cb_eval(ev, x->text, strlen(x->text), &hits,
+			    &bad, e) < 0) {
+				be_cb_eval_free(ev);
+				return -1;
+			}
+			h = &hits[i];
+			if (j < t->nyes && !h->tagged && h->veto >= 0)
+				add_fail(fails, nfails, cb, x, "example does "
+				    "not match theme '%s' (vetoed by unless "
+				    "'%s')", t->name, t->unless[h->veto].src);
+			else if (j < t->nyes && !h->tagged)
+				add_fail(fails, nfails, cb, x, "example does "
+				    "not match theme '%s'%s", t->name, "");
+			else if (j >= t->nyes && h->tagged)
+				add_fail(fails, nfails, cb, x, "example "
+				    "matches theme '%s' but must not (rule "
+				    "'%s')", t->name, t->match[h->pat].src);
+		}
+	}
+	be_cb_eval_free(ev);
+	return 0;
+}

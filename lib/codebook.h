@@ -1,0 +1,116 @@
+/*
+ * codebook.h: a codebook (YAML, kind: codebook) loaded, checked and
+ * compiled, and the evaluation of its themes on a text.
+ *
+ * A theme tags a text when any of its match patterns matches and none of
+ * its unless patterns does.  Patterns are PCRE2, compiled as in rx.h
+ * (UTF, Unicode properties, caseless).
+ */
+#ifndef BE_CODEBOOK_H
+#define BE_CODEBOOK_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "rx.h"
+
+struct be_cb_pat {
+	char *src;			/* the pattern as written */
+	struct be_rx *rx;
+	unsigned long line, col;	/* of the pattern in the file */
+	size_t id;			/* private: pre-filter id */
+};
+
+struct be_cb_ex {
+	char *text;
+	unsigned long line, col;
+};
+
+struct be_cb_theme {
+	char *name;
+	char *description;		/* NULL when absent */
+	char *parent;			/* NULL when a top theme */
+	char *colour;			/* "#rrggbb" (lower case) or NULL */
+	long parent_ix;			/* index of the parent, -1 none */
+	unsigned long line, col;	/* of the theme's name */
+	struct be_cb_pat *match, *unless;
+	size_t nmatch, nunless;
+	struct be_cb_ex *yes, *no;	/* examples: match, nomatch */
+	size_t nyes, nno;
+};
+
+struct be_codebook {
+	char *path;			/* as named in messages */
+	char *name;
+	char *description;		/* NULL when absent */
+	char *hash;			/* hex BLAKE2b-256 of the file's bytes */
+	struct be_cb_theme *themes;	/* in file order; parents may follow */
+	size_t nthemes;
+	size_t npats;			/* match and unless patterns in all */
+	/* private: the pre-filter */
+	struct be_lits *lits;
+	struct be_cb_pat **pats;	/* npats, by pre-filter id */
+	unsigned char *always;		/* npats: no literal, always run */
+};
+
+/*
+ * Loads the codebook at path ("-" is stdin), checks it whole and compiles
+ * every pattern.  Returns 0 and *cb (caller frees with be_codebook_free),
+ * or -1 with e at file:line:col of the first fault: a YAML error, an
+ * unknown key, a wrong type, a duplicate theme, an unknown parent, a
+ * parent cycle, a bad colour or name, an invalid pattern (PCRE2's message
+ * at the place of the fault inside the pattern).
+ */
+int be_codebook_load(const char *path, struct be_codebook **cb,
+    struct be_err *e);
+
+/* As be_codebook_load on the bytes buf[0..len), named name. */
+int be_codebook_parse(const char *buf, size_t len, const char *name,
+    struct be_codebook **cb, struct be_err *e);
+
+void be_codebook_free(struct be_codebook *cb);
+
+/* Index of the theme called name, or -1. */
+long be_codebook_find(const struct be_codebook *cb, const char *name);
+
+/* Whether s is a valid theme name: lower case letters (also accented),
+ * digits, '-' and '_', starting with a letter or digit. */
+int be_theme_name_ok(const char *s);
+
+/* The outcome of one theme on one text. */
+struct be_cb_hit {
+	int tagged;		/* a match pattern matched and none vetoed */
+	long pat;		/* first match pattern that matched, or -1 */
+	long veto;		/* unless pattern that vetoed, or -1 */
+	char *words;		/* tagged: the distinct matched words of pat,
+				 * joined by ", " (at most 5) */
+};
+
+/* Scratch for evaluating a codebook: one per thread. */
+struct be_cb_eval;
+
+struct be_cb_eval *be_cb_eval_new(const struct be_codebook *cb);
+void be_cb_eval_free(struct be_cb_eval *ev);
+
+/*
+ * Evaluates every theme on text[0..len).  Returns 0 with *hits pointing
+ * at cb->nthemes outcomes (valid until the next call), or -1 when a
+ * pattern hit a limit or the text is not UTF-8: then e is at the
+ * pattern's place, says "theme 'x': pattern hit the match limit", and
+ * *bad is the theme's index.
+ */
+int be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
+    const struct be_cb_hit **hits, long *bad, struct be_err *e);
+
+/*
+ * Runs every example of every theme.  Each failure is appended to
+ * fails (an array of *nfails errors at the example's place, caller frees
+ * *fails): "example does not match theme 'x'" (with the unless pattern
+ * that vetoed it, if one did), "example matches theme 'x' but must not
+ * (rule 'PATTERN')".  *nex is the number of examples.  Returns 0, or -1
+ * with e when a pattern hit a limit.
+ */
+int be_codebook_check(const struct be_codebook *cb, struct be_err **fails,
+    size_t *nfails, size_t *nex, struct be_err *e);
+
+#endif

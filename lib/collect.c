@@ -1,0 +1,801 @@
+/* collect.c: see collect.h. */
+#define _GNU_SOURCE	/* fopencookie */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include <blake2.h>
+
+#include "collect.h"
+#include "csv.h"
+#include "date.h"
+#include "mem.h"
+#include "record.h"
+#include "story.h"
+#include "yaml.h"
+#include "banned.h"
+
+/* How many bytes are looked at to tell the format. */
+#define PEEK 4096
+
+/*
+ * The input as the readers see it: the bytes peeked to tell the format,
+ * then the rest of the file, hashed on the way when the reader does not
+ * hash itself (the CSV reader does).
+ */
+struct src {
+	FILE *fp;
+	char *pre;
+	size_t npre, off;
+	int hash;
+	blake2b_state h;
+};
+
+static ssize_t
+src_read(void *cookie, char *buf, size_t n)
+{
+	struct src *s = cookie;
+	size_t got;
+
+	if (s->off < s->npre) {
+		got = s->npre - s->off < n ? s->npre - s->off : n;
+		memcpy(buf, s->pre + s->off, got);
+		s->off += got;
+	} else {
+		got = fread(buf, 1, n, s->fp);
+		if (got == 0 && ferror(s->fp))
+			return -1;
+	}
+	if (s->hash)
+		blake2b_update(&s->h, (const uint8_t *)buf, got);
+	return (ssize_t)got;
+}
+
+static char *
+src_hash(struct src *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	uint8_t h[32];
+	char *out = be_xmalloc(2 * sizeof h + 1);
+	size_t i;
+
+	blake2b_final(&s->h, h, sizeof h);
+	for (i = 0; i < sizeof h; i++) {
+		out[2 * i] = hex[h[i] >> 4];
+		out[2 * i + 1] = hex[h[i] & 15];
+	}
+	out[2 * sizeof h] = '\0';
+	return out;
+}
+
+int
+be_collect_format(const char *name)
+{
+	if (strcmp(name, "csv") == 0)
+		return BE_FMT_CSV;
+	if (strcmp(name, "yaml") == 0)
+		return BE_FMT_YAML;
+	if (strcmp(name, "records") == 0)
+		return BE_FMT_RECORDS;
+	return -1;
+}
+
+static const char *const fmt_names[] = { "?", "csv", "yaml", "records" };
+
+/* Tells the format from the name's extension, else from the first line. */
+static int
+detect(const char *name, const char *p, size_t n)
+{
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (dot && strchr(dot, '/') == NULL) {
+		if (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0)
+			return BE_FMT_YAML;
+		if (strcasecmp(dot, ".csv") == 0 || strcasecmp(dot, ".tsv") == 0)
+			return BE_FMT_CSV;
+	}
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3, n -= 3;
+	if ((n >= 3 && memcmp(p, "---", 3) == 0 && (n == 3 ||
+	    strchr(" \t\r\n", p[3]))) || (n >= 5 && (memcmp(p, "kind:", 5) == 0 ||
+	    memcmp(p, "%YAML", 5) == 0)))
+		return BE_FMT_YAML;
+	if (n >= 2 && p[0] == '-' && p[1] == '\t')
+		return BE_FMT_RECORDS;
+	if (n >= 3 && p[0] == 'S' && p[1] == '-' && p[2] >= '1' && p[2] <= '9') {
+		for (i = 3; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			;
+		if (i < n && p[i] == '\t')
+			return BE_FMT_RECORDS;
+	}
+	return BE_FMT_CSV;
+}
+
+/* The state of one intake. */
+struct ctx {
+	struct be_store *st;
+	const struct be_collect_opts *o;
+	struct be_collect_stats *s;
+	const char *name;
+	long long source_id;
+	char now[32];
+	FILE *tmp;		/* records, until the commit */
+	struct be_story story;
+	struct be_buf nfc, red;
+};
+
+/* A bad row: refused under skip_bad, else the end of the input. */
+#define ROW_BAD (-1)
+/* Anything else that goes wrong: always the end. */
+#define FATAL (-2)
+
+static int
+utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	int32_t cp;
+	size_t k, i;
+
+	while (p < end) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf)
+			k = 1, cp = *p & 0x1f;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			k = 2, cp = *p & 0x0f;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			k = 3, cp = *p & 0x07;
+		else
+			goto bad;
+		if ((size_t)(end - p) <= k)
+			goto bad;
+		for (i = 1; i <= k; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				goto bad;
+			cp = cp << 6 | (p[i] & 0x3f);
+		}
+		if ((k == 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) ||
+		    (k == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+			goto bad;
+		p += k + 1;
+	}
+	return 1;
+bad:
+	*bad = (size_t)(p - (const unsigned char *)s);
+	return 0;
+}
+
+/* NFC, trimmed, redacted: into x->red; redactions counted on the story. */
+static void
+clean(struct ctx *x, const char *v, size_t len)
+{
+	struct be_redact_counts c;
+	int k;
+
+	be_story_nfc(v, len, &x->nfc);
+	be_buf_reset(&x->red);
+	memset(&c, 0, sizeof c);
+	if (be_redact(x->nfc.s, x->nfc.len, &x->red, &c) == 0)
+		return;
+	for (k = 0; k < BE_R_NKINDS; k++)
+		be_story_redacted(&x->story, be_redact_name(k), c.n[k]);
+}
+
+static void
+add_attr(struct ctx *x, const char *key, const char *v)
+{
+	clean(x, v, strlen(v));
+	if (x->red.len)
+		be_story_attr(&x->story, key, x->red.s);
+}
+
+/* Sets *field to v, NFC and trimmed, or NULL when that is empty. */
+static void
+set_clean(struct ctx *x, char **field, const char *v)
+{
+	be_story_nfc(v, strlen(v), &x->nfc);
+	be_story_set(field, x->nfc.len ? x->nfc.s : NULL);
+}
+
+static void
+join(char **field, const char *v, const char *sep)
+{
+	size_t a, b;
+
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (*v == '\0')
+		return;
+	if (*field == NULL) {
+		*field = be_xstrdup(v);
+		return;
+	}
+	a = strlen(*field), b = strlen(v);
+	*field = be_xrealloc(*field, a + strlen(sep) + b + 1);
+	memcpy(*field + a, sep, strlen(sep));
+	memcpy(*field + a + strlen(sep), v, b + 1);
+}
+
+/*
+ * Takes the story in x->story (text as read): cleans the text, stores it
+ * and writes its record.  line and col place the text for messages.
+ */
+static int
+take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
+    struct be_err *e)
+{
+	struct be_story *s = &x->story;
+	const struct be_map *m = x->o->map;
+	size_t i;
+	int rc;
+
+	clean(x, text, strlen(text));
+	if (x->red.len == 0)
+		return be_err_at(e, x->name, line, col, "empty story text"), ROW_BAD;
+	free(s->text);
+	s->text = be_buf_detach(&x->red);
+	if (m && s->channel == NULL && m->dflt[BE_F_CHANNEL])
+		s->channel = be_xstrdup(m->dflt[BE_F_CHANNEL]);
+	if (m && s->gemeente == NULL && m->dflt[BE_F_GEMEENTE])
+		s->gemeente = be_xstrdup(m->dflt[BE_F_GEMEENTE]);
+	if (s->consent != 1) {
+		be_story_set(&s->name, NULL);
+		be_story_set(&s->email, NULL);
+		be_story_set(&s->phone, NULL);
+		be_story_set(&s->address, NULL);
+	}
+	s->source_row = (long long)line;
+	rc = be_story_insert(x->st, s, x->source_id, x->now, e);
+	if (rc < 0)
+		return FATAL;
+	if (rc == 0) {
+		x->s->dup++;
+		return 0;
+	}
+	x->s->added++;
+	for (i = 0; i < s->nred; i++) {
+		int k;
+
+		for (k = 0; k < BE_R_NKINDS; k++)
+			if (strcmp(s->red_kind[i], be_redact_name(k)) == 0)
+				x->s->red[k] += s->red_n[i];
+	}
+	if (x->o->dry_run)
+		s->id = 0;
+	be_story_record(x->tmp, s);
+	return 0;
+}
+
+/* A row that is refused is reported and counted under skip_bad. */
+static int
+row_done(struct ctx *x, int rc, struct be_err *e)
+{
+	if (rc != ROW_BAD || !x->o->skip_bad)
+		return rc;
+	if (x->o->refused)
+		x->o->refused(e, x->o->arg);
+	be_err_init(e);
+	x->s->refused++;
+	return 0;
+}
+
+/* CSV. */
+
+static int
+csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
+    char **f, size_t n, unsigned long line, struct be_err *e)
+{
+	struct be_story *s = &x->story;
+	char date[BE_DATE_MAX];
+	unsigned long l, col;
+	const char *v;
+	size_t i;
+	int ok;
+
+	for (i = 0; i < n; i++)
+		if (f[i][strspn(f[i], " \t\r\n")] != '\0')
+			break;
+	if (i == n)
+		return 0;	/* a row of empty cells: no row */
+	x->s->read++;
+	if (n > cm->n || (long)n <= cm->col[BE_F_TEXT]) {
+		be_csv_field_pos(c, n > cm->n ? cm->n : n - 1, &l, &col);
+		return be_err_at(e, x->name, l, col, "row has %zu field%s, the "
+		    "header has %zu", n, n == 1 ? "" : "s", cm->n), ROW_BAD;
+	}
+	be_story_release(s);
+	if (cm->col[BE_F_CONSENT] >= 0 && (size_t)cm->col[BE_F_CONSENT] < n)
+		s->consent = be_consent_yes(f[cm->col[BE_F_CONSENT]]);
+	for (i = 0; i < n; i++) {
+		v = f[i];
+		switch (cm->field[i]) {
+		case BE_F_DATE:
+			v += strspn(v, " \t");
+			if (*v == '\0')
+				break;
+			if (be_date_parse(v, date) < 0) {
+				be_csv_field_pos(c, i, &l, &col);
+				return be_err_at(e, x->name, l, col, "unreadable "
+				    "date in '%s'; write it as 2026-02-02 or "
+				    "2-2-2026 10:15", cm->key[i]), ROW_BAD;
+			}
+			s->told = be_xstrdup(date);
+			break;
+		case BE_F_CHANNEL:
+			set_clean(x, &s->channel, v);
+			break;
+		case BE_F_GEMEENTE:
+			set_clean(x, &s->gemeente, v);
+			break;
+		case BE_F_ROUTE:
+			v = be_route_parse(v, &ok);
+			if (!ok) {
+				be_csv_field_pos(c, i, &l, &col);
+				return be_err_at(e, x->name, l, col, "unknown "
+				    "route in '%s'; use klachtencommissie, "
+				    "bezwaar or clientondersteuner",
+				    cm->key[i]), ROW_BAD;
+			}
+			be_story_set(&s->route, v);
+			break;
+		case BE_F_NAME:
+			if (s->consent == 1)
+				join(&s->name, v, " ");
+			break;
+		case BE_F_EMAIL:
+			if (s->consent == 1)
+				join(&s->email, v, ", ");
+			break;
+		case BE_F_PHONE:
+			if (s->consent == 1)
+				join(&s->phone, v, ", ");
+			break;
+		case BE_F_ADDRESS:
+			if (s->consent == 1)
+				join(&s->address, v, ", ");
+			break;
+		case BE_F_ATTR:
+			add_attr(x, cm->key[i], v);
+			break;
+		}
+	}
+	i = (size_t)cm->col[BE_F_TEXT];
+	be_csv_field_pos(c, i, &l, &col);
+	return take(x, f[i], l, col, e);
+}
+
+static int
+csv_in(struct ctx *x, FILE *in, char **hash, struct be_err *e)
+{
+	struct be_csv_opts co;
+	struct be_colmap cm;
+	struct be_csv *c;
+	unsigned long line, l, col;
+	char **f;
+	size_t n, bad;
+	int rc;
+
+	memset(&co, 0, sizeof co);
+	co.delim = x->o->delim;
+	co.encoding = x->o->encoding;
+	if ((c = be_csv_open(in, x->name, &co, e)) == NULL)
+		return FATAL;
+	memset(&cm, 0, sizeof cm);
+	rc = be_csv_row(c, &f, &n, &line, e);
+	if (rc == 0)
+		rc = be_err_at(e, x->name, 0, 0,
+		    "empty file: no header row");
+	if (rc < 0)
+		goto out;
+	snprintf(x->s->encoding, sizeof x->s->encoding, "%s",
+	    be_csv_encoding(c));
+	x->s->delim = be_csv_delim(c);
+	if (be_colmap_build(&cm, f, n, x->o->map, &bad, e) < 0) {
+		if (bad < n)
+			be_csv_field_pos(c, bad, &l, &col);
+		else
+			l = line, col = 1;
+		e->line = l, e->col = col;
+		snprintf(e->file, sizeof e->file, "%s", x->name);
+		rc = -1;
+		goto out;
+	}
+	while ((rc = be_csv_row(c, &f, &n, &line, e)) == 1)
+		if ((rc = row_done(x, csv_row(x, &cm, c, f, n, line, e),
+		    e)) < 0)
+			break;
+	if (rc == 0)
+		*hash = be_csv_hash(c);
+out:
+	be_colmap_release(&cm);
+	be_csv_close(c);
+	return rc < 0 ? (rc == ROW_BAD ? ROW_BAD : FATAL) : 0;
+}
+
+/* Records: ref-or-'-' TAB date TAB channel TAB gemeente TAB text. */
+
+static int
+rec_row(struct ctx *x, const struct be_rec *r, unsigned long line,
+    struct be_err *e)
+{
+	struct be_story *s = &x->story;
+	char date[BE_DATE_MAX];
+	long long id;
+	size_t i, bad;
+	unsigned long col;
+
+	x->s->read++;
+	be_story_release(s);
+	if (strcmp(r->f[0], "-") != 0 && be_ref_parse(r->f[0], 'S', &id) < 0)
+		return be_err_at(e, x->name, line, 1, "not a story ref or '-'"),
+		    ROW_BAD;
+	if (r->n != 5)
+		return be_err_at(e, x->name, line, 0, "record has %zu field%s, "
+		    "expected 5: ref, date, channel, gemeente, text", r->n,
+		    r->n == 1 ? "" : "s"), ROW_BAD;
+	for (i = 1; i < 5; i++)
+		if (!utf8_valid(r->f[i], strlen(r->f[i]), &bad))
+			return be_err_at(e, x->name, line, 0, "invalid UTF-8 in "
+			    "field %zu", i + 1), ROW_BAD;
+	if (*r->f[1]) {
+		if (be_date_parse(r->f[1], date) < 0) {
+			col = (unsigned long)strlen(r->f[0]) + 2;
+			return be_err_at(e, x->name, line, col, "unreadable "
+			    "date; write it as 2026-02-02 or 2-2-2026 10:15"),
+			    ROW_BAD;
+		}
+		s->told = be_xstrdup(date);
+	}
+	set_clean(x, &s->channel, r->f[2]);
+	set_clean(x, &s->gemeente, r->f[3]);
+	return take(x, r->f[4], line, 0, e);
+}
+
+static int
+rec_in(struct ctx *x, FILE *in, struct be_err *e)
+{
+	struct be_rec r;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	unsigned long lineno = 0, col;
+	int rc = 0;
+
+	be_rec_init(&r);
+	while ((len = getline(&line, &cap, in)) != -1) {
+		lineno++;
+		if (len && line[len - 1] == '\n')
+			len--;
+		if (len && line[len - 1] == '\r')
+			len--;
+		if (len == 0 || line[0] == '#')
+			continue;
+		if (memchr(line, '\0', (size_t)len)) {
+			rc = be_err_at(e, x->name, lineno, (unsigned long)
+			    ((char *)memchr(line, '\0', (size_t)len) - line) + 1,
+			    "NUL byte");
+			rc = FATAL;
+			break;
+		}
+		if (be_rec_parse(&r, line, (size_t)len, &col) < 0) {
+			x->s->read++;
+			be_err_at(e, x->name, lineno, col,
+			    "bad escape in record: write \\\\ for a backslash");
+			rc = ROW_BAD;
+		} else
+			rc = rec_row(x, &r, lineno, e);
+		if ((rc = row_done(x, rc, e)) < 0)
+			break;
+	}
+	if (rc == 0 && ferror(in)) {
+		be_err_at(e, x->name, 0, 0, "read error: %s", strerror(errno));
+		rc = FATAL;
+	}
+	free(line);
+	be_rec_release(&r);
+	return rc;
+}
+
+/* YAML story documents. */
+
+static int
+yerr(struct be_err *e, const char *name, const struct be_ynode *n,
+    const char *msg)
+{
+	be_err_at(e, name, n ? n->line : 0, n ? n->col : 0, "%s", msg);
+	return ROW_BAD;
+}
+
+static int
+yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
+{
+	static const char *const keys[] = { "kind", "version", "ref", "cid",
+	    "told", "channel", "gemeente", "route", "consent", "attributes",
+	    "redacted", "person", "source", "source_row", "added", "text",
+	    NULL };
+	static const char *const pkeys[] = { "name", "email", "phone",
+	    "address", NULL };
+	struct be_story *s = &x->story;
+	const struct be_ynode *n, *t, *p;
+	char date[BE_DATE_MAX];
+	const char *v;
+	size_t i;
+	int ok;
+
+	x->s->read++;
+	be_story_release(s);
+	if (be_ydoc_check(doc, "story", x->name, e) < 0 ||
+	    be_ymap_check(doc, keys, x->name, e) < 0)
+		return ROW_BAD;
+	if ((n = be_ymap_get(doc, "told")) && !be_ynode_isnull(n)) {
+		if (n->kind != BE_YSCALAR || be_date_parse(n->str, date) < 0)
+			return yerr(e, x->name, n, "unreadable date in 'told'; "
+			    "write it as 2026-02-02 or 2026-02-02T10:15:00");
+		s->told = be_xstrdup(date);
+	}
+	if (be_yget_str(doc, "channel", 0, &v, x->name, e) < 0)
+		return ROW_BAD;
+	if (v)
+		set_clean(x, &s->channel, v);
+	if (be_yget_str(doc, "gemeente", 0, &v, x->name, e) < 0)
+		return ROW_BAD;
+	if (v)
+		set_clean(x, &s->gemeente, v);
+	if (be_yget_str(doc, "route", 0, &v, x->name, e) < 0)
+		return ROW_BAD;
+	if (v) {
+		be_story_set(&s->route, be_route_parse(v, &ok));
+		if (!ok)
+			return yerr(e, x->name, be_ymap_get(doc, "route"),
+			    "unknown route; use klachtencommissie, bezwaar "
+			    "or clientondersteuner");
+	}
+	if (be_yget_str(doc, "consent", 0, &v, x->name, e) < 0)
+		return ROW_BAD;
+	if (v)
+		s->consent = be_consent_yes(v);
+	if ((n = be_ymap_get(doc, "attributes")) && !be_ynode_isnull(n)) {
+		if (n->kind != BE_YMAP)
+			return yerr(e, x->name, n, "'attributes' must be a map "
+			    "of names to values");
+		for (i = 0; i < n->n; i++) {
+			t = n->items[2 * i + 1];
+			if (t->kind != BE_YSCALAR)
+				return yerr(e, x->name, t, "an attribute must "
+				    "be a single value");
+			add_attr(x, n->items[2 * i]->str, t->str);
+		}
+	}
+	if ((p = be_ymap_get(doc, "person")) && !be_ynode_isnull(p)) {
+		if (p->kind != BE_YMAP)
+			return yerr(e, x->name, p, "'person' must be a map");
+		if (be_ymap_check(p, pkeys, x->name, e) < 0)
+			return ROW_BAD;
+		if (be_yget_str(p, "name", 0, &v, x->name, e) < 0)
+			return ROW_BAD;
+		be_story_set(&s->name, v);
+		if (be_yget_str(p, "email", 0, &v, x->name, e) < 0)
+			return ROW_BAD;
+		be_story_set(&s->email, v);
+		if (be_yget_str(p, "phone", 0, &v, x->name, e) < 0)
+			return ROW_BAD;
+		be_story_set(&s->phone, v);
+		if (be_yget_str(p, "address", 0, &v, x->name, e) < 0)
+			return ROW_BAD;
+		be_story_set(&s->address, v);
+	}
+	if (be_yget_str(doc, "text", 1, &v, x->name, e) < 0)
+		return ROW_BAD;
+	n = be_ymap_get(doc, "text");
+	return take(x, v, n->line, n->col, e);
+}
+
+static int
+yaml_in(struct ctx *x, FILE *in, struct be_err *e)
+{
+	struct be_yreader *r = be_yaml_open(in, x->name);
+	struct be_ynode *doc;
+	int rc;
+
+	while ((rc = be_yaml_next(r, &doc, e)) == 1) {
+		rc = row_done(x, yaml_doc(x, doc, e), e);
+		be_ynode_free(doc);
+		if (rc < 0)
+			break;
+	}
+	be_yaml_close(r);
+	return rc < 0 ? (rc == ROW_BAD ? ROW_BAD : FATAL) : 0;
+}
+
+static const char sql_source[] =
+"INSERT INTO source (path, hash, format, at) VALUES (?1, '', ?2, ?3)";
+static const char sql_source_end[] =
+"UPDATE source SET hash = ?2, encoding = ?3, delimiter = ?4,"
+"  rows_read = ?5, rows_new = ?6, rows_dup = ?7, rows_refused = ?8"
+"  WHERE id = ?1";
+
+static int
+source_begin(struct ctx *x, struct be_err *e)
+{
+	sqlite3_stmt *q;
+
+	if ((q = be_store_stmt(x->st, sql_source, e)) == NULL)
+		return -1;
+	be_bind_text(q, 1, x->name);
+	be_bind_text(q, 2, x->s->format);
+	be_bind_text(q, 3, x->now);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return be_store_error(x->st, "cannot record source", e);
+	x->source_id = sqlite3_last_insert_rowid(be_store_db(x->st));
+	return 0;
+}
+
+static int
+source_end(struct ctx *x, const char *hash, struct be_err *e)
+{
+	char delim[2] = { (char)x->s->delim, '\0' };
+	sqlite3_stmt *q;
+
+	if ((q = be_store_stmt(x->st, sql_source_end, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, x->source_id);
+	be_bind_text(q, 2, hash ? hash : "");
+	be_bind_text(q, 3, x->s->encoding[0] ? x->s->encoding : NULL);
+	be_bind_text(q, 4, x->s->delim ? delim : NULL);
+	sqlite3_bind_int64(q, 5, (long long)x->s->read);
+	sqlite3_bind_int64(q, 6, (long long)x->s->added);
+	sqlite3_bind_int64(q, 7, (long long)x->s->dup);
+	sqlite3_bind_int64(q, 8, (long long)x->s->refused);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return be_store_error(x->st, "cannot record source", e);
+	return 0;
+}
+
+static int
+copy_out(FILE *from, FILE *to, struct be_err *e)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+		return be_err_set(e, "temporary file: %s", strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, to) != n)
+			return -1;	/* be_finish reports stdout */
+	if (ferror(from))
+		return be_err_set(e, "temporary file: %s", strerror(errno));
+	return 0;
+}
+
+int
+be_collect(struct be_store *st, FILE *fp, const char *name,
+    const struct be_collect_opts *o, struct be_collect_stats *s,
+    struct be_err *e)
+{
+	static cookie_io_functions_t io = { src_read, NULL, NULL, NULL };
+	struct ctx x;
+	struct src src;
+	FILE *in = NULL;
+	char *hash = NULL;
+	int fmt, seekable, rc = -1;
+
+	memset(s, 0, sizeof *s);
+	memset(&x, 0, sizeof x);
+	memset(&src, 0, sizeof src);
+	x.st = st, x.o = o, x.s = s, x.name = name;
+	be_story_init(&x.story);
+	be_now(x.now);
+
+	src.fp = fp;
+	src.pre = be_xmalloc(PEEK);
+	src.npre = fread(src.pre, 1, PEEK, fp);
+	if (ferror(fp)) {
+		be_err_at(e, name, 0, 0, "read error: %s", strerror(errno));
+		goto out;
+	}
+	fmt = o->format != BE_FMT_AUTO ? o->format :
+	    detect(name, src.pre, src.npre);
+	s->format = fmt_names[fmt];
+	seekable = fseeko(fp, 0, SEEK_SET) == 0;
+	if (seekable && fmt == BE_FMT_CSV)
+		in = fp;
+	else {
+		if (seekable)
+			src.npre = 0;
+		src.hash = fmt != BE_FMT_CSV;
+		blake2b_init(&src.h, 32);
+		if ((in = fopencookie(&src, "r", io)) == NULL) {
+			be_err_at(e, name, 0, 0, "%s", strerror(errno));
+			goto out;
+		}
+	}
+	if ((x.tmp = tmpfile()) == NULL) {
+		be_err_set(e, "cannot make a temporary file: %s",
+		    strerror(errno));
+		goto out;
+	}
+	/*
+	 * A page cache large enough that the transaction seldom spills to
+	 * the WAL: the content-id index takes rows in random order.
+	 */
+	if (be_store_exec(st, "PRAGMA cache_size = -24576", e) < 0)
+		goto out;
+	if (be_store_begin(st, e) < 0)
+		goto out;
+	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
+	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
+		goto fail;
+	if (source_begin(&x, e) < 0)
+		goto fail;
+	switch (fmt) {
+	case BE_FMT_CSV:
+		rc = csv_in(&x, in, &hash, e);
+		break;
+	case BE_FMT_YAML:
+		rc = yaml_in(&x, in, e);
+		break;
+	default:
+		rc = rec_in(&x, in, e);
+		break;
+	}
+	if (rc < 0)
+		goto fail;
+	if (hash == NULL)
+		hash = src_hash(&src);
+	if (source_end(&x, hash, e) < 0)
+		goto fail;
+	if (o->dry_run)
+		be_store_rollback(st);
+	else if (be_store_commit(st, e) < 0)
+		goto fail;
+	rc = o->out ? copy_out(x.tmp, o->out, e) : 0;
+	goto out;
+fail:
+	rc = -1;
+	be_store_rollback(st);
+out:
+	if (in && in != fp)
+		fclose(in);
+	if (x.tmp)
+		fclose(x.tmp);
+	free(src.pre);
+	free(hash);
+	be_story_release(&x.story);
+	be_buf_release(&x.nfc);
+	be_buf_release(&x.red);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+be_collect_purge(struct be_store *st, const long long *ids, size_t nids,
+    unsigned long *n, struct be_err *e)
+{
+	static const char sql_all[] = "DELETE FROM person";
+	static const char sql_one[] = "DELETE FROM person WHERE story_id = ?1";
+	sqlite3_stmt *q;
+	size_t i;
+
+	*n = 0;
+	if (be_store_begin(st, e) < 0)
+		return -1;
+	for (i = 0; i < (ids ? nids : 1); i++) {
+		if ((q = be_store_stmt(st, ids ? sql_one : sql_all, e)) == NULL)
+			goto fail;
+		if (ids)
+			sqlite3_bind_int64(q, 1, ids[i]);
+		if (sqlite3_step(q) != SQLITE_DONE) {
+			be_store_error(st, "cannot purge", e);
+			goto fail;
+		}
+		*n += (unsigned long)sqlite3_changes(be_store_db(st));
+	}
+	return be_store_commit(st, e);
+fail:
+	be_store_rollback(st);
+	return -1;
+}

@@ -1,0 +1,67 @@
+/*
+ * collect.h: story intake, the work of be-collect.
+ *
+ * One input (a file or stdin) is one unit: its stories are written in one
+ * transaction, all or nothing.  Rows are streamed; memory does not grow
+ * with the input.  For each row: map the columns (colmap.h), read the date
+ * (date.h), make the text NFC and trim it, redact it and the attributes
+ * (redact.h), compute the content id and store the story unless one with
+ * that id is there already (story.h).
+ */
+#ifndef BE_COLLECT_H
+#define BE_COLLECT_H
+
+#include <stdio.h>
+
+#include "colmap.h"
+#include "err.h"
+#include "redact.h"
+#include "store.h"
+
+enum { BE_FMT_AUTO, BE_FMT_CSV, BE_FMT_YAML, BE_FMT_RECORDS };
+
+struct be_collect_opts {
+	int format;		/* BE_FMT_*; AUTO detects */
+	int delim;		/* CSV delimiter, 0: detect */
+	const char *encoding;	/* CSV encoding, NULL: detect */
+	const struct be_map *map;	/* mapping file, or NULL */
+	int dry_run;		/* do everything, then roll back */
+	int skip_bad;		/* refuse bad rows, keep the good ones */
+	int no_index;		/* leave the full-text index stale */
+	FILE *out;		/* records of the new stories, or NULL */
+	/* Called for each row refused under skip_bad (e has its place). */
+	void (*refused)(const struct be_err *e, void *arg);
+	void *arg;
+};
+
+struct be_collect_stats {
+	const char *format;	/* "csv", "yaml", "records" */
+	char encoding[32];	/* CSV: as be_csv_encoding */
+	int delim;		/* CSV: the delimiter */
+	unsigned long read, added, dup, refused;
+	unsigned red[BE_R_NKINDS];	/* redactions by kind */
+};
+
+/* Parses a format name ("csv", "yaml", "records"); -1 when unknown. */
+int be_collect_format(const char *name);
+
+/*
+ * Takes the stories of fp (named name: its path, or "-") into st as one
+ * unit.  The records of the new stories go to o->out after the unit is
+ * committed (with dry_run: with ref "-", and nothing is committed).
+ * Fills s.  Returns 0, or -1 with e filled (file:line:col) and nothing of
+ * this input written.
+ */
+int be_collect(struct be_store *st, FILE *fp, const char *name,
+    const struct be_collect_opts *o, struct be_collect_stats *s,
+    struct be_err *e);
+
+/*
+ * Deletes the identifying data (table person) of the stories given, or
+ * of all stories when ids is NULL, in one unit.  *n gets the number of
+ * rows deleted.  0 or -1.
+ */
+int be_collect_purge(struct be_store *st, const long long *ids, size_t nids,
+    unsigned long *n, struct be_err *e);
+
+#endif

@@ -1,0 +1,966 @@
+/* find.c: see find.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "find.h"
+#include "mem.h"
+#include "record.h"
+#include "story.h"
+#include "banned.h"
+
+/*
+ * A selection is a list of steps.  Steps of one group are united (each
+ * adds ids to find_tmp), and the groups are intersected one after the
+ * other into find_sel.  Each kind of step has one literal statement.
+ */
+enum kind {
+	K_QUERY, K_TAG, K_ATTR, K_SINCE, K_UNTIL, K_MEETING,
+	K_CHANNEL, K_GEMEENTE, K_ROUTE, K_NOROUTE, K_UNTAGGED, K_NKINDS
+};
+
+struct step {
+	enum kind kind;
+	int group;
+	char *a, *b;		/* folded or checked arguments */
+	long long id;		/* theme id */
+};
+
+/* The codes are those of KEY() below. */
+enum dim { D_TAG, D_MONTH, D_YEAR, D_CHANNEL, D_GEMEENTE, D_ATTR };
+
+struct be_find {
+	struct be_store *st;
+	struct step *steps;
+	size_t n, cap;
+	int ngroups;
+	long long *refs;
+	size_t nrefs, refcap;
+	int userefs;
+	struct {
+		enum dim dim;
+		char *name;	/* as given */
+		char *key;	/* folded, for D_ATTR */
+	} by[2];
+	int nby;
+	long long count;
+	int ran;
+};
+
+/* Case and accent folding, as the SQL function be_fold(x). */
+static char *
+fold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	const unsigned char *p;
+	char *a;
+	size_t i;
+
+	/* Most values are plain ASCII: lower case is all there is to do. */
+	for (p = (const unsigned char *)s; *p && *p < 0x80; p++)
+		;
+	if (*p == '\0') {
+		a = be_xstrdup(s);
+		for (i = 0; a[i]; i++)
+			if (a[i] >= 'A' && a[i] <= 'Z')
+				a[i] += 'a' - 'A';
+		return a;
+	}
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
+		return be_xstrdup(s);	/* not UTF-8: compare as it is */
+	return (char *)out;
+}
+
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	char *f;
+
+	if (s == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	f = fold((const char *)s);
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+struct be_store *
+be_find_open(const char *path, int fts, struct be_err *e)
+{
+	struct be_store *st, *w;
+	struct be_err we;
+	sqlite3_stmt *q;
+	int stale;
+
+	be_err_init(&we);
+	if ((st = be_store_open(path, BE_STORE_RDONLY, e)) == NULL)
+		return NULL;
+	if (!fts)
+		return st;
+	q = be_store_stmt(st, "SELECT 1 FROM meta WHERE key = 'fts_stale'", e);
+	if (q == NULL)
+		goto fail;
+	stale = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_reset(q);
+	if (stale) {
+		/* Rebuilding needs write access: open again for writing
+		 * (the file exists, so nothing is created).  When that is
+		 * refused, be_store_fts_ready says what to do. */
+		if ((w = be_store_open(path, BE_STORE_WRITE, &we)) != NULL) {
+			be_store_close(st);
+			st = w;
+		}
+	}
+	if (be_store_fts_ready(st, e) < 0)
+		goto fail;
+	return st;
+fail:
+	be_store_close(st);
+	return NULL;
+}
+
+struct be_find *
+be_find_new(struct be_store *st)
+{
+	struct be_find *f = be_xcalloc(1, sizeof *f);
+
+	f->st = st;
+	/* Fails only when out of memory; a statement that needs be_fold
+	 * then fails with "no such function", which is reported. */
+	sqlite3_create_function_v2(be_store_db(st), "be_fold", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL,
+	    NULL);
+	return f;
+}
+
+void
+be_find_free(struct be_find *f)
+{
+	size_t i;
+	int j;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->n; i++) {
+		free(f->steps[i].a);
+		free(f->steps[i].b);
+	}
+	for (j = 0; j < f->nby; j++) {
+		free(f->by[j].name);
+		free(f->by[j].key);
+	}
+	if (f->ran)
+		be_store_exec(f->st, "DELETE FROM temp.find_sel;"
+		    "DELETE FROM temp.find_tmp", NULL);
+	free(f->steps);
+	free(f->refs);
+	free(f);
+}
+
+/* Adds a step; group < 0 starts a new group. */
+static struct step *
+add(struct be_find *f, enum kind kind, int group, const char *a,
+    const char *b)
+{
+	struct step *s;
+
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 8;
+		f->steps = be_xrealloc(f->steps, f->cap * sizeof *f->steps);
+	}
+	s = &f->steps[f->n++];
+	memset(s, 0, sizeof *s);
+	s->kind = kind;
+	s->group = group < 0 ? f->ngroups++ : group;
+	s->a = a ? be_xstrdup(a) : NULL;
+	s->b = b ? be_xstrdup(b) : NULL;
+	return s;
+}
+
+/* The group of the earlier step of this kind (and key), or -1. */
+static int
+group_of(const struct be_find *f, enum kind kind, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->steps[i].kind == kind &&
+		    (key == NULL || strcmp(f->steps[i].a, key) == 0))
+			return f->steps[i].group;
+	return -1;
+}
+
+int
+be_find_query(struct be_find *f, const char *q, struct be_err *e)
+{
+	if (q[strspn(q, " \t\r\n")] == '\0')
+		return be_err_at(e, "query", 0, 0, "empty query");
+	/* Several queries must all match. */
+	add(f, K_QUERY, -1, q, NULL);
+	return 0;
+}
+
+int
+be_find_tag(struct be_find *f, const char *name, struct be_err *e)
+{
+	/* A name, or a ref T-n as be-tag -l prints them. */
+	static const char sql[] = "SELECT id FROM tag WHERE be_fold(name) = ?1"
+	    " OR id = ?3 ORDER BY name = ?2 DESC, id LIMIT 1";
+	sqlite3_stmt *q;
+	long long ref;
+	char *k;
+	int rc;
+
+	if ((q = be_store_stmt(f->st, sql, e)) == NULL)
+		return -1;
+	if (be_ref_parse(name, 'T', &ref) == 0)
+		sqlite3_bind_int64(q, 3, ref);
+	k = fold(name);
+	be_bind_text(q, 1, k);
+	be_bind_text(q, 2, name);
+	free(k);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		add(f, K_TAG, -1, NULL, NULL)->id = sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+		return 0;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(f->st, "cannot read themes", e);
+	return be_err_set(e, "no theme '%s'; list them with be-tag -l", name);
+}
+
+void
+be_find_untagged(struct be_find *f)
+{
+	if (group_of(f, K_UNTAGGED, NULL) < 0)
+		add(f, K_UNTAGGED, -1, NULL, NULL);
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, a real day. */
+static int
+check_date(const char *opt, const char *s, struct be_err *e)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	size_t len = strlen(s), i;
+	int y, m, d;
+
+	for (i = 0; i < len; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' :
+		    (s[i] < '0' || s[i] > '9'))
+			goto bad;
+	if (len != 4 && len != 7 && len != 10)
+		goto bad;
+	y = atoi(s);
+	if (len == 4)
+		return 0;
+	m = atoi(s + 5);
+	if (m < 1 || m > 12)
+		goto bad;
+	if (len == 7)
+		return 0;
+	d = atoi(s + 8);
+	if (d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 &&
+	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))
+		goto bad;
+	return 0;
+bad:
+	return be_err_set(e, "%s: bad date '%s'; write YYYY-MM-DD "
+	    "(or YYYY-MM, YYYY)", opt, s);
+}
+
+int
+be_find_since(struct be_find *f, const char *date, struct be_err *e)
+{
+	if (check_date("--since", date, e) < 0)
+		return -1;
+	add(f, K_SINCE, -1, date, NULL);
+	return 0;
+}
+
+int
+be_find_until(struct be_find *f, const char *date, struct be_err *e)
+{
+	if (check_date("--until", date, e) < 0)
+		return -1;
+	add(f, K_UNTIL, -1, date, NULL);
+	return 0;
+}
+
+int
+be_find_since_meeting(struct be_find *f, const char *ref, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	long long id;
+	int rc;
+
+	if (be_ref_parse(ref, 'M', &id) < 0)
+		return be_err_set(e, "--since-meeting: '%s' is not a meeting "
+		    "ref (M-n)", ref);
+	q = be_store_stmt(f->st, "SELECT date FROM meeting WHERE id = ?1", e);
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		add(f, K_MEETING, -1, be_col_text(q, 0), NULL);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return be_store_error(f->st, "cannot read meetings", e);
+	return be_err_set(e, "no meeting M-%lld", id);
+}
+
+static void
+add_folded(struct be_find *f, enum kind kind, const char *key,
+    const char *val)
+{
+	char *k = key ? fold(key) : NULL, *v = fold(val);
+
+	add(f, kind, group_of(f, kind, k), k, v);
+	free(k);
+	free(v);
+}
+
+void
+be_find_channel(struct be_find *f, const char *channel)
+{
+	add_folded(f, K_CHANNEL, NULL, channel);
+}
+
+void
+be_find_gemeente(struct be_find *f, const char *gemeente)
+{
+	add_folded(f, K_GEMEENTE, NULL, gemeente);
+}
+
+int
+be_find_attr(struct be_find *f, const char *kv, struct be_err *e)
+{
+	const char *eq = strchr(kv, '=');
+	char *key;
+
+	if (eq == NULL || eq == kv)
+		return be_err_set(e, "-a: write key=value, as wijk=Noord");
+	key = be_xstrndup(kv, (size_t)(eq - kv));
+	add_folded(f, K_ATTR, key, eq + 1);
+	free(key);
+	return 0;
+}
+
+void
+be_find_route(struct be_find *f, int routed)
+{
+	add(f, routed ? K_ROUTE : K_NOROUTE, -1, NULL, NULL);
+}
+
+void
+be_find_use_refs(struct be_find *f)
+{
+	f->userefs = 1;
+}
+
+int
+be_find_ref(struct be_find *f, long long id, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	q = be_store_stmt(f->st, "SELECT 1 FROM story WHERE id = ?1", e);
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		return be_err_set(e, "no story S-%lld", id);
+	if (rc != SQLITE_ROW)
+		return be_store_error(f->st, "cannot read stories", e);
+	f->userefs = 1;
+	if (f->nrefs == f->refcap) {
+		f->refcap = f->refcap ? 2 * f->refcap : 64;
+		f->refs = be_xrealloc(f->refs, f->refcap * sizeof *f->refs);
+	}
+	f->refs[f->nrefs++] = id;
+	return 0;
+}
+
+int
+be_find_by(struct be_find *f, const char *spec, struct be_err *e)
+{
+	static const char *const names[] = { "tag", "month", "year",
+	    "channel", "gemeente" };
+	const char *p = spec, *comma;
+	size_t len, i;
+
+	while (f->nby < 2) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0)
+			break;
+		f->by[f->nby].name = be_xstrndup(p, len);
+		f->by[f->nby].dim = D_ATTR;
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strcmp(f->by[f->nby].name, names[i]) == 0)
+				f->by[f->nby].dim = (enum dim)i;
+		f->by[f->nby].key = fold(f->by[f->nby].name);
+		f->nby++;
+		if (comma == NULL)
+			return 0;
+		p = comma + 1;
+	}
+	return be_err_set(e, "--by: give one or two keys, as tag,month");
+}
+
+/* The error of a full-text query in words a user can act on. */
+static int
+query_error(struct be_find *f, struct be_err *e)
+{
+	const char *m = sqlite3_errmsg(be_store_db(f->st));
+	struct be_buf b = BE_BUF_INIT;
+	int rc;
+
+	if (strncmp(m, "fts5: ", 6) == 0)
+		m += 6;
+	for (; *m; m++)
+		be_buf_addc(&b, *m == '"' ? '\'' : *m);
+	if (strcmp(b.s, "syntax error near ''") == 0)
+		rc = be_err_at(e, "query", 0, 0, "syntax error at the end");
+	else if (strncmp(b.s, "no such column: ", 16) == 0)
+		rc = be_err_at(e, "query", 0, 0, "unknown column '%s'; put "
+		    "words with ':' or a leading '-' in \"quotes\"", b.s + 16);
+	else if (strcmp(b.s, "unterminated string") == 0)
+		rc = be_err_at(e, "query", 0, 0, "unterminated \"phrase\"");
+	else if (strncmp(b.s, "unknown special query", 21) == 0)
+		rc = be_err_at(e, "query", 0, 0, "syntax error near '*'; "
+		    "write * at the end of a word");
+	else
+		rc = be_err_at(e, "query", 0, 0, "%s", b.s);
+	be_buf_release(&b);
+	return rc;
+}
+
+static const char *const step_sql[K_NKINDS] = {
+	[K_QUERY] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT rowid FROM story_fts WHERE story_fts MATCH ?1",
+	[K_TAG] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " WITH RECURSIVE d(id) AS (SELECT ?2"
+	    "  UNION SELECT t.id FROM tag t JOIN d ON t.parent_id = d.id)"
+	    " SELECT st.story_id FROM d JOIN story_tag st ON st.tag_id = d.id"
+	    " WHERE st.present = 1",
+	[K_ATTR] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT story_id FROM story_attr"
+	    " WHERE be_fold(key) = ?1 AND be_fold(value) = ?3",
+	[K_SINCE] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE told >= ?1",
+	[K_UNTIL] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE substr(told, 1, length(?1)) <= ?1",
+	[K_MEETING] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE substr(added, 1, 10) >= ?1",
+	[K_CHANNEL] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE be_fold(channel) = ?3",
+	[K_GEMEENTE] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE be_fold(gemeente) = ?3",
+	[K_ROUTE] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE coalesce(route, '') <> ''",
+	[K_NOROUTE] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE coalesce(route, '') = ''",
+	[K_UNTAGGED] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story s WHERE NOT EXISTS (SELECT 1 FROM story_tag"
+	    " st WHERE st.story_id = s.id AND st.present = 1)",
+};
+
+static int
+run_step(struct be_find *f, const struct step *s, struct be_err *e)
+{
+	sqlite3_stmt *q;
+
+	if ((q = be_store_stmt(f->st, step_sql[s->kind], e)) == NULL)
+		return -1;
+	/* ?1 is the first argument, ?2 a theme id, ?3 a folded value;
+	 * binding a parameter a statement lacks does nothing. */
+	if (s->a)
+		be_bind_text(q, 1, s->a);
+	if (s->kind == K_TAG)
+		sqlite3_bind_int64(q, 2, s->id);
+	if (s->b)
+		be_bind_text(q, 3, s->b);
+	if (sqlite3_step(q) != SQLITE_DONE) {
+		if (s->kind == K_QUERY && (sqlite3_errcode(be_store_db(f->st))
+		    & 0xff) == SQLITE_ERROR) {
+			query_error(f, e);
+			sqlite3_reset(q);
+			return -1;
+		}
+		be_store_error(f->st, "cannot select", e);
+		sqlite3_reset(q);
+		return -1;
+	}
+	sqlite3_reset(q);
+	return 0;
+}
+
+static int
+run_refs(struct be_find *f, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	size_t i;
+
+	q = be_store_stmt(f->st,
+	    "INSERT OR IGNORE INTO temp.find_tmp VALUES (?1)", e);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < f->nrefs; i++) {
+		sqlite3_reset(q);
+		sqlite3_bind_int64(q, 1, f->refs[i]);
+		if (sqlite3_step(q) != SQLITE_DONE) {
+			sqlite3_reset(q);
+			return be_store_error(f->st, "cannot select", e);
+		}
+	}
+	sqlite3_reset(q);
+	return 0;
+}
+
+static long long
+count_sel(struct be_find *f, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	long long n = -1;
+
+	q = be_store_stmt(f->st, "SELECT count(*) FROM temp.find_sel", e);
+	if (q == NULL)
+		return -1;
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int64(q, 0);
+	else
+		be_store_error(f->st, "cannot count", e);
+	sqlite3_reset(q);
+	return n;
+}
+
+/* Intersects find_sel with find_tmp (or fills it, for the first group). */
+static int
+merge(struct be_find *f, int first, struct be_err *e)
+{
+	if (be_store_exec(f->st, first ?
+	    "INSERT INTO temp.find_sel SELECT id FROM temp.find_tmp;"
+	    "DELETE FROM temp.find_tmp" :
+	    "DELETE FROM temp.find_sel WHERE id NOT IN"
+	    " (SELECT id FROM temp.find_tmp); DELETE FROM temp.find_tmp",
+	    e) < 0)
+		return -1;
+	return (f->count = count_sel(f, e)) < 0 ? -1 : 0;
+}
+
+int
+be_find_run(struct be_find *f, struct be_err *e)
+{
+	size_t i;
+	int g, first = 1;
+
+	if (be_store_exec(f->st,
+	    "PRAGMA temp_store = MEMORY;"
+	    "CREATE TEMP TABLE IF NOT EXISTS find_sel (id INTEGER PRIMARY KEY);"
+	    "CREATE TEMP TABLE IF NOT EXISTS find_tmp (id INTEGER PRIMARY KEY);"
+	    "DELETE FROM temp.find_sel; DELETE FROM temp.find_tmp", e) < 0)
+		return -1;
+	f->ran = 1;
+	if (f->userefs) {
+		if (run_refs(f, e) < 0 || merge(f, first, e) < 0)
+			return -1;
+		first = 0;
+	}
+	for (g = 0; g < f->ngroups && (first || f->count > 0); g++) {
+		for (i = 0; i < f->n; i++)
+			if (f->steps[i].group == g &&
+			    run_step(f, &f->steps[i], e) < 0)
+				return -1;
+		if (merge(f, first, e) < 0)
+			return -1;
+		first = 0;
+	}
+	if (first) {
+		if (be_store_exec(f->st, "INSERT INTO temp.find_sel"
+		    " SELECT id FROM story", e) < 0)
+			return -1;
+		if ((f->count = count_sel(f, e)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+long long
+be_find_count(const struct be_find *f)
+{
+	return f->count;
+}
+
+int
+be_find_each(struct be_find *f, be_find_fn fn, void *arg, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	long long *ids;
+	size_t n = 0, cap = 256, i;
+	int rc = 0;
+
+	/* Collected first, so that fn may run statements of its own. */
+	q = be_store_stmt(f->st, "SELECT id FROM temp.find_sel ORDER BY id", e);
+	if (q == NULL)
+		return -1;
+	ids = be_xmalloc(cap * sizeof *ids);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n == cap)
+			ids = be_xrealloc(ids, (cap *= 2) * sizeof *ids);
+		ids[n++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return be_store_error(f->st, "cannot read stories", e);
+	}
+	for (i = 0, rc = 0; i < n && rc == 0; i++)
+		rc = fn(f->st, ids[i], arg, e);
+	free(ids);
+	return rc;
+}
+
+static const char *
+col_or_null(sqlite3_stmt *q, int i)
+{
+	return (const char *)sqlite3_column_text(q, i);
+}
+
+struct printer {
+	FILE *fp;
+	enum be_find_fmt fmt;
+	int n;
+};
+
+static int
+print_records(struct be_find *f, FILE *fp, int header, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	struct be_story s;
+	int rc;
+
+	q = be_store_stmt(f->st, "SELECT s.id, s.told, s.channel, s.gemeente,"
+	    " s.text FROM temp.find_sel f JOIN story s ON s.id = f.id"
+	    " ORDER BY f.id", e);
+	if (q == NULL)
+		return -1;
+	if (header)
+		fputs("#ref\tdate\tchannel\tgemeente\ttext\n", fp);
+	/* Only the fields of the record are read, not whole stories. */
+	be_story_init(&s);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		s.id = sqlite3_column_int64(q, 0);
+		be_story_set(&s.told, col_or_null(q, 1));
+		be_story_set(&s.channel, col_or_null(q, 2));
+		be_story_set(&s.gemeente, col_or_null(q, 3));
+		be_story_set(&s.text, be_col_text(q, 4));
+		be_story_record(fp, &s);
+	}
+	be_story_release(&s);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(f->st, "cannot read stories", e);
+	return 0;
+}
+
+/* Whole stories, as YAML documents or readable text. */
+static int
+print_story(struct be_store *st, long long id, void *arg, struct be_err *e)
+{
+	struct printer *p = arg;
+	struct be_story s;
+
+	be_story_init(&s);
+	if (be_story_get(st, id, &s, e) < 0)
+		return -1;
+	if (p->fmt == BE_FIND_YAML)
+		be_story_yaml(p->fp, &s);
+	else {
+		if (p->n++ > 0)
+			putc('\n', p->fp);
+		be_story_text(p->fp, &s);
+	}
+	be_story_release(&s);
+	return 0;
+}
+
+/* s as a JSON string; NULL as null. */
+static void
+json_str(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	putc('"', fp);
+	for (p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				putc(*p, fp);
+		}
+	}
+	putc('"', fp);
+}
+
+static int
+json_story(struct be_store *st, long long id, void *arg, struct be_err *e)
+{
+	FILE *fp = arg;
+	sqlite3_stmt *q;
+	char ref[32];
+	int rc, n;
+
+	q = be_store_stmt(st, "SELECT cid, told, channel, gemeente, consent,"
+	    " route, added, text FROM story WHERE id = ?1", e);
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	if (sqlite3_step(q) != SQLITE_ROW) {
+		sqlite3_reset(q);
+		return be_store_error(st, "cannot read stories", e);
+	}
+	snprintf(ref, sizeof ref, "S-%lld", id);
+	fputs("{\"ref\":", fp);
+	json_str(fp, ref);
+	fputs(",\"cid\":", fp);
+	json_str(fp, col_or_null(q, 0));
+	fputs(",\"told\":", fp);
+	json_str(fp, col_or_null(q, 1));
+	fputs(",\"channel\":", fp);
+	json_str(fp, col_or_null(q, 2));
+	fputs(",\"gemeente\":", fp);
+	json_str(fp, col_or_null(q, 3));
+	fputs(",\"consent\":", fp);
+	fputs(sqlite3_column_type(q, 4) == SQLITE_NULL ? "null" :
+	    sqlite3_column_int(q, 4) ? "true" : "false", fp);
+	fputs(",\"route\":", fp);
+	json_str(fp, col_or_null(q, 5));
+	fputs(",\"added\":", fp);
+	json_str(fp, col_or_null(q, 6));
+	fputs(",\"text\":", fp);
+	json_str(fp, col_or_null(q, 7));
+	sqlite3_reset(q);
+
+	q = be_store_stmt(st, "SELECT key, value FROM story_attr"
+	    " WHERE story_id = ?1 ORDER BY key", e);
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	fputs(",\"attrs\":{", fp);
+	for (n = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; n++) {
+		if (n)
+			putc(',', fp);
+		json_str(fp, be_col_text(q, 0));
+		putc(':', fp);
+		json_str(fp, be_col_text(q, 1));
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read stories", e);
+
+	q = be_store_stmt(st, "SELECT t.name FROM story_tag st JOIN tag t"
+	    " ON t.id = st.tag_id WHERE st.story_id = ?1 AND st.present = 1"
+	    " ORDER BY t.name", e);
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	fputs("},\"tags\":[", fp);
+	for (n = 0; (rc = sqlite3_step(q)) == SQLITE_ROW; n++) {
+		if (n)
+			putc(',', fp);
+		json_str(fp, be_col_text(q, 0));
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read stories", e);
+	fputs("]}\n", fp);
+	return 0;
+}
+
+/*
+ * Counting by groups.  Theme keys come from find_tagp (a story with each
+ * of its themes and the themes above them, '' for none); the other keys
+ * are expressions on the story, chosen by a code (?1 or ?3) and an
+ * attribute key (?2 or ?4).  The counts go to find_grp, grouped on the
+ * folded keys; the names shown are then made one spelling per folded key.
+ */
+#define KEY(d, k) "CASE " d \
+	" WHEN 1 THEN substr(s.told, 1, 7) WHEN 2 THEN substr(s.told, 1, 4)" \
+	" WHEN 3 THEN nullif(s.channel, '')" \
+	" WHEN 4 THEN nullif(s.gemeente, '')" \
+	" WHEN 5 THEN (SELECT nullif(a.value, '') FROM story_attr a" \
+	"  WHERE a.story_id = s.id AND be_fold(a.key) = " k \
+	"  ORDER BY a.key LIMIT 1) END"
+#define GROUP "INSERT INTO temp.find_grp (g1, g2, n1, n2, c)" \
+	" SELECT be_fold(k1) AS g1, be_fold(k2) AS g2, min(k1), min(k2)," \
+	" count(*) FROM ("
+#define GROUP_END ") GROUP BY g1, g2"
+
+static const char grp_plain[] = GROUP
+    "SELECT " KEY("?1", "?2") " AS k1, " KEY("?3", "?4") " AS k2"
+    " FROM temp.find_sel f JOIN story s ON s.id = f.id" GROUP_END;
+static const char grp_tag_plain[] = GROUP
+    "SELECT nullif(p.tag, '') AS k1, " KEY("?3", "?4") " AS k2"
+    " FROM temp.find_tagp p JOIN story s ON s.id = p.sid" GROUP_END;
+static const char grp_plain_tag[] = GROUP
+    "SELECT " KEY("?1", "?2") " AS k1, nullif(p.tag, '') AS k2"
+    " FROM temp.find_tagp p JOIN story s ON s.id = p.sid" GROUP_END;
+static const char grp_tag_tag[] = GROUP
+    "SELECT nullif(a.tag, '') AS k1, nullif(b.tag, '') AS k2"
+    " FROM temp.find_tagp a JOIN temp.find_tagp b ON b.sid = a.sid"
+    GROUP_END;
+
+static int
+fill_tags(struct be_find *f, struct be_err *e)
+{
+	return be_store_exec(f->st, "CREATE TEMP TABLE IF NOT EXISTS find_tagp"
+	    " (sid INTEGER, tag TEXT, PRIMARY KEY (sid, tag)) WITHOUT ROWID;"
+	    "DELETE FROM temp.find_tagp;"
+	    /* A story counts for each of its themes and the themes above
+	     * them, so that a theme's count is what -t THEME selects. */
+	    "INSERT OR IGNORE INTO temp.find_tagp"
+	    " WITH RECURSIVE up(tid, anc) AS (SELECT id, id FROM tag"
+	    "  UNION SELECT up.tid, t.parent_id FROM up"
+	    "  JOIN tag t ON t.id = up.anc WHERE t.parent_id IS NOT NULL)"
+	    " SELECT st.story_id, a.name FROM temp.find_sel f"
+	    " JOIN story_tag st ON st.story_id = f.id"
+	    " JOIN up ON up.tid = st.tag_id JOIN tag a ON a.id = up.anc"
+	    " WHERE st.present = 1;"
+	    "INSERT INTO temp.find_tagp SELECT f.id, '' FROM temp.find_sel f"
+	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
+	    "  WHERE st.story_id = f.id AND st.present = 1)", e);
+}
+
+/* A theme as two fields, its ref and name, as be-tag -l has them; a
+ * group without a theme as "-" and an empty name. */
+static int
+put_tag(struct be_find *f, FILE *fp, const char *name, int first,
+    struct be_err *e)
+{
+	sqlite3_stmt *q;
+	char ref[32] = "-";
+
+	if (name != NULL) {
+		q = be_store_stmt(f->st, "SELECT id FROM tag WHERE name = ?1",
+		    e);
+		if (q == NULL)
+			return -1;
+		be_bind_text(q, 1, name);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			snprintf(ref, sizeof ref, "T-%lld",
+			    sqlite3_column_int64(q, 0));
+		sqlite3_reset(q);
+	}
+	be_rec_put(fp, ref, first);
+	be_rec_put(fp, name, 0);
+	return 0;
+}
+
+static int
+print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	const char *sql;
+	int i, rc, tag1, tag2;
+
+	tag1 = f->by[0].dim == D_TAG;
+	tag2 = f->nby > 1 && f->by[1].dim == D_TAG;
+	if ((tag1 || tag2) && fill_tags(f, e) < 0)
+		return -1;
+	if (be_store_exec(f->st, "CREATE TEMP TABLE IF NOT EXISTS find_grp"
+	    " (g1 TEXT, g2 TEXT, n1 TEXT, n2 TEXT, c INTEGER);"
+	    "CREATE INDEX IF NOT EXISTS temp.find_grp1 ON find_grp (g1);"
+	    "CREATE INDEX IF NOT EXISTS temp.find_grp2 ON find_grp (g2);"
+	    "DELETE FROM temp.find_grp", e) < 0)
+		return -1;
+	sql = tag1 ? (tag2 ? grp_tag_tag : grp_tag_plain) :
+	    tag2 ? grp_plain_tag : grp_plain;
+	if ((q = be_store_stmt(f->st, sql, e)) == NULL)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		/* Code -1: no second key, so k2 is NULL everywhere. */
+		sqlite3_bind_int(q, 2 * i + 1, i < f->nby ?
+		    (int)f->by[i].dim : -1);
+		if (i < f->nby && f->by[i].dim == D_ATTR)
+			be_bind_text(q, 2 * i + 2, f->by[i].key);
+	}
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(f->st, "cannot count", e);
+
+	q = be_store_stmt(f->st, "SELECT"
+	    " (SELECT min(x.n1) FROM temp.find_grp x WHERE x.g1 = r.g1),"
+	    " (SELECT min(x.n2) FROM temp.find_grp x WHERE x.g2 = r.g2), c"
+	    " FROM temp.find_grp r ORDER BY g1 IS NULL, g1, g2 IS NULL, g2", e);
+	if (q == NULL)
+		return -1;
+	if (header) {
+		putc('#', fp);
+		for (i = 0; i < f->nby; i++) {
+			be_rec_put(fp, f->by[i].name, i == 0);
+			if (f->by[i].dim == D_TAG)
+				be_rec_put(fp, "name", 0);
+		}
+		fputs("\tcount\n", fp);
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		for (i = 0; i < f->nby; i++)
+			if (f->by[i].dim != D_TAG)
+				be_rec_put(fp, be_col_text(q, i), i == 0);
+			else if (put_tag(f, fp, col_or_null(q, i), i == 0,
+			    e) < 0) {
+				sqlite3_reset(q);
+				return -1;
+			}
+		fprintf(fp, "\t%lld\n", sqlite3_column_int64(q, 2));
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(f->st, "cannot count", e);
+	return 0;
+}
+
+int
+be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
+    int header, struct be_err *e)
+{
+	struct printer p;
+
+	if (f->nby > 0)
+		return print_groups(f, fp, header, e);
+	switch (fmt) {
+	case BE_FIND_RECORDS:
+		return print_records(f, fp, header, e);
+	case BE_FIND_JSON:
+		return be_find_each(f, json_story, fp, e);
+	default:
+		p.fp = fp;
+		p.fmt = fmt;
+		p.n = 0;
+		return be_find_each(f, print_story, &p, e);
+	}
+}

@@ -1,0 +1,654 @@
+/* tag.c: see tag.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "mem.h"
+#include "record.h"
+#include "tag.h"
+#include "banned.h"
+
+struct be_tagger {
+	struct be_store *st;
+	const struct be_codebook *cb;
+	int flags;
+	long long cbid;
+	long long *tagid;		/* per theme; 0 when dry */
+	struct be_cb_eval *ev;
+	struct be_tag_stats stats;
+};
+
+/* A story_tag row as found before a change. */
+struct row {
+	char *name;
+	long long tag_id;
+	int hand, present, ours;	/* ours: rule of a codebook of our name */
+	char *hash, *rule, *matched;
+	int done;
+};
+
+static const char q_story[] = "SELECT text FROM story WHERE id = ?";
+static const char q_rows[] =
+    "SELECT t.name, st.tag_id, st.origin, st.present, c.name, c.hash,"
+    " st.rule, st.matched FROM story_tag st JOIN tag t ON t.id = st.tag_id"
+    " LEFT JOIN codebook c ON c.id = st.codebook_id WHERE st.story_id = ?";
+static const char q_present[] =
+    "SELECT t.name FROM story_tag st JOIN tag t ON t.id = st.tag_id"
+    " WHERE st.story_id = ? AND st.present = 1 ORDER BY t.name";
+static const char q_ins[] =
+    "INSERT INTO story_tag (story_id, tag_id, origin, present, codebook_id,"
+    " rule, matched, at) VALUES (?, ?, 'rule', 1, ?, ?, ?, ?)";
+static const char q_upd[] =
+    "UPDATE story_tag SET codebook_id = ?, rule = ?, matched = ?, at = ?"
+    " WHERE story_id = ? AND tag_id = ?";
+static const char q_del[] =
+    "DELETE FROM story_tag WHERE story_id = ? AND tag_id = ?"
+    " AND origin = 'rule'";
+static const char q_cb_ins[] =
+    "INSERT OR IGNORE INTO codebook (name, version, hash, path, loaded)"
+    " VALUES (?, '1', ?, ?, ?)";
+static const char q_cb_id[] =
+    "SELECT id FROM codebook WHERE name = ? AND hash = ?";
+static const char q_tag_up[] =
+    "INSERT INTO tag (name, description, colour, codebook_id)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+    " description = excluded.description, colour = excluded.colour,"
+    " codebook_id = excluded.codebook_id WHERE"
+    " description IS NOT excluded.description OR"
+    " colour IS NOT excluded.colour OR"
+    " codebook_id IS NOT excluded.codebook_id";
+static const char q_tag_id[] = "SELECT id FROM tag WHERE name = ?";
+static const char q_tag_parent[] =
+    "UPDATE tag SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NOT ?1";
+
+static int
+step_done(struct be_store *st, sqlite3_stmt *s, struct be_err *e)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot write tags", e);
+	return 0;
+}
+
+/* The id of tag name, 0 when there is none, -1 on error. */
+static long long
+tag_id(struct be_store *st, const char *name, struct be_err *e)
+{
+	sqlite3_stmt *s;
+	long long id = 0;
+	int rc;
+
+	if ((s = be_store_stmt(st, q_tag_id, e)) == NULL)
+		return -1;
+	be_bind_text(s, 1, name);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		id = be_store_error(st, "cannot read tags", e);
+	sqlite3_reset(s);
+	return id;
+}
+
+static int
+record_codebook(struct be_tagger *t, struct be_err *e)
+{
+	const struct be_codebook *cb = t->cb;
+	sqlite3_stmt *s;
+	char now[32];
+	size_t i;
+	long long pid;
+
+	be_now(now);
+	if ((s = be_store_stmt(t->st, q_cb_ins, e)) == NULL)
+		return -1;
+	be_bind_text(s, 1, cb->name);
+	be_bind_text(s, 2, cb->hash);
+	be_bind_text(s, 3, cb->path);
+	be_bind_text(s, 4, now);
+	if (step_done(t->st, s, e) < 0)
+		return -1;
+	if ((s = be_store_stmt(t->st, q_cb_id, e)) == NULL)
+		return -1;
+	be_bind_text(s, 1, cb->name);
+	be_bind_text(s, 2, cb->hash);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return be_store_error(t->st, "cannot record codebook", e);
+	}
+	t->cbid = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	for (i = 0; i < cb->nthemes; i++) {
+		const struct be_cb_theme *th = &cb->themes[i];
+
+		if ((s = be_store_stmt(t->st, q_tag_up, e)) == NULL)
+			return -1;
+		be_bind_text(s, 1, th->name);
+		be_bind_text(s, 2, th->description);
+		be_bind_text(s, 3, th->colour);
+		sqlite3_bind_int64(s, 4, t->cbid);
+		if (step_done(t->st, s, e) < 0)
+			return -1;
+		if ((t->tagid[i] = tag_id(t->st, th->name, e)) <= 0)
+			return -1;
+	}
+	for (i = 0; i < cb->nthemes; i++) {
+		pid = cb->themes[i].parent_ix >= 0 ?
+		    t->tagid[cb->themes[i].parent_ix] : 0;
+		if ((s = be_store_stmt(t->st, q_tag_parent, e)) == NULL)
+			return -1;
+		if (pid)
+			sqlite3_bind_int64(s, 1, pid);
+		else
+			sqlite3_bind_null(s, 1);
+		sqlite3_bind_int64(s, 2, t->tagid[i]);
+		if (step_done(t->st, s, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+struct be_tagger *
+be_tag_begin(struct be_store *st, const struct be_codebook *cb, int flags,
+    struct be_err *e)
+{
+	struct be_tagger *t = be_xcalloc(1, sizeof *t);
+
+	t->st = st;
+	t->cb = cb;
+	t->flags = flags;
+	t->tagid = be_xcalloc(cb->nthemes ? cb->nthemes : 1,
+	    sizeof *t->tagid);
+	t->ev = be_cb_eval_new(cb);
+	if (flags & BE_TAG_DRY)
+		return t;
+	if (be_store_begin(st, e) < 0)
+		goto fail;
+	if (record_codebook(t, e) < 0) {
+		be_store_rollback(st);
+		goto fail;
+	}
+	return t;
+fail:
+	be_cb_eval_free(t->ev);
+	free(t->tagid);
+	free(t);
+	return NULL;
+}
+
+/* Writes "S-n TAB a,b,c" of the story's present tags. */
+static int
+put_present(struct be_store *st, long long id, FILE *out, struct be_err *e)
+{
+	struct be_buf b = BE_BUF_INIT;
+	sqlite3_stmt *s;
+	char ref[32];
+	int rc;
+
+	if ((s = be_store_stmt(st, q_present, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (b.len)
+			be_buf_addc(&b, ',');
+		be_buf_adds(&b, be_col_text(s, 0));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		be_buf_release(&b);
+		return be_store_error(st, "cannot read tags", e);
+	}
+	snprintf(ref, sizeof ref, "S-%lld", id);
+	be_rec_put(out, ref, 1);
+	be_rec_put(out, b.s, 0);
+	fputc('\n', out);
+	be_buf_release(&b);
+	return 0;
+}
+
+static void
+rows_free(struct row *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].name);
+		free(r[i].hash);
+		free(r[i].rule);
+		free(r[i].matched);
+	}
+	free(r);
+}
+
+static int
+load_rows(struct be_tagger *t, long long id, struct row **rows, size_t *n,
+    struct be_err *e)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((s = be_store_stmt(t->st, q_rows, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct row *r;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			*rows = be_xrealloc(*rows, cap * sizeof **rows);
+		}
+		r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof *r);
+		r->name = be_xstrdup(be_col_text(s, 0));
+		r->tag_id = sqlite3_column_int64(s, 1);
+		r->hand = strcmp(be_col_text(s, 2), "hand") == 0;
+		r->present = sqlite3_column_int(s, 3);
+		r->ours = !r->hand && strcmp(be_col_text(s, 4),
+		    t->cb->name) == 0;
+		r->hash = be_xstrdup(be_col_text(s, 5));
+		r->rule = be_xstrdup(be_col_text(s, 6));
+		r->matched = be_xstrdup(be_col_text(s, 7));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return be_store_error(t->st, "cannot read tags", e);
+	return 0;
+}
+
+static int
+cmp_change(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+
+	return strcmp(x + 1, y + 1);
+}
+
+static int
+write_rule(struct be_tagger *t, const char *sql, long long id, size_t i,
+    const struct be_cb_hit *h, struct be_err *e)
+{
+	const struct be_cb_theme *th = &t->cb->themes[i];
+	sqlite3_stmt *s;
+	char now[32];
+
+	be_now(now);
+	if ((s = be_store_stmt(t->st, sql, e)) == NULL)
+		return -1;
+	if (sql == q_ins) {
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, t->tagid[i]);
+		sqlite3_bind_int64(s, 3, t->cbid);
+		be_bind_text(s, 4, th->match[h->pat].src);
+		be_bind_text(s, 5, h->words);
+		be_bind_text(s, 6, now);
+	} else {
+		sqlite3_bind_int64(s, 1, t->cbid);
+		be_bind_text(s, 2, th->match[h->pat].src);
+		be_bind_text(s, 3, h->words);
+		be_bind_text(s, 4, now);
+		sqlite3_bind_int64(s, 5, id);
+		sqlite3_bind_int64(s, 6, t->tagid[i]);
+	}
+	return step_done(t->st, s, e);
+}
+
+static int
+del_rule(struct be_tagger *t, long long id, long long tid, struct be_err *e)
+{
+	sqlite3_stmt *s;
+
+	if ((s = be_store_stmt(t->st, q_del, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, tid);
+	return step_done(t->st, s, e);
+}
+
+/* Adds " on S-n" to e's message. */
+static void
+on_story(struct be_err *e, long long id, const char *hint)
+{
+	size_t l = strlen(e->msg);
+
+	snprintf(e->msg + l, sizeof e->msg - l, " on S-%lld%s", id, hint);
+}
+
+static int
+apply(struct be_tagger *t, long long id, const char *text, size_t len,
+    FILE *out, struct be_err *e)
+{
+	const struct be_codebook *cb = t->cb;
+	const struct be_cb_hit *hits;
+	struct row *rows = NULL;
+	char **chg = NULL;
+	size_t nrows, nchg = 0, i, j;
+	long bad, ix;
+	int dry = t->flags & BE_TAG_DRY, rc = -1;
+
+	if (be_cb_eval(t->ev, text, len, &hits, &bad, e) < 0) {
+		if (t->flags & BE_TAG_SKIPBAD) {
+			on_story(e, id, "; story skipped");
+			t->stats.skipped++;
+			return 1;
+		}
+		on_story(e, id, "; nothing written (use --skip-bad to skip "
+		    "such stories)");
+		return -1;
+	}
+	t->stats.stories++;
+	if (load_rows(t, id, &rows, &nrows, e) < 0)
+		goto out;
+	chg = be_xcalloc(cb->nthemes + nrows + 1, sizeof *chg);
+	for (j = 0; j < nrows; j++) {
+		struct row *r = &rows[j];
+
+		ix = be_codebook_find(cb, r->name);
+		if (r->hand || !r->ours)
+			continue;	/* hand tags, other codebooks' tags */
+		if (ix >= 0 && hits[ix].tagged) {
+			const struct be_cb_hit *h = &hits[ix];
+
+			r->done = 1;
+			if (strcmp(r->rule, cb->themes[ix].match[h->pat].src) ||
+			    strcmp(r->matched, h->words) ||
+			    strcmp(r->hash, cb->hash)) {
+				t->stats.updated++;
+				if (!dry && write_rule(t, q_upd, id, (size_t)ix,
+				    h, e) < 0)
+					goto out;
+			}
+			continue;
+		}
+		t->stats.removed++;
+		chg[nchg] = be_xmalloc(strlen(r->name) + 2);
+		chg[nchg][0] = '-';
+		memcpy(chg[nchg] + 1, r->name, strlen(r->name) + 1);
+		nchg++;
+		if (!dry && del_rule(t, id, r->tag_id, e) < 0)
+			goto out;
+	}
+	for (i = 0; i < cb->nthemes; i++) {
+		if (!hits[i].tagged)
+			continue;
+		for (j = 0; j < nrows; j++)
+			if (strcmp(rows[j].name, cb->themes[i].name) == 0)
+				break;
+		if (j < nrows)
+			continue;	/* there already, or a hand tag */
+		t->stats.added++;
+		chg[nchg] = be_xmalloc(strlen(cb->themes[i].name) + 2);
+		chg[nchg][0] = '+';
+		memcpy(chg[nchg] + 1, cb->themes[i].name,
+		    strlen(cb->themes[i].name) + 1);
+		nchg++;
+		if (!dry && write_rule(t, q_ins, id, i, &hits[i], e) < 0)
+			goto out;
+	}
+	if (dry) {
+		if (nchg) {
+			qsort(chg, nchg, sizeof *chg, cmp_change);
+			fprintf(out, "S-%lld\t", id);
+			for (i = 0; i < nchg; i++)
+				fprintf(out, "%s%s", i ? "," : "", chg[i]);
+			fputc('\n', out);
+		}
+		rc = 0;
+	} else
+		rc = put_present(t->st, id, out, e);
+out:
+	for (i = 0; i < nchg; i++)
+		free(chg[i]);
+	free(chg);
+	rows_free(rows, nrows);
+	return rc;
+}
+
+int
+be_tag_story(struct be_tagger *t, long long id, FILE *out, struct be_err *e)
+{
+	sqlite3_stmt *s;
+	char *text;
+	size_t len;
+	int rc;
+
+	if ((s = be_store_stmt(t->st, q_story, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return be_err_set(e, "no story S-%lld", id);
+		return be_store_error(t->st, "cannot read story", e);
+	}
+	len = (size_t)sqlite3_column_bytes(s, 0);
+	text = be_xstrndup(be_col_text(s, 0), len);
+	sqlite3_reset(s);
+	rc = apply(t, id, text, len, out, e);
+	free(text);
+	return rc;
+}
+
+int
+be_tag_all(struct be_tagger *t, int untagged, FILE *out,
+    void (*warn)(const struct be_err *), struct be_err *e)
+{
+	static const char q_all[] = "SELECT id, text FROM story ORDER BY id";
+	static const char q_untagged[] = "SELECT id, text FROM story"
+	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
+	    " WHERE st.story_id = story.id AND st.present = 1) ORDER BY id";
+	sqlite3 *db = be_store_db(t->st);
+	sqlite3_stmt *s;
+	struct be_err se;
+	int rc, r = 0;
+
+	if (sqlite3_prepare_v2(db, untagged ? q_untagged : q_all, -1, &s,
+	    NULL) != SQLITE_OK)
+		return be_store_error(t->st, "cannot read stories", e);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		be_err_init(&se);
+		r = apply(t, sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (size_t)sqlite3_column_bytes(s, 1), out, &se);
+		if (r == 1 && warn)
+			warn(&se);
+		if (r < 0) {
+			*e = se;
+			break;
+		}
+	}
+	if (r >= 0 && rc != SQLITE_DONE)
+		r = be_store_error(t->st, "cannot read stories", e);
+	sqlite3_finalize(s);
+	return r < 0 ? -1 : 0;
+}
+
+int
+be_tag_end(struct be_tagger *t, int commit, struct be_tag_stats *stats,
+    struct be_err *e)
+{
+	int rc = 0;
+
+	if (!(t->flags & BE_TAG_DRY)) {
+		if (commit)
+			rc = be_store_commit(t->st, e);
+		else
+			be_store_rollback(t->st);
+	}
+	if (stats)
+		*stats = t->stats;
+	be_cb_eval_free(t->ev);
+	free(t->tagid);
+	free(t);
+	return rc;
+}
+
+static int
+story_exists(struct be_store *st, long long id, struct be_err *e)
+{
+	static const char q[] = "SELECT 1 FROM story WHERE id = ?";
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((s = be_store_stmt(st, q, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return be_err_set(e, "no story S-%lld", id);
+	return be_store_error(st, "cannot read story", e);
+}
+
+static long long
+hand_tag_id(struct be_store *st, const char *name, int create,
+    struct be_err *e)
+{
+	static const char q_new[] = "INSERT INTO tag (name) VALUES (?)";
+	sqlite3_stmt *s;
+	long long id;
+
+	if ((id = tag_id(st, name, e)) != 0)
+		return id;
+	if (!create)
+		return be_err_set(e, "unknown tag '%s'; see be-tag -l for the "
+		    "tags, or add --new to make it", name);
+	if (!be_theme_name_ok(name))
+		return be_err_set(e, "tag name '%s' must be lower case "
+		    "letters, digits, '-' or '_'", name);
+	if ((s = be_store_stmt(st, q_new, e)) == NULL)
+		return -1;
+	be_bind_text(s, 1, name);
+	if (step_done(st, s, e) < 0)
+		return -1;
+	return sqlite3_last_insert_rowid(be_store_db(st));
+}
+
+int
+be_tag_hand(struct be_store *st, long long id, const char *const *add,
+    size_t nadd, const char *const *del, size_t ndel, const char *who,
+    int allow_new, FILE *out, struct be_tag_stats *stats, struct be_err *e)
+{
+	static const char q[] =
+	    "INSERT INTO story_tag (story_id, tag_id, origin, present, who, at)"
+	    " VALUES (?1, ?2, 'hand', ?3, ?4, ?5)"
+	    " ON CONFLICT (story_id, tag_id) DO UPDATE SET origin = 'hand',"
+	    " present = ?3, codebook_id = NULL, rule = NULL, matched = NULL,"
+	    " who = ?4, at = ?5"
+	    " WHERE NOT (story_tag.origin = 'hand' AND story_tag.present = ?3)";
+	sqlite3_stmt *s;
+	char now[32];
+	size_t i;
+	long long tid;
+	int present;
+
+	be_now(now);
+	if (story_exists(st, id, e) < 0)
+		return -1;
+	stats->stories++;
+	for (i = 0; i < nadd + ndel; i++) {
+		present = i < nadd;
+		tid = hand_tag_id(st, present ? add[i] : del[i - nadd],
+		    present && allow_new, e);
+		if (tid < 0)
+			return -1;
+		if ((s = be_store_stmt(st, q, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, tid);
+		sqlite3_bind_int(s, 3, present);
+		be_bind_text(s, 4, who);
+		be_bind_text(s, 5, now);
+		if (step_done(st, s, e) < 0)
+			return -1;
+		if (sqlite3_changes(be_store_db(st)) > 0) {
+			if (present)
+				stats->added++;
+			else
+				stats->removed++;
+		}
+	}
+	return put_present(st, id, out, e);
+}
+
+long
+be_tag_list(struct be_store *st, FILE *out, struct be_err *e)
+{
+	static const char q[] =
+	    "SELECT t.id, t.name, (SELECT count(*) FROM story_tag st"
+	    " WHERE st.tag_id = t.id AND st.present = 1), p.name, t.description"
+	    " FROM tag t LEFT JOIN tag p ON p.id = t.parent_id ORDER BY t.name";
+	sqlite3_stmt *s;
+	char ref[32], cnt[32];
+	long n = 0;
+	int rc;
+
+	if ((s = be_store_stmt(st, q, e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(ref, sizeof ref, "T-%lld", sqlite3_column_int64(s, 0));
+		snprintf(cnt, sizeof cnt, "%lld", sqlite3_column_int64(s, 2));
+		be_rec_put(out, ref, 1);
+		be_rec_put(out, be_col_text(s, 1), 0);
+		be_rec_put(out, cnt, 0);
+		be_rec_put(out, be_col_text(s, 3), 0);
+		be_rec_put(out, be_col_text(s, 4), 0);
+		fputc('\n', out);
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read tags", e);
+	return n;
+}
+
+int
+be_tag_explain(struct be_store *st, long long id, FILE *out,
+    struct be_err *e)
+{
+	static const char q[] =
+	    "SELECT t.name, st.origin, st.present, c.name, c.hash, st.rule,"
+	    " st.matched, st.who, st.at FROM story_tag st"
+	    " JOIN tag t ON t.id = st.tag_id"
+	    " LEFT JOIN codebook c ON c.id = st.codebook_id"
+	    " WHERE st.story_id = ? ORDER BY t.name";
+	sqlite3_stmt *s;
+	char ref[32], by[1100];
+	int rc, rule;
+
+	if (story_exists(st, id, e) < 0)
+		return -1;
+	if ((s = be_store_stmt(st, q, e)) == NULL)
+		return -1;
+	snprintf(ref, sizeof ref, "S-%lld", id);
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rule = strcmp(be_col_text(s, 1), "rule") == 0;
+		if (rule)
+			snprintf(by, sizeof by, "%s@%.12s", be_col_text(s, 3),
+			    be_col_text(s, 4));
+		else
+			snprintf(by, sizeof by, "%s", be_col_text(s, 7));
+		be_rec_put(out, ref, 1);
+		be_rec_put(out, be_col_text(s, 0), 0);
+		be_rec_put(out, rule ? "rule" : sqlite3_column_int(s, 2) ?
+		    "hand" : "removed", 0);
+		be_rec_put(out, by, 0);
+		be_rec_put(out, be_col_text(s, 5), 0);
+		be_rec_put(out, be_col_text(s, 6), 0);
+		be_rec_put(out, be_col_text(s, 8), 0);
+		fputc('\n', out);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read tags", e);
+	return 0;
+}

@@ -1,0 +1,43 @@
+#!/bin/sh
+# be-find -q: full-text queries (FTS5, diacritics folded) and their errors.
+. "${0%/*}/lib.sh"
+. "$FIX/find/find.sh"
+plan 21
+seed
+
+sel "S-1" "a word, case folded" -q wachtlijst
+sel "S-2" "cliënt found as client" -q client
+sel "S-2" "client found as cliënt" -q cliënt
+sel "S-1 S-2 S-4 S-8" "a prefix" -q 'wacht*'
+sel "S-2" "a phrase" -q '"te laat"'
+sel "" "a phrase is not two words anywhere" -q '"laat te"'
+sel "S-2" "NEAR within 5" -q 'NEAR(taxi laat, 5)'
+sel "" "NEAR within 4" -q 'NEAR(taxi laat, 4)'
+sel "S-2 S-4 S-8" "OR" -q 'taxi OR schulden'
+sel "S-8" "two words: both" -q 'taxi vervoer'
+sel "S-2" "NOT" -q 'taxi NOT vervoer'
+sel "S-4" "two -q: both" -q 'wacht*' -q schulden
+sel "S-8" "a query and a selector" -q taxi -c telefoon
+sel "S-5" "words of a field's text only" --query telefoon
+
+run be-find -q AND
+must_fail 2 "be-find: query: syntax error near 'AND'" "syntax error, exit 2"
+run be-find -q 'NEAR(taxi laat'
+must_fail 2 "be-find: query: syntax error at the end" "unclosed NEAR"
+run be-find -q '"te laat'
+must_fail 2 'be-find: query: unterminated "phrase"' "unterminated phrase"
+run be-find -q 'wacht:lijst'
+must_fail 2 "be-find: query: unknown column 'wacht'; put words with ':' or a leading '-' in \"quotes\"" "a colon"
+run be-find -q '*'
+must_fail 2 "be-find: query: syntax error near '*'; write * at the end of a word" "a lone star"
+run be-find -q ' '
+must_fail 2 "be-find: query: empty query" "empty query"
+
+# An intake with the index off leaves it stale: be-find rebuilds it.
+q "INSERT INTO meta VALUES ('fts_stale', '1');
+   INSERT INTO story (id, cid, text, added)
+   VALUES (9, 'c9', 'Een nieuwe wachtlijst', '2026-03-05T10:00:00Z')"
+run be-find -q wachtlijst
+is "$RC:$(cut -f1 "$OUT" | tr '\n' ' ')$(cat "$ERR"):$(q "SELECT count(*) FROM meta")" \
+    "0:S-1 S-9 :0" "a stale index is rebuilt first"
+done_testing

@@ -1,0 +1,103 @@
+#!/bin/sh
+# tests/bench/find.sh: be-find on BENCH_ROWS stories against the tools a
+# user would otherwise use: grep over the texts exported to a file, and
+# the sqlite3 shell with the query written by hand.  Prints
+#   name TAB rows TAB ours_s TAB theirs_name TAB theirs_s TAB ratio TAB rss_kb
+# (see tests/bench/run.sh).  Each time is the mean of REPS runs.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+rows=${BENCH_ROWS:-100000}
+dir=${BENCH_DIR:-$(mktemp -d)}
+gen=${BENCH_GEN:-$top/../shared/bench/gen_stories.py}
+reps=${REPS:-5}
+export PATH="$top:$PATH" LC_ALL=C.UTF-8 TZ=UTC
+db=$dir/find.db
+cd "$dir"
+
+python3 "$gen" --rows "$rows" --out stories.csv
+# The store: made by benut (its schema), filled by the sqlite3 shell.
+"$top/tests/unit/find.t" --seed "$db" </dev/null
+sqlite3 -batch "$db" <<'SQL'
+.mode csv
+.import stories.csv raw
+-- Tijdstempel is d-m-yyyy H:MM:SS.
+INSERT INTO story (id, cid, told, channel, gemeente, text, added)
+SELECT rowid, 'c' || rowid,
+  printf('%04d-%02d-%02d',
+    CAST(substr(rest, instr(rest, '-') + 1) AS INTEGER),
+    CAST(rest AS INTEGER), CAST(Tijdstempel AS INTEGER)),
+  lower(Kanaal), Gemeente, Verhaal, '2026-01-01T00:00:00Z'
+FROM (SELECT rowid, *, substr(Tijdstempel, instr(Tijdstempel, '-') + 1)
+  AS rest FROM raw);
+DROP TABLE raw;
+INSERT INTO tag (id, name, parent_id) VALUES
+  (1, 'wachttijden', NULL), (2, 'wachtlijst', 1), (3, 'geldzaken', NULL);
+INSERT INTO story_tag (story_id, tag_id, origin, at)
+  SELECT id, 2, 'rule', '2026-01-01' FROM story WHERE text LIKE '%wachtlijst%';
+INSERT INTO story_tag (story_id, tag_id, origin, at)
+  SELECT id, 1, 'rule', '2026-01-01' FROM story
+  WHERE text LIKE '%wacht%' AND text NOT LIKE '%wachtlijst%';
+INSERT INTO story_tag (story_id, tag_id, origin, at)
+  SELECT id, 3, 'rule', '2026-01-01' FROM story WHERE text LIKE '%schuld%';
+SQL
+sqlite3 -batch "$db" "SELECT replace(replace(text, char(10), ' '),
+  char(13), ' ') FROM story" >texts.txt
+
+now() { date +%s%N; }
+# secs CMD...: mean wall time of REPS runs, output to /dev/null.
+secs() {
+	_t0=$(now)
+	_i=0
+	while [ $_i -lt "$reps" ]; do "$@" >/dev/null; _i=$((_i + 1)); done
+	_t1=$(now)
+	echo "$_t0 $_t1 $reps" | awk '{ printf "%.4f", ($2 - $1) / 1e9 / $3 }'
+}
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+line() {	# name ours theirs_name theirs rss
+	echo "$1 $2 $3 $4 $5" | awk -v rows="$rows" 'BEGIN { OFS = "\t" }
+	  { r = ($2 > 0) ? $4 / $2 : 0; print $1, rows, $2, $3, $4,
+	    sprintf("%.2f", r), $5 }'
+}
+
+# The first run builds nothing, but warms the page cache for both.
+be-find -s "$db" -q wachtlijst --count >/dev/null
+grep -ci wachtlijst texts.txt >/dev/null || true
+
+ours=$(secs be-find -s "$db" -q wachtlijst --count)
+theirs=$(secs sh -c 'grep -ci wachtlijst texts.txt || true')
+line find-fts-count "$ours" grep-ci "$theirs" \
+    "$(rss be-find -s "$db" -q wachtlijst --count)"
+
+ours=$(secs be-find -s "$db" -q 'wacht* NOT lijst' --count)
+theirs=$(secs sh -c 'grep -i "wacht" texts.txt | grep -vci lijst || true')
+line find-fts-prefix-not "$ours" grep-pipe "$theirs" \
+    "$(rss be-find -s "$db" -q 'wacht* NOT lijst' --count)"
+
+sq="WITH RECURSIVE d(id) AS (SELECT id FROM tag WHERE name = 'wachttijden'
+  UNION SELECT t.id FROM tag t JOIN d ON t.parent_id = d.id)
+  SELECT 'S-' || s.id, substr(s.told, 1, 10), s.channel, s.gemeente, s.text
+  FROM story s WHERE s.told >= '2024-06-01' AND s.id IN (SELECT st.story_id
+  FROM story_tag st JOIN d ON st.tag_id = d.id WHERE st.present = 1)
+  ORDER BY s.id"
+ours=$(secs be-find -s "$db" -t wachttijden --since 2024-06-01)
+theirs=$(secs sqlite3 -batch -separator '	' "$db" "$sq")
+line find-tag-since "$ours" sqlite3 "$theirs" \
+    "$(rss be-find -s "$db" -t wachttijden --since 2024-06-01)"
+
+ours=$(secs be-find -s "$db" -c telefoon -g utrecht --count)
+theirs=$(secs sqlite3 -batch "$db" "SELECT count(*) FROM story
+  WHERE lower(channel) = 'telefoon' AND lower(gemeente) = 'utrecht'")
+line find-channel-gemeente "$ours" sqlite3 "$theirs" \
+    "$(rss be-find -s "$db" -c telefoon -g utrecht --count)"
+
+ours=$(secs be-find -s "$db" --by tag,month)
+theirs=$(secs sqlite3 -batch "$db" "SELECT t.name, substr(s.told, 1, 7),
+  count(*) FROM story s JOIN story_tag st ON st.story_id = s.id
+  JOIN tag t ON t.id = st.tag_id GROUP BY 1, 2")
+line find-by-tag-month "$ours" sqlite3 "$theirs" \
+    "$(rss be-find -s "$db" --by tag,month)"
+
+ours=$(secs be-find -s "$db")
+theirs=$(secs sqlite3 -batch -separator '	' "$db" "SELECT 'S-' || id, told,
+  channel, gemeente, text FROM story ORDER BY id")
+line find-all-records "$ours" sqlite3 "$theirs" "$(rss be-find -s "$db")"

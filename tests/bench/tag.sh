@@ -1,0 +1,80 @@
+#!/bin/sh
+# tests/bench/tag.sh: be-tag with 50 themes on BENCH_ROWS stories, against
+# pcre2grep -i -c run once per theme over the same texts (one a line).
+set -eu
+rows=${BENCH_ROWS:-100000}
+dir=${BENCH_DIR:-$(mktemp -d)}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+gen=${BENCH_GEN:-$top/../shared/bench/gen_stories.py}
+cd "$dir"
+export BENUT_STORE=$dir/bench.db
+
+python3 "$gen" --rows "$rows" --out stories.csv
+# A 50-theme codebook: the starter's 20 themes and 30 copies under other
+# names (the same patterns, so both sides do the same matching work).
+python3 - "$top/share/codebooks/sociaal-domein.yaml" >cb50.yaml <<'PY'
+import re, sys
+src = open(sys.argv[1], encoding='utf-8').read()
+head, body = src.split('themes:\n', 1)
+themes = re.split(r'(?m)^(?=  - name: )', body)
+themes = [t for t in themes if t.startswith('  - name: ')]
+out = [head, 'themes:\n']
+out += themes
+n = 0
+while len(themes) + n < 50:
+    t = themes[n % len(themes)]
+    t = re.sub(r'(?m)^(  - name: )(\S+)', lambda m: m.group(1) + m.group(2) + '-v%d' % (n // len(themes) + 2), t, 1)
+    t = re.sub(r'(?m)^    parent: .*\n', '', t)
+    out.append(t)
+    n += 1
+sys.stdout.write(''.join(out))
+PY
+be-tag --check cb50.yaml 2>/dev/null
+# The store and the one-line texts, from the same CSV.
+be-tag -c cb50.yaml --all >/dev/null 2>&1
+python3 - "$BENUT_STORE" <<'PY'
+import csv, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+out = open('texts.txt', 'w', encoding='utf-8')
+with open('stories.csv', encoding='utf-8', newline='') as f:
+    r = csv.reader(f); next(r)
+    for i, row in enumerate(r, 1):
+        t = row[6]
+        db.execute("INSERT INTO story (id, cid, text, added) VALUES (?, ?, ?, 'bench')", (i, 'b%d' % i, t))
+        out.write(t.replace('\r', ' ').replace('\n', ' ') + '\n')
+db.commit()
+PY
+python3 - cb50.yaml >patterns.txt <<'PY'
+import sys, re
+# One line per theme: its match patterns, TAB-separated.
+cur = None; pats = []; inmatch = False; lines = []
+for l in open(sys.argv[1], encoding='utf-8'):
+    if l.startswith('  - name: '):
+        if pats: lines.append('\t'.join(pats))
+        pats = []; inmatch = False
+    elif l.startswith('    match:'):
+        inmatch = True
+    elif re.match(r'    \w', l):
+        inmatch = False
+    elif inmatch and l.startswith("      - '"):
+        pats.append(l.strip()[3:-1].replace("''", "'"))
+if pats: lines.append('\t'.join(pats))
+print('\n'.join(lines))
+PY
+
+now() { date +%s.%N; }
+t0=$(now)
+/usr/bin/time -f %M -o rss.txt be-tag -c cb50.yaml --all >/dev/null 2>&1
+t1=$(now)
+while IFS= read -r line; do
+	set --
+	old=$IFS; IFS='	'
+	for p in $line; do set -- "$@" -e "$p"; done
+	IFS=$old
+	pcre2grep -i -u -c "$@" texts.txt >/dev/null || true
+done <patterns.txt
+t2=$(now)
+awk -v r="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v m="$(cat rss.txt)" \
+    'BEGIN { o = b - a; t = c - b;
+	printf "tag-50-themes\t%d\t%.3f\tpcre2grep -i x50\t%.3f\t%.2f\t%d\n",
+	r, o, t, t / o, m }'
