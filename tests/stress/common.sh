@@ -389,3 +389,59 @@ concurrent() {
 	    "be-point writers at once, each ending with $c_counts; $c_bad bad"
 	[ "$c_bad" = 0 ]
 }
+
+# ---- be-agenda --record -----------------------------------------------
+
+# meeting_state DB: the meetings, their items and the points' states.
+meeting_state() {
+	digest "$1" 'SELECT id, date, title FROM meeting ORDER BY id;
+	    SELECT meeting_id, pos, title, point_id FROM agenda_item
+	      ORDER BY meeting_id, pos;
+	    SELECT id, state FROM point ORDER BY id;
+	    SELECT point_id, state, meeting_id FROM point_state ORDER BY id'
+}
+
+# crash_agenda STORE M MEETING KILLS: STORE holds M points in state
+# gereed; kills be-agenda --record of them all on copies.  A rerun after a
+# recorded meeting is refused ("already recorded") and changes nothing.
+crash_agenda() {
+	s_base=$1 s_m=$2 s_meet=$3 s_kills=$4 s_db=$W/agenda.db
+	s_refs=$(seq -f 'P-%g' 1 "$s_m")
+	s_old=$(meeting_state "$s_base")
+	rm -f "$s_db"*; cp "$s_base" "$s_db"
+	s_t0=$(ms)
+	be-agenda -s "$s_db" -m "$s_meet" --record $s_refs >/dev/null \
+	    2>"$W/.err" || { sfail "be-agenda --record: clean run failed"
+		sed 's/^/#   /' "$W/.err"; return 1; }
+	s_t1=$(ms); s_dur=$((s_t1 - s_t0))
+	s_new=$(meeting_state "$s_db")
+	s_none=0 s_all=0 s_bad=0 s_i=0
+	while [ "$s_i" -lt "$s_kills" ]; do
+		rm -f "$s_db"*; cp "$s_base" "$s_db"
+		killat "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
+		    be-agenda -s "$s_db" -m "$s_meet" --record $s_refs
+		s_i=$((s_i + 1))
+		s_ic=$(integrity "$s_db")
+		[ "$s_ic" = ok ] || { sfail "be-agenda kill $s_i: integrity: $s_ic"
+			s_bad=$((s_bad + 1)); continue; }
+		s_s=$(meeting_state "$s_db")
+		if [ "$s_s" = "$s_old" ]; then s_none=$((s_none + 1))
+		elif [ "$s_s" = "$s_new" ]; then s_all=$((s_all + 1))
+		else sfail "be-agenda kill $s_i: $(sq "$s_db" 'SELECT count(*)
+			    FROM agenda_item') items of a meeting, want none or all"
+			s_bad=$((s_bad + 1)); continue; fi
+		be-agenda -s "$s_db" -m "$s_meet" --record $s_refs >/dev/null \
+		    2>"$W/.err"
+		s_rc=$?
+		[ "$s_rc" = 0 ] || { [ "$s_rc" = 2 ] && [ "$s_s" = "$s_new" ] &&
+		    grep -q "already recorded as 'M-1'" "$W/.err"; } ||
+		    { sfail "be-agenda kill $s_i: rerun: status $s_rc"
+		      sed 's/^/#   /' "$W/.err"; s_bad=$((s_bad + 1)); }
+		[ "$(meeting_state "$s_db")" = "$s_new" ] || { sfail "be-agenda" \
+		    "kill $s_i: rerun ends other than a clean run"
+		    s_bad=$((s_bad + 1)); }
+	done
+	note "be-agenda --record: $s_kills kills over ${s_dur}ms of a meeting" \
+	    "with $s_m points: $s_none unrecorded, $s_all recorded; $s_bad bad"
+	[ "$s_bad" = 0 ]
+}

@@ -1,7 +1,8 @@
 #!/bin/sh
-# tests/stress/crash.sh: SIGKILL be-collect, be-tag and be-point update at
-# many points of their work; each kill must leave the store intact and
-# holding whole units only, and a rerun must end as a clean run does.
+# tests/stress/crash.sh: SIGKILL be-collect, be-tag, be-point update and
+# be-agenda --record at many points of their work; each kill must leave
+# the store intact and holding whole units only, and a rerun must end as
+# a clean run does.
 #
 # Knobs: CRASH_ROWS (stories, default 10000), CRASH_FILES (input files,
 # 20), CRASH_KILLS (kills per program, 15), CRASH_POINTS (points, 150),
@@ -27,6 +28,10 @@ else note "be-tag: SKIP (not built)"; fi
 cp "$W/base.db" "$W/points.db"
 make_points "$W/points.db" "$POINTS" &&
     crash_point "$W/points.db" "$POINTS" "$KILLS"
+# The same points, ready, onto the agenda of a meeting that is recorded.
+be-point -s "$W/points.db" update "$W/points-new.yaml" >/dev/null &&
+    crash_agenda "$W/points.db" "$POINTS" \
+	"$TOP/share/meetings/vergadering.yaml" "$KILLS"
 [ "$SFAILS" = 0 ] && note "crash: all held" && exit 0
 note "crash: $SFAILS failures (seed $STRESS_SEED)"
 exit 1
