@@ -63,16 +63,16 @@
  *	in a Dutch street suffix (straat, laan, weg, plein, gracht, kade,
  *	singel, dijk, hof, pad, steeg, dreef, park, erf, ring, burg, markt,
  *	wal, baan, plantsoen, boulevard, allee) and is longer than the suffix,
- *	then a space and a house number with an optional addition: Kerkstraat
- *	12, Stationsweg 3a, Van Goghlaan 12-II, Dorpsstraat 1 bis,
- *	Oudekade 4-hs.  A bare street word counts after a title (Grote Markt 1) and before a
- *	particle and a name (Laan van Meerdervoort 12).  Capitalised words
- *	and name particles just before the street word that belong to its
- *	name are redacted with it (Van Goghlaan, Johan de Wittlaan, Prins
- *	Hendrikkade), but not a word that starts a sentence, and in text
- *	written in capitals only particles and titles.  Words ending in
- *	-ering (uitkering) and a few town names (Middelburg, Limburg) are not
- *	streets.  A street without a number stays: "aan de
+ *	then a space and a house number with an optional addition:
+ *	Kerkstraat 12, Stationsweg 3a, Van Goghlaan 12-II, Dorpsstraat 1 bis,
+ *	Oudekade 4-hs.  A bare street word counts after a title (Grote Markt
+ *	1) and before a particle and a name (Laan van Meerdervoort 12).
+ *	Capitalised words and name particles just before the street word that
+ *	belong to its name are redacted with it (Van Goghlaan, Johan de
+ *	Wittlaan, Prins Hendrikkade), but not a word that starts a sentence,
+ *	and in text written in capitals only particles and titles.  Words
+ *	ending in -ering (uitkering) and a few town names (Middelburg,
+ *	Limburg) are not streets.  A street without a number stays: "aan de
  *	Kerkstraat" says little about one person.
  *
  * [GEBOORTEDATUM]  A full date after a word that says it is a date of
@@ -80,9 +80,9 @@
  *	DOB, and "ben van" ("ik ben van 12-03-1956"), with at most "op", "on",
  *	"is", "de", a colon or a place ("geboren in Ede op") in between.  The
  *	date may be written 12-03-1956, 12/03/1956, 12.3.56, 1956-03-12 or
- *	12 maart 1956 (Dutch or English month names, also abbreviated).  The word before it stays.  A year on
- *	its own ("geboren in 1956") stays, as an age does; dates that are not
- *	dates of birth stay.
+ *	12 maart 1956 (Dutch or English month names, also abbreviated).  The
+ *	word before it stays.  A year on its own ("geboren in 1956") stays,
+ *	as an age does; dates that are not dates of birth stay.
  *
  * What stays: amounts (€ 1.250,00, 350 euro, 1250,-), times (10:15, 10.15
  * uur), years, ages ("ik ben 82"), percentages, article numbers (artikel
