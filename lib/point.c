@@ -1190,12 +1190,17 @@ same_list(char *const *a, size_t na, char *const *b, size_t nb)
 	return 1;
 }
 
+/*
+ * Whether the history of document a is that of the store's b, or an
+ * earlier part of it: a document that moved a point can be applied again
+ * (the store has moved on since it was shown), but no move can be edited.
+ */
 static int
 same_history(const struct be_point *a, const struct be_point *b)
 {
 	size_t i;
 
-	if (a->nhistory != b->nhistory)
+	if (a->nhistory > b->nhistory)
 		return 0;
 	for (i = 0; i < a->nhistory; i++)
 		if (!streq(a->history[i].state, b->history[i].state) ||
