@@ -191,6 +191,36 @@ split_owner(struct be_point *p, const char *s)
 	}
 }
 
+/*
+ * Prepares q, binds id to its one parameter and steps to the first row.
+ * Returns the statement on that row (the caller resets it), or NULL with
+ * e filled ("no point P-12" when there is no row); kind is "point" or
+ * "story".
+ */
+static sqlite3_stmt *
+row_by_id(struct be_store *st, const char *q, long long id,
+    const char *kind, struct be_err *e)
+{
+	sqlite3_stmt *stmt;
+	char what[32];
+	int rc;
+
+	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		return stmt;
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		be_err_set(e, "no %s %c-%lld", kind,
+		    toupper((unsigned char)kind[0]), id);
+	else {
+		snprintf(what, sizeof what, "cannot read %s", kind);
+		be_store_error(st, what, e);
+	}
+	return NULL;
+}
+
 int
 be_point_get(struct be_store *st, long long id, struct be_point *p,
     struct be_err *e)
@@ -211,15 +241,8 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	int rc, i;
 
 	be_point_init(p);
-	if ((stmt = be_store_stmt(st, qp, e)) == NULL)
+	if ((stmt = row_by_id(st, qp, id, "point", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_DONE)
-			return be_err_set(e, "no point P-%lld", id);
-		return be_store_error(st, "cannot read point", e);
-	}
 	p->id = id;
 	p->title = col_dup(stmt, 0);
 	p->theme = col_dup(stmt, 1);
@@ -338,17 +361,10 @@ point_state(struct be_store *st, long long id, char **answer,
 {
 	static const char q[] = "SELECT state, answer FROM point WHERE id = ?";
 	sqlite3_stmt *stmt;
-	int rc, s;
+	int s;
 
-	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+	if ((stmt = row_by_id(st, q, id, "point", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_DONE)
-			return be_err_set(e, "no point P-%lld", id);
-		return be_store_error(st, "cannot read point", e);
-	}
 	s = be_pstate_parse(be_col_text(stmt, 0));
 	if (answer)
 		*answer = col_dup(stmt, 1);
@@ -614,15 +630,8 @@ story_usable(struct be_store *st, long long id, char **quote,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+	if ((stmt = row_by_id(st, q, id, "story", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_DONE)
-			return be_err_set(e, "no story S-%lld", id);
-		return be_store_error(st, "cannot read story", e);
-	}
 	if (*be_col_text(stmt, 1)) {
 		rc = be_err_set(e, "story S-%lld %s and stays out of points",
 		    id, route_place(be_col_text(stmt, 1)));
@@ -745,17 +754,9 @@ be_point_record(struct be_store *st, FILE *fp, long long id,
 	    "FROM point p WHERE p.id = ?";
 	sqlite3_stmt *stmt;
 	char ref[32];
-	int rc;
 
-	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+	if ((stmt = row_by_id(st, q, id, "point", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_DONE)
-			return be_err_set(e, "no point P-%lld", id);
-		return be_store_error(st, "cannot read point", e);
-	}
 	snprintf(ref, sizeof ref, "P-%lld", id);
 	be_rec_put(fp, ref, 1);
 	be_rec_put(fp, be_col_text(stmt, 0), 0);
