@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "date.h"
 #include "mem.h"
 #include "point.h"
 #include "record.h"
@@ -98,30 +99,12 @@ be_pstate_next(int from, char *buf, size_t n)
 	return buf;
 }
 
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 int
 be_point_date_ok(const char *s)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int i, y, m, d;
+	int y;
 
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+	return s && be_ymd_parse(s, &y, NULL, NULL) == 0 && y >= 1900;
 }
 
 static char *
