@@ -68,12 +68,8 @@ static char *
 read_all(FILE *fp)
 {
 	struct be_buf b = BE_BUF_INIT;
-	char chunk[4096];
-	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		be_buf_add(&b, chunk, n);
-	if (ferror(fp)) {
+	if (be_buf_fread(&b, fp) < 0) {
 		be_warnx("-: read error");
 		exit(BE_FAIL);
 	}

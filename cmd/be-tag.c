@@ -129,8 +129,7 @@ do_qdc(const char *exp, const char *imp)
 	struct be_err e;
 	struct be_buf b = BE_BUF_INIT;
 	const char *base;
-	char chunk[65536], *cbname, *dot;
-	size_t n;
+	char *cbname, *dot;
 	int rc;
 	FILE *fp;
 
@@ -147,8 +146,7 @@ do_qdc(const char *exp, const char *imp)
 			be_report(&e);
 			return BE_FAIL;
 		}
-		while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-			be_buf_add(&b, chunk, n);
+		(void)be_buf_fread(&b, fp);
 		be_close_input(fp);
 		base = strrchr(imp, '/') ? strrchr(imp, '/') + 1 : imp;
 		cbname = be_xstrdup(strcmp(imp, "-") == 0 ? "qdc" : base);

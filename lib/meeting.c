@@ -26,12 +26,7 @@ static const char *const item_keys[] = { "title", "minutes", "type",
 static int
 read_all(FILE *fp, const char *name, struct be_buf *b, struct be_err *e)
 {
-	char chunk[8192];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		be_buf_add(b, chunk, n);
-	if (ferror(fp))
+	if (be_buf_fread(b, fp) < 0)
 		return be_err_at(e, name, 0, 0, "read error: %s",
 		    strerror(errno));
 	return 0;

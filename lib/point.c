@@ -1405,17 +1405,14 @@ be_point_update(struct be_store *st, FILE *fp, const char *name,
 static int
 slurp(const char *path, struct be_buf *b)
 {
-	char chunk[4096];
-	size_t n;
 	FILE *fp = fopen(path, "r");
+	int rc;
 
 	if (fp == NULL)
 		return -1;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		be_buf_add(b, chunk, n);
-	n = ferror(fp);
+	rc = be_buf_fread(b, fp);
 	fclose(fp);
-	return n ? -1 : 0;
+	return rc;
 }
 
 /* Runs editor on path, as git does: sh -c 'EDITOR "$1"' sh path. */
