@@ -102,15 +102,19 @@ FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/fuzz-%.c=tests/fuzz/bin/%)
-tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(LIB_SRC) $(LIB_HDR) | .deps-ok
-	@mkdir -p tests/fuzz/bin
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
-	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
-	  -DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\" \
-	  $(DEPS_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPS_LIBS)
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -std=c11 \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+	-DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\"
+FUZZ_OBJ = $(LIB_SRC:lib/%.c=tests/fuzz/bin/obj/%.o)
+.SECONDARY: $(FUZZ_OBJ)
+tests/fuzz/bin/obj/%.o: lib/%.c $(LIB_HDR) | .deps-ok fuzz-deps
+	@mkdir -p tests/fuzz/bin/obj
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(DEPS_CFLAGS) -o $@ $< \
+	  $(FUZZ_OBJ) $(DEPS_LIBS)
 fuzz-deps:
 	@sh tests/deps.sh $(FUZZ_DEBS)
-$(FUZZ_BIN): | fuzz-deps
 fuzz: fuzz-deps $(FUZZ_BIN)
 	@for b in $(FUZZ_BIN); do n=$${b##*/}; mkdir -p $$b.corpus; \
 	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
