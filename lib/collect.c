@@ -1,9 +1,12 @@
 /* collect.c: see collect.h. */
 #define _GNU_SOURCE	/* fopencookie */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <blake2.h>
@@ -114,6 +117,40 @@ detect(const char *name, const char *p, size_t n)
 	return BE_FMT_CSV;
 }
 
+/*
+ * An intake runs in two threads: a reader parses, cleans, redacts and
+ * hashes (everything that needs no store), and the caller's thread
+ * stores.  Between them a queue of stories, bounded in count and bytes,
+ * so that memory does not grow with the input.
+ */
+/* A bad row: refused under skip_bad, else the end of the input. */
+#define ROW_BAD (-1)
+/* Anything else that goes wrong: always the end. */
+#define FATAL (-2)
+
+#define QLEN 256
+#define QBYTES (4 << 20)
+/* A side that waits is woken for this many stories, not for each. */
+#define QBATCH 32
+
+enum { IT_STORY, IT_BAD, IT_END };
+
+struct item {
+	int kind;
+	struct be_story story;		/* IT_STORY */
+	struct be_err *err;		/* IT_BAD: the refused row */
+	size_t bytes;
+};
+
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	struct item it[QLEN];
+	size_t head, n, bytes;
+	int wait_more, wait_room;	/* a side waits */
+	int stop;			/* the storing side gave up */
+};
+
 /* The state of one intake. */
 struct ctx {
 	struct be_store *st;
@@ -123,14 +160,98 @@ struct ctx {
 	long long source_id;
 	char now[32];
 	FILE *tmp;		/* records, until the commit */
+	int fts;		/* index the text here (triggers are off) */
+	int told_later;		/* story_told is made again at the end */
 	struct be_story story;
 	struct be_buf nfc, red;
+	struct src *src;
+	struct queue q;
+	int fmt;			/* reader: what it reads */
+	FILE *in;
+	char *hash;			/* reader: the input's hash */
+	int rc;				/* reader: how it ended */
+	struct be_err err;		/* reader: why */
 };
 
-/* A bad row: refused under skip_bad, else the end of the input. */
-#define ROW_BAD (-1)
-/* Anything else that goes wrong: always the end. */
-#define FATAL (-2)
+/* Reader: puts an item in the queue; FATAL when the other side gave up. */
+static int
+q_put(struct ctx *x, int kind, struct be_err *e)
+{
+	struct queue *q = &x->q;
+	struct item *it;
+	size_t bytes = kind == IT_STORY && x->story.text ?
+	    strlen(x->story.text) : 0;
+
+	pthread_mutex_lock(&q->mu);
+	while (!q->stop && (q->n == QLEN || (q->n > 0 &&
+	    q->bytes + bytes > QBYTES))) {
+		q->wait_room = 1;
+		pthread_cond_wait(&q->room, &q->mu);
+		q->wait_room = 0;
+	}
+	if (q->stop) {
+		pthread_mutex_unlock(&q->mu);
+		return FATAL;
+	}
+	it = &q->it[(q->head + q->n) % QLEN];
+	it->kind = kind;
+	it->bytes = bytes;
+	it->err = NULL;
+	be_story_init(&it->story);
+	if (kind == IT_STORY) {
+		it->story = x->story;
+		be_story_init(&x->story);
+	} else if (kind == IT_BAD) {
+		it->err = be_xmalloc(sizeof *it->err);
+		*it->err = *e;
+	}
+	q->n++;
+	q->bytes += bytes;
+	if (q->wait_more && (q->n >= QBATCH || kind != IT_STORY))
+		pthread_cond_signal(&q->more);
+	pthread_mutex_unlock(&q->mu);
+	return 0;
+}
+
+/* Storing side: takes the next item (waits for it). */
+static void
+q_get(struct ctx *x, struct item *out)
+{
+	struct queue *q = &x->q;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->n == 0) {
+		q->wait_more = 1;
+		pthread_cond_wait(&q->more, &q->mu);
+		q->wait_more = 0;
+	}
+	*out = q->it[q->head];
+	q->head = (q->head + 1) % QLEN;
+	q->n--;
+	q->bytes -= out->bytes;
+	if (q->wait_room && (q->n == 0 || (q->n <= QLEN - QBATCH &&
+	    q->bytes <= QBYTES / 2)))
+		pthread_cond_signal(&q->room);
+	pthread_mutex_unlock(&q->mu);
+}
+
+static void
+q_stop(struct ctx *x)
+{
+	pthread_mutex_lock(&x->q.mu);
+	x->q.stop = 1;
+	pthread_cond_broadcast(&x->q.room);
+	pthread_mutex_unlock(&x->q.mu);
+}
+
+static void
+item_release(struct item *it)
+{
+	be_story_release(&it->story);
+	free(it->err);
+	it->err = NULL;
+}
+
 
 static int
 utf8_valid(const char *s, size_t len, size_t *bad)
@@ -221,9 +342,94 @@ join(char **field, const char *v, const char *sep)
 	memcpy(*field + a + strlen(sep), v, b + 1);
 }
 
+/* What the trigger story_ai does, while triggers are off. */
+static int
+fts_add(struct ctx *x, const struct be_story *s, struct be_err *e)
+{
+	static const char sql[] =
+	    "INSERT INTO story_fts (rowid, text) VALUES (?1, ?2)";
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	sqlite3_bind_text(q, 2, s->text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(x->st, "cannot index story", e);
+	return 0;
+}
+
 /*
- * Takes the story in x->story (text as read): cleans the text, stores it
- * and writes its record.  line and col place the text for messages.
+ * Triggers off for the unit, and whether the full-text index is to
+ * follow.  An INSERT that fires a trigger writing a virtual table gets a
+ * statement journal, a copy of every page it touches; without triggers
+ * the intake does the trigger's work itself.
+ */
+static int
+fts_begin(struct ctx *x, struct be_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM meta WHERE key = 'fts_stale'";
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+		return -1;
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return be_store_error(x->st, "cannot read store", e);
+	x->fts = rc == SQLITE_DONE;
+	sqlite3_db_config(be_store_db(x->st), SQLITE_DBCONFIG_ENABLE_TRIGGER,
+	    0, NULL);
+	return 0;
+}
+
+/*
+ * The index on told takes the rows of an export in random order, and an
+ * index that no longer fits the page cache costs a read and a write per
+ * row.  When the input is large next to the store, dropping the index and
+ * making it again at the end (one sort) is cheaper; both happen inside
+ * the unit, so the store never lacks it.  The definition is the one in
+ * the schema (lib/store.c).
+ */
+static const char sql_told_drop[] = "DROP INDEX story_told";
+static const char sql_told_make[] = "CREATE INDEX story_told ON story(told)";
+
+static int
+told_begin(struct ctx *x, FILE *fp, struct be_err *e)
+{
+	static const char sql[] =
+	    "SELECT p.page_count * s.page_size FROM pragma_page_count() p,"
+	    "  pragma_page_size() s";
+	sqlite3_stmt *q;
+	struct stat sb;
+	long long size;
+
+	if (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode))
+		return 0;
+	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+		return -1;
+	if (sqlite3_step(q) != SQLITE_ROW) {
+		sqlite3_reset(q);
+		return be_store_error(x->st, "cannot read store", e);
+	}
+	size = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if ((long long)sb.st_size < size / 4)
+		return 0;
+	if (be_store_exec(x->st, sql_told_drop, e) < 0)
+		return -1;
+	x->told_later = 1;
+	return 0;
+}
+
+/*
+ * Reader: takes the story in x->story (text as read), cleans the text,
+ * computes the content id and queues the story for storing.  line and
+ * col place the text for messages.
  */
 static int
 take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
@@ -231,13 +437,16 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 {
 	struct be_story *s = &x->story;
 	const struct be_map *m = x->o->map;
-	size_t i;
-	int rc;
+	char cid[BE_CID_LEN + 1];
 
 	clean(x, text, strlen(text));
 	if (x->red.len == 0)
 		return be_err_at(e, x->name, line, col, "empty story text"), ROW_BAD;
 	free(s->text);
+	/* Redaction puts ASCII markers between NFC pieces: still NFC. */
+	free(s->cid);
+	s->cid = be_xstrdup(be_story_cid_nfc(x->red.s, x->red.len, s->told,
+	    cid));
 	s->text = be_buf_detach(&x->red);
 	if (m && s->channel == NULL && m->dflt[BE_F_CHANNEL])
 		s->channel = be_xstrdup(m->dflt[BE_F_CHANNEL]);
@@ -250,6 +459,16 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 		be_story_set(&s->address, NULL);
 	}
 	s->source_row = (long long)line;
+	return q_put(x, IT_STORY, e);
+}
+
+/* Storing side: stores a story and writes its record. */
+static int
+put(struct ctx *x, struct be_story *s, struct be_err *e)
+{
+	size_t i;
+	int rc;
+
 	rc = be_story_insert(x->st, s, x->source_id, x->now, e);
 	if (rc < 0)
 		return FATAL;
@@ -257,6 +476,8 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 		x->s->dup++;
 		return 0;
 	}
+	if (x->fts && fts_add(x, s, e) < 0)
+		return FATAL;
 	x->s->added++;
 	for (i = 0; i < s->nred; i++) {
 		int k;
@@ -271,16 +492,18 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	return 0;
 }
 
-/* A row that is refused is reported and counted under skip_bad. */
+/*
+ * Reader: a row that is refused under skip_bad goes to the storing side,
+ * which reports and counts it in order; else it ends the input.
+ */
 static int
 row_done(struct ctx *x, int rc, struct be_err *e)
 {
 	if (rc != ROW_BAD || !x->o->skip_bad)
 		return rc;
-	if (x->o->refused)
-		x->o->refused(e, x->o->arg);
+	if (q_put(x, IT_BAD, e) < 0)
+		return FATAL;
 	be_err_init(e);
-	x->s->refused++;
 	return 0;
 }
 
@@ -672,6 +895,81 @@ copy_out(FILE *from, FILE *to, struct be_err *e)
 	return 0;
 }
 
+static void *
+reader(void *arg)
+{
+	struct ctx *x = arg;
+	struct be_err *e = &x->err;
+
+	switch (x->fmt) {
+	case BE_FMT_CSV:
+		x->rc = csv_in(x, x->in, &x->hash, e);
+		break;
+	case BE_FMT_YAML:
+		x->rc = yaml_in(x, x->in, e);
+		break;
+	default:
+		x->rc = rec_in(x, x->in, e);
+		break;
+	}
+	if (x->rc == 0 && x->hash == NULL)
+		x->hash = src_hash(x->src);
+	q_put(x, IT_END, e);
+	return NULL;
+}
+
+/*
+ * Runs the reader in its own thread and stores what it queues, in order.
+ * Returns 0 or -1 with e (the first error of either side).
+ */
+static int
+run(struct ctx *x, struct be_err *e)
+{
+	struct item it;
+	pthread_t t;
+	int rc = 0;
+
+	be_err_init(&x->err);
+	pthread_mutex_init(&x->q.mu, NULL);
+	pthread_cond_init(&x->q.more, NULL);
+	pthread_cond_init(&x->q.room, NULL);
+	if ((rc = pthread_create(&t, NULL, reader, x)) != 0) {
+		be_err_set(e, "cannot start a thread: %s", strerror(rc));
+		rc = -1;
+		goto out;
+	}
+	for (;;) {
+		q_get(x, &it);
+		if (it.kind == IT_END)
+			break;
+		if (it.kind == IT_BAD) {
+			if (x->o->refused)
+				x->o->refused(it.err, x->o->arg);
+			x->s->refused++;
+		} else if (put(x, &it.story, e) < 0) {
+			rc = -1;
+			q_stop(x);	/* the reader ends at its next put */
+			item_release(&it);
+			break;
+		}
+		item_release(&it);
+	}
+	pthread_join(t, NULL);
+	while (x->q.n > 0) {
+		q_get(x, &it);
+		item_release(&it);
+	}
+	if (rc == 0 && x->rc < 0) {
+		*e = x->err;
+		rc = -1;
+	}
+out:
+	pthread_cond_destroy(&x->q.more);
+	pthread_cond_destroy(&x->q.room);
+	pthread_mutex_destroy(&x->q.mu);
+	return rc;
+}
+
 int
 be_collect(struct be_store *st, FILE *fp, const char *name,
     const struct be_collect_opts *o, struct be_collect_stats *s,
@@ -719,6 +1017,8 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 		    strerror(errno));
 		goto out;
 	}
+	/* Only the storing thread writes it: no lock for every putc. */
+	__fsetlocking(x.tmp, FSETLOCKING_BYCALLER);
 	/*
 	 * A page cache large enough that the transaction seldom spills to
 	 * the WAL: the content-id index takes rows in random order.
@@ -730,24 +1030,20 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
 	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
 		goto fail;
+	if (fts_begin(&x, e) < 0 || told_begin(&x, fp, e) < 0)
+		goto fail;
 	if (source_begin(&x, e) < 0)
 		goto fail;
-	switch (fmt) {
-	case BE_FMT_CSV:
-		rc = csv_in(&x, in, &hash, e);
-		break;
-	case BE_FMT_YAML:
-		rc = yaml_in(&x, in, e);
-		break;
-	default:
-		rc = rec_in(&x, in, e);
-		break;
-	}
+	x.fmt = fmt;
+	x.in = in;
+	x.src = &src;
+	rc = run(&x, e);
+	hash = x.hash;
 	if (rc < 0)
 		goto fail;
-	if (hash == NULL)
-		hash = src_hash(&src);
 	if (source_end(&x, hash, e) < 0)
+		goto fail;
+	if (x.told_later && be_store_exec(st, sql_told_make, e) < 0)
 		goto fail;
 	if (o->dry_run)
 		be_store_rollback(st);
@@ -759,6 +1055,8 @@ fail:
 	rc = -1;
 	be_store_rollback(st);
 out:
+	sqlite3_db_config(be_store_db(st), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
+	    NULL);
 	if (in && in != fp)
 		fclose(in);
 	if (x.tmp)

@@ -48,7 +48,8 @@ static const char schema_story[] =
 "  at TEXT NOT NULL);"
 "CREATE TABLE story ("
 "  id INTEGER PRIMARY KEY,"		/* ref S-<id> */
-"  cid TEXT NOT NULL UNIQUE,"		/* content id */
+"  cid TEXT NOT NULL,"			/* content id */
+"  ckey INTEGER,"			/* its first 8 bytes, signed */
 "  told TEXT,"				/* YYYY-MM-DD[THH:MM:SS] */
 "  channel TEXT,"
 "  gemeente TEXT,"
@@ -58,6 +59,7 @@ static const char schema_story[] =
 "  source_id INTEGER REFERENCES source(id),"
 "  source_row INTEGER,"
 "  added TEXT NOT NULL);"
+"CREATE INDEX story_ckey ON story(ckey);"
 "CREATE INDEX story_told ON story(told);"
 "CREATE TABLE story_attr ("
 "  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
@@ -549,11 +551,25 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		    "%d; upgrade benut", version, BE_STORE_VERSION);
 		goto fail;
 	}
-	/* Purged personal data must not linger in free pages. */
+	/*
+	 * SQLite's default cache is 2 MB: 31 pages of 64 KiB, too few for
+	 * a batch over all stories.  Pages are allocated only when used.
+	 * Purged personal data must not linger in free pages.
+	 */
 	if (be_store_exec(st, "PRAGMA foreign_keys = ON", e) < 0 ||
+	    be_store_exec(st, "PRAGMA cache_size = -16384", e) < 0 ||
 	    be_store_exec(st, "PRAGMA secure_delete = ON", e) < 0)
 		goto fail;
 	if (mode == BE_STORE_WRITE) {
+		/*
+		 * Large pages for a new store: an intake writes stories of
+		 * about a kilobyte by the hundred thousand, and every page
+		 * costs its own WAL frame, write and checkpoint copy.  It
+		 * has to be set before the first write (the WAL switch).
+		 */
+		if (ntables == 0 && version == 0 &&
+		    be_store_exec(st, "PRAGMA page_size = 65536", e) < 0)
+			goto fail;
 		if (be_store_exec(st, "PRAGMA journal_mode = WAL", e) < 0 ||
 		    be_store_exec(st, "PRAGMA synchronous = NORMAL", e) < 0)
 			goto fail;

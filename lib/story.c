@@ -207,45 +207,54 @@ be_story_nfc(const char *text, size_t len, struct be_buf *out)
 	free(nfc);
 }
 
-char *
-be_story_cid(const char *text, const char *told, char *out)
+/* Bytes that may start white space: ASCII blanks, U+00A0, U+202F. */
+static int
+maybe_space(unsigned char c)
+{
+	return c <= ' ' || c == 0xc2 || c == 0xe2;
+}
+
+/*
+ * Hashes p[0..end) with runs of white space made one space and the ends
+ * trimmed.  Text between two odd pieces of white space goes to BLAKE2b
+ * in one call: a single space between words is what most stories have.
+ */
+static void
+cid_hash(const unsigned char *p, const unsigned char *end, const char *told,
+    char *out)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)text;
-	const unsigned char *end = p + strlen(text);
 	const unsigned char *run;
-	struct be_buf tmp = BE_BUF_INIT;
 	blake2b_state S;
 	uint8_t h[BE_CID_LEN / 2];
 	size_t n;
 	int i;
 
-	/* text is NFC already when it comes from the intake; make sure. */
-	if (!quick_nfc(text, (size_t)(end - p))) {
-		be_story_nfc(text, (size_t)(end - p), &tmp);
-		p = (const unsigned char *)tmp.s;
-		end = p + tmp.len;
-	}
 	blake2b_init(&S, sizeof h);
 	while (p < end && is_space(p, end, &n))
 		p += n;
+	run = p;
 	while (p < end) {
-		run = p;
-		while (p < end) {
-			if (*p > ' ' && *p != 0xc2 && *p != 0xe2) {
-				p++;
-				continue;
-			}
-			if (is_space(p, end, &n))
-				break;
+		if (!maybe_space(*p)) {
 			p++;
+			continue;
+		}
+		if (*p == ' ' && end - p >= 2 && !maybe_space(p[1])) {
+			p += 2;
+			continue;
+		}
+		if (!is_space(p, end, &n)) {
+			p++;
+			continue;
 		}
 		blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
 		while (p < end && is_space(p, end, &n))
 			p += n;
 		if (p < end)
 			blake2b_update(&S, (const uint8_t *)" ", 1);
+		run = p;
 	}
+	blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
 	blake2b_update(&S, (const uint8_t *)"\n", 1);
 	if (told)
 		blake2b_update(&S, (const uint8_t *)told, strnlen(told, 10));
@@ -255,15 +264,40 @@ be_story_cid(const char *text, const char *told, char *out)
 		out[2 * i + 1] = hex[h[i] & 15];
 	}
 	out[BE_CID_LEN] = '\0';
+}
+
+char *
+be_story_cid(const char *text, const char *told, char *out)
+{
+	struct be_buf tmp = BE_BUF_INIT;
+	size_t len = strlen(text);
+
+	if (quick_nfc(text, len)) {
+		cid_hash((const unsigned char *)text,
+		    (const unsigned char *)text + len, told, out);
+		return out;
+	}
+	be_story_nfc(text, len, &tmp);
+	cid_hash((const unsigned char *)tmp.s,
+	    (const unsigned char *)tmp.s + tmp.len, told, out);
 	be_buf_release(&tmp);
 	return out;
 }
 
+char *
+be_story_cid_nfc(const char *text, size_t len, const char *told, char *out)
+{
+	cid_hash((const unsigned char *)text, (const unsigned char *)text + len,
+	    told, out);
+	return out;
+}
+
+static const char sql_find[] =
+"SELECT cid FROM story WHERE ckey = ?1";
 static const char sql_insert[] =
-"INSERT INTO story (cid, told, channel, gemeente, text, consent, route,"
-"  source_id, source_row, added)"
-"  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-"  ON CONFLICT (cid) DO NOTHING";
+"INSERT INTO story (cid, ckey, told, channel, gemeente, text, consent,"
+"  route, source_id, source_row, added)"
+"  VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 static const char sql_attr[] =
 "INSERT INTO story_attr (story_id, key, value) VALUES (?1, ?2, ?3)"
 "  ON CONFLICT (story_id, key) DO UPDATE SET value = value || '; ' ||"
@@ -273,6 +307,24 @@ static const char sql_red[] =
 static const char sql_person[] =
 "INSERT INTO person (story_id, name, email, phone, address)"
 "  VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/*
+ * The first 16 hex digits of a content id as a signed 64-bit number: the
+ * key of the index that finds duplicates.  A content id that is not hex
+ * (put there by hand) gives some number; only the full id decides.
+ */
+static long long
+cid_key(const char *cid)
+{
+	uint64_t k = 0;
+	int i, d;
+
+	for (i = 0; i < 16 && cid[i]; i++) {
+		d = cid[i] >= 'a' ? cid[i] - 'a' + 10 : cid[i] - '0';
+		k = k << 4 | (uint64_t)(d & 15);
+	}
+	return (long long)k;
+}
 
 static int
 bind_static(sqlite3_stmt *q, int i, const char *s)
@@ -300,12 +352,27 @@ be_story_insert(struct be_store *st, struct be_story *s,
 	sqlite3 *db = be_store_db(st);
 	sqlite3_stmt *q;
 	char cid[BE_CID_LEN + 1];
+	long long key;
 	size_t i;
+	int rc;
 
 	if (s->cid == NULL)
 		s->cid = be_xstrdup(be_story_cid(s->text, s->told, cid));
+	key = cid_key(s->cid);
+	if ((q = be_store_stmt(st, sql_find, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, key);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (strcmp(be_col_text(q, 0), s->cid) == 0)
+			break;
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot store story", e);
 	if ((q = be_store_stmt(st, sql_insert, e)) == NULL)
 		return -1;
+	sqlite3_bind_int64(q, 11, key);
 	bind_static(q, 1, s->cid);
 	bind_static(q, 2, s->told);
 	bind_static(q, 3, s->channel);
@@ -321,8 +388,6 @@ be_story_insert(struct be_store *st, struct be_story *s,
 	bind_static(q, 10, now);
 	if (step_done(st, q, e) < 0)
 		return -1;
-	if (sqlite3_changes(db) == 0)
-		return 0;
 	s->id = sqlite3_last_insert_rowid(db);
 	for (i = 0; i < s->nattr; i++) {
 		if ((q = be_store_stmt(st, sql_attr, e)) == NULL)

@@ -66,6 +66,9 @@ void be_story_redacted(struct be_story *s, const char *kind, unsigned n);
  * to out and returns out.
  */
 char *be_story_cid(const char *text, const char *told, char *out);
+/* The same for text[0..len) that is NFC already (be_story_nfc made it). */
+char *be_story_cid_nfc(const char *text, size_t len, const char *told,
+    char *out);
 
 /*
  * Normalises text[0..len) (valid UTF-8) to NFC, trimmed of white space at

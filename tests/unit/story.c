@@ -3,8 +3,45 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <blake2.h>
+
 #include "story.h"
 #include "tap.h"
+
+/*
+ * The content id as its definition says, word by word: white space is
+ * ASCII blanks, U+00A0 and U+202F; runs of it are one space; the ends go.
+ */
+static void
+ref_cid(const char *t, const char *told, char *out)
+{
+	struct be_buf b = BE_BUF_INIT;
+	unsigned char h[32];
+	size_t i, n;
+	int sp = 0;
+
+	for (i = 0; t[i]; i += n) {
+		n = 1;
+		if (strchr(" \t\n\r\v\f", t[i]) == NULL &&
+		    strncmp(t + i, "\xc2\xa0", 2) != 0 &&
+		    strncmp(t + i, "\xe2\x80\xaf", 3) != 0) {
+			if (sp && b.len)
+				be_buf_addc(&b, ' ');
+			sp = 0;
+			be_buf_addc(&b, t[i]);
+			continue;
+		}
+		sp = 1;
+		n = t[i] == '\xc2' ? 2 : t[i] == '\xe2' ? 3 : 1;
+	}
+	be_buf_addc(&b, '\n');
+	if (told)
+		be_buf_add(&b, told, strnlen(told, 10));
+	blake2b(h, b.s, NULL, sizeof h, b.len, 0);
+	for (i = 0; i < sizeof h; i++)
+		snprintf(out + 2 * i, 3, "%02x", h[i]);
+	be_buf_release(&b);
+}
 
 int
 main(void)
@@ -19,7 +56,12 @@ main(void)
 	size_t outlen;
 	FILE *fp;
 
-	plan(22);
+	static const char *const texts[] = { "a", " a  b ", "a\tb\n\nc",
+	    "a \xc2\xa9 b", "a \xe2\x82\xac", "a\xc2\xa0 b\xe2\x80\xaf" "c ",
+	    "\xe2\x80\xaf\xc2\xa0", "x \xc2\xa0\xc2\xa0y", "woord woord  woord \r\n", NULL };
+	int same, i;
+
+	plan(24);
 	be_err_init(&e);
 	be_story_nfc("  Cafe\xcc\x81 \r\nen\rzo\xc2\xa0 ", 19, &buf);
 	is_str(buf.s, "Caf\xc3\xa9 \nen\nzo", "NFC, trimmed, line ends LF");
@@ -38,6 +80,14 @@ main(void)
 	ok(strcmp(a, b) == 0, "cid: over NFC");
 	be_story_cid("", NULL, a);
 	ok(strspn(a, "0123456789abcdef") == BE_CID_LEN, "cid is lower-case hex");
+	for (same = 1, i = 0; texts[i]; i++) {
+		be_story_cid(texts[i], "2026-02-02", a);
+		ref_cid(texts[i], "2026-02-02", b);
+		same &= strcmp(a, b) == 0;
+		be_story_cid_nfc(texts[i], strlen(texts[i]), "2026-02-02", a);
+		same &= strcmp(a, b) == 0;
+	}
+	ok(same, "cid as defined, over odd white space");
 	be_buf_reset(&buf);
 	be_story_first_words(&buf, "een twee\ndrie vier vijf zes zeven acht negen", 8);
 	is_str(buf.s, "een twee drie vier vijf zes zeven acht\xe2\x80\xa6",
@@ -65,6 +115,11 @@ main(void)
 	s.cid = NULL;
 	ok(be_story_insert(st, &s, 0, "2026-03-01T00:00:00Z", &e) == 0,
 	    "the same again is a duplicate");
+	/* Keys of 64 bits can collide: only the whole id decides. */
+	be_store_exec(st, "UPDATE story SET cid = 'x' || substr(cid, 2)", &e);
+	ok(be_story_insert(st, &s, 0, "2026-03-01T00:00:00Z", &e) == 1 &&
+	    s.id == 2, "a key that hits another id is no duplicate");
+	be_store_exec(st, "DELETE FROM story WHERE id = 2", &e);
 	ok(be_store_commit(st, &e) == 0, "committed");
 	be_story_init(&g);
 	ok(be_story_get(st, 1, &g, &e) == 0, "get S-1");
