@@ -1,7 +1,7 @@
 #!/bin/sh
 # A store on a full disk, and a store that may not be written: the write
 # fails with a clear message (exit 2) and leaves the store as it was.  The
-# disk is a 1 MiB tmpfs (as root), else a file-size limit (ulimit -f).
+# disk is an 8 MiB tmpfs (a new store takes 64 KiB pages) (as root), else a file-size limit (ulimit -f).
 . "${0%/*}/lib.sh"
 W=$T/w; mkdir -p "$W"
 . "$TOP/tests/stress/common.sh"
@@ -10,7 +10,7 @@ plan 25
 
 MODE=
 # FULLDISK_MODE=ulimit tries the fallback even as root.
-if [ "${FULLDISK_MODE:-}" != ulimit ] && mount -t tmpfs -o size=1m tmpfs "$D" 2>/dev/null; then
+if [ "${FULLDISK_MODE:-}" != ulimit ] && mount -t tmpfs -o size=8m tmpfs "$D" 2>/dev/null; then
 	MODE=tmpfs
 	trap 'umount "$D" 2>/dev/null; rm -rf "$T"' EXIT
 elif (ulimit -f 2048) 2>/dev/null; then
@@ -40,7 +40,7 @@ state() { digest "$S" 'SELECT cid, text FROM story ORDER BY cid;
     SELECT * FROM point ORDER BY id; SELECT * FROM point_state ORDER BY id'; }
 
 python3 "$BENCH_GEN" --rows 50 --out "$W/small.csv"
-python3 "$BENCH_GEN" --rows 6000 --out "$W/big.csv"
+python3 "$BENCH_GEN" --rows 20000 --out "$W/big.csv"
 
 # todo COND NAME REASON: a known defect, reported; a TAP TODO until fixed.
 todo() { if eval "$1"; then pass "$2"; else _n=$((_n + 1))
@@ -74,12 +74,12 @@ $before" "be-collect: the store is as it was"
 
 	# be-point update: a document of points that does not fit.
 	rm -f "$S"*
-	[ "$MODE" = tmpfs ] && mount -o remount,size=1m "$D"
+	[ "$MODE" = tmpfs ] && mount -o remount,size=8m "$D"
 	seed "$S" "$W/small.csv"
-	make_points "$S" 3
+	make_points "$S" 12
 	python3 - "$W/points.yaml" >"$W/huge.yaml" <<'PY'
 import sys
-v = 'De taxi kwam te laat. ' * 20000
+v = 'De taxi kwam te laat. ' * 40000
 for line in open(sys.argv[1], encoding='utf-8'):
     if line.startswith('history:'):
         skip = True
