@@ -23,8 +23,9 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
        /usr/bin/setpriv:util-linux \
        /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar
-# What make bench and make fuzz need besides.
+# What make bench, make stress and make fuzz need besides.
 BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils
+STRESS_DEBS = /usr/bin/valgrind:valgrind
 FUZZ_DEBS = /usr/bin/clang:clang /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 
 SANITIZE ?=
@@ -88,6 +89,12 @@ bench: all
 	@sh tests/deps.sh $(BENCH_DEBS)
 	sh tests/bench/run.sh
 
+# The long proofs: SIGKILL at many points, writers at once, valgrind over
+# a pipeline (tests/stress/; knobs there).  A few minutes.
+stress: all
+	@sh tests/deps.sh $(STRESS_DEBS)
+	sh tests/stress/run.sh
+
 # Fuzzing: each tests/fuzz/fuzz-NAME.c is a libFuzzer entry point, built
 # with clang against the library's sources and run for FUZZ_SECONDS on its
 # seed corpus tests/fuzz/NAME/ (new finds go to tests/fuzz/bin/NAME.corpus).
@@ -95,15 +102,19 @@ FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/fuzz-%.c=tests/fuzz/bin/%)
-tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(LIB_SRC) $(LIB_HDR) | .deps-ok
-	@mkdir -p tests/fuzz/bin
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
-	  -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
-	  -DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\" \
-	  $(DEPS_CFLAGS) -o $@ $< $(LIB_SRC) $(DEPS_LIBS)
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -std=c11 \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+	-DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\"
+FUZZ_OBJ = $(LIB_SRC:lib/%.c=tests/fuzz/bin/obj/%.o)
+.SECONDARY: $(FUZZ_OBJ)
+tests/fuzz/bin/obj/%.o: lib/%.c $(LIB_HDR) | .deps-ok fuzz-deps
+	@mkdir -p tests/fuzz/bin/obj
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(DEPS_CFLAGS) -o $@ $< \
+	  $(FUZZ_OBJ) $(DEPS_LIBS)
 fuzz-deps:
 	@sh tests/deps.sh $(FUZZ_DEBS)
-$(FUZZ_BIN): | fuzz-deps
 fuzz: fuzz-deps $(FUZZ_BIN)
 	@for b in $(FUZZ_BIN); do n=$${b##*/}; mkdir -p $$b.corpus; \
 	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
@@ -127,4 +138,4 @@ clean:
 	rm -f lib/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok .build-flags
 	rm -rf tests/fuzz/bin
 
-.PHONY: FORCE all deps check lint demo bench fuzz fuzz-deps install uninstall clean
+.PHONY: FORCE all deps check lint demo bench stress fuzz fuzz-deps install uninstall clean

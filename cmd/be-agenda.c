@@ -1,5 +1,4 @@
 /* be-agenda: the agenda of a meeting, its record, outcome and report. */
-#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +26,7 @@ enum { OPT_LANG = BE_OPT_FIRST_FREE, OPT_RECORD, OPT_REPORT };
 
 static const struct option longopts[] = {
 	BE_LONGOPTS_STD,
-	{ "store", required_argument, 0, 's' },
+	BE_LONGOPT_STORE,
 	{ "meeting", required_argument, 0, 'm' },
 	{ "format", required_argument, 0, 'f' },
 	{ "list", no_argument, 0, 'l' },
@@ -74,13 +73,9 @@ static struct be_store *
 open_store(const char *sflag, int mode)
 {
 	struct be_store *st;
-	struct be_err e;
 
-	be_err_init(&e);
-	if ((st = be_store_open(be_store_path(sflag), mode, &e)) == NULL) {
-		be_report(&e);
+	if ((st = be_open_store(sflag, mode)) == NULL)
 		exit(BE_FAIL);
-	}
 	return st;
 }
 
@@ -142,7 +137,7 @@ static int
 outcome(struct be_store *st, int argc, char **argv, struct be_err *e)
 {
 	long long id;
-	FILE *fp = stdin;
+	FILE *fp;
 	const char *name = "-";
 	int rc;
 
@@ -152,15 +147,12 @@ outcome(struct be_store *st, int argc, char **argv, struct be_err *e)
 	}
 	if (argc > 1)
 		be_usage(usage);
-	if (argc == 1 && strcmp(argv[0], "-") != 0) {
+	if (argc == 1)
 		name = argv[0];
-		if ((fp = fopen(name, "r")) == NULL)
-			return be_err_at(e, name, 0, 0, "cannot open: %s",
-			    strerror(errno));
-	}
+	if ((fp = be_open_input(name, e)) == NULL)
+		return -1;
 	rc = be_meeting_outcome_yaml(st, fp, name, &id, e);
-	if (fp != stdin)
-		fclose(fp);
+	be_close_input(fp);
 	if (rc == 0)
 		printf("M-%lld\n", id);
 	return rc;
@@ -235,16 +227,12 @@ main(int argc, char *argv[])
 	be_now(now);
 	if (mflag) {
 		st = open_store(sflag, rflag ? BE_STORE_WRITE : BE_STORE_RDONLY);
-		if (strcmp(mflag, "-") == 0)
-			fp = stdin;
-		else if ((fp = fopen(mflag, "r")) == NULL) {
-			be_warnx("%s: cannot open: %s", mflag, strerror(errno));
+		if ((fp = be_open_input(mflag, &e)) == NULL) {
 			rc = -1;
 			goto out;
 		}
 		rc = be_meeting_load(fp, mflag, lang, &a, &e);
-		if (fp != stdin)
-			fclose(fp);
+		be_close_input(fp);
 		c.st = st;
 		c.a = &a;
 		if (rc == 0)

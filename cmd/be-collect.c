@@ -26,7 +26,7 @@ static const struct option longopts[] = {
 	{ "encoding", required_argument, 0, 'e' },
 	{ "format", required_argument, 0, 'f' },
 	{ "map", required_argument, 0, 'm' },
-	{ "store", required_argument, 0, 's' },
+	BE_LONGOPT_STORE,
 	{ "purge-persons", no_argument, 0, OPT_PURGE },
 	BE_LONGOPTS_STD,
 	{ 0, 0, 0, 0 }
@@ -181,9 +181,7 @@ main(int argc, char *argv[])
 		return be_finish(BE_FAIL);
 	}
 	o.map = map;
-	if ((st = be_store_open(be_store_path(sflag), BE_STORE_WRITE,
-	    &e)) == NULL) {
-		be_report(&e);
+	if ((st = be_open_store(sflag, BE_STORE_WRITE)) == NULL) {
 		be_map_free(map);
 		return be_finish(BE_FAIL);
 	}

@@ -40,7 +40,7 @@ static const struct option longopts[] = {
 	{ "json", no_argument, 0, OPT_JSON },
 	{ "text", no_argument, 0, OPT_TEXT },
 	{ "yaml", no_argument, 0, OPT_YAML },
-	{ "store", required_argument, 0, 's' },
+	BE_LONGOPT_STORE,
 	BE_LONGOPTS_STD,
 	{ 0, 0, 0, 0 }
 };

@@ -1,5 +1,4 @@
 /* be-point: points (inbrengpunten) from the stories, through their states. */
-#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +26,7 @@ enum { OPT_STATE = BE_OPT_FIRST_FREE, OPT_SINCE, OPT_DATE, OPT_NOTE };
 
 static const struct option longopts[] = {
 	BE_LONGOPTS_STD,
-	{ "store", required_argument, 0, 's' },
+	BE_LONGOPT_STORE,
 	{ "state", required_argument, 0, OPT_STATE },
 	{ "status", required_argument, 0, OPT_STATE },
 	{ "since", required_argument, 0, OPT_SINCE },
@@ -42,36 +41,6 @@ static int Hflag, lflag;
 static const char *sflag, *stateflag, *sinceflag, *dateflag, *noteflag;
 static const char *tflag, *mflag;
 static long long nflag;
-
-struct refs {
-	long long *id;
-	size_t n;
-	char kind;
-};
-
-/* Collects the refs of records (the first field) into a struct refs. */
-static int
-collect(const struct be_rec *r, const char *name, unsigned long line,
-    void *arg, struct be_err *e)
-{
-	struct refs *rs = arg;
-	long long id;
-
-	if (be_ref_parse(be_rec_field(r, 0), rs->kind, &id) < 0)
-		return be_err_at(e, name, line, 1, "'%s' is not a %s ref",
-		    be_rec_field(r, 0), rs->kind == 'S' ? "story" : "point");
-	rs->id = be_xrealloc(rs->id, (rs->n + 1) * sizeof *rs->id);
-	rs->id[rs->n++] = id;
-	return 0;
-}
-
-static int
-get_refs(int argc, char **argv, char kind, struct refs *rs,
-    struct be_err *e)
-{
-	rs->kind = kind;
-	return be_loop(argc, argv, collect, rs, e);
-}
 
 static long long
 one_point(const char *arg)
@@ -99,12 +68,8 @@ static char *
 read_all(FILE *fp)
 {
 	struct be_buf b = BE_BUF_INIT;
-	char chunk[4096];
-	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		be_buf_add(&b, chunk, n);
-	if (ferror(fp)) {
+	if (be_buf_fread(&b, fp) < 0) {
 		be_warnx("-: read error");
 		exit(BE_FAIL);
 	}
@@ -122,14 +87,10 @@ cmd_update(struct be_store *st, int argc, char **argv, struct be_err *e)
 		return be_point_update(st, stdin, "-", print_changed, st, e) < 0 ?
 		    -1 : 0;
 	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") == 0)
-			fp = stdin;
-		else if ((fp = fopen(argv[i], "r")) == NULL)
-			return be_err_at(e, argv[i], 0, 0, "cannot open: %s",
-			    strerror(errno));
+		if ((fp = be_open_input(argv[i], e)) == NULL)
+			return -1;
 		rc = be_point_update(st, fp, argv[i], print_changed, st, e);
-		if (fp != stdin)
-			fclose(fp);
+		be_close_input(fp);
 		if (rc < 0)
 			return -1;
 	}
@@ -159,25 +120,24 @@ static int
 run(struct be_store *st, const char *cmd, int argc, char **argv,
     struct be_err *e)
 {
-	struct refs rs = { NULL, 0, 'S' };
+	long long *ids = NULL, id;
 	char *text;
-	long long id;
-	size_t i;
+	size_t i, n = 0;
 	int rc = 0;
 
 	if (strcmp(cmd, "new") == 0) {
 		if (argc < 1)
 			be_usage(usage);
-		if ((rc = get_refs(argc - 1, argv + 1, 'S', &rs, e)) == 0 &&
-		    (rc = be_point_new(st, argv[0], rs.id, rs.n, tflag,
+		if ((rc = be_loop_refs(argc - 1, argv + 1, 'S', &ids, &n,
+		    e)) == 0 && (rc = be_point_new(st, argv[0], ids, n, tflag,
 		    dateflag, &id, e)) == 0)
 			rc = be_point_record(st, stdout, id, e);
 	} else if (strcmp(cmd, "show") == 0) {
 		struct be_point p;
 
-		if ((rc = get_refs(argc, argv, 'P', &rs, e)) == 0)
-			for (i = 0; i < rs.n && rc == 0; i++) {
-				if ((rc = be_point_get(st, rs.id[i], &p, e))
+		if ((rc = be_loop_refs(argc, argv, 'P', &ids, &n, e)) == 0)
+			for (i = 0; i < n && rc == 0; i++) {
+				if ((rc = be_point_get(st, ids[i], &p, e))
 				    == 0)
 					be_point_yaml(stdout, &p);
 				be_point_release(&p);
@@ -206,7 +166,7 @@ run(struct be_store *st, const char *cmd, int argc, char **argv,
 		free(text);
 	} else
 		be_usage(usage);
-	free(rs.id);
+	free(ids);
 	return rc;
 }
 
@@ -275,11 +235,9 @@ main(int argc, char *argv[])
 
 	be_err_init(&e);
 	ro = lflag || strcmp(cmd, "suggest") == 0 || strcmp(cmd, "show") == 0;
-	if ((st = be_store_open(be_store_path(sflag), ro ? BE_STORE_RDONLY :
-	    BE_STORE_WRITE, &e)) == NULL) {
-		be_report(&e);
+	if ((st = be_open_store(sflag, ro ? BE_STORE_RDONLY :
+	    BE_STORE_WRITE)) == NULL)
 		return be_finish(BE_FAIL);
-	}
 	if (lflag || strcmp(cmd, "suggest") == 0) {
 		if (Hflag)
 			puts(lflag ? "#ref\tstate\tstories\ttheme\ttitle" :

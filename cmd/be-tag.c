@@ -30,7 +30,7 @@ static const struct option longopts[] = {
 	{ "codebook", required_argument, 0, 'c' },
 	{ "list", no_argument, 0, 'l' },
 	{ "dry-run", no_argument, 0, 'n' },
-	{ "store", required_argument, 0, 's' },
+	BE_LONGOPT_STORE,
 	{ "who", required_argument, 0, 'u' },
 	{ "all", no_argument, 0, OPT_ALL },
 	{ "untagged", no_argument, 0, OPT_UNTAGGED },
@@ -47,29 +47,6 @@ static const struct option longopts[] = {
 static int allflag, untaggedflag, skipflag, newflag, explainflag, lflag,
     nflag;
 static const char *sflag, *who;
-
-struct ids {
-	long long *v;
-	size_t n, cap;
-};
-
-static int
-collect_ref(const struct be_rec *r, const char *name, unsigned long line,
-    void *arg, struct be_err *e)
-{
-	struct ids *ids = arg;
-	long long id;
-
-	if (be_ref_parse(be_rec_field(r, 0), 'S', &id) < 0)
-		return be_err_at(e, name, line, 1, "'%s' is not a story ref",
-		    be_rec_field(r, 0));
-	if (ids->n == ids->cap) {
-		ids->cap = ids->cap ? 2 * ids->cap : 64;
-		ids->v = be_xrealloc(ids->v, ids->cap * sizeof *ids->v);
-	}
-	ids->v[ids->n++] = id;
-	return 0;
-}
 
 /* Copies the records kept in tmp to stdout. */
 static void
@@ -152,8 +129,7 @@ do_qdc(const char *exp, const char *imp)
 	struct be_err e;
 	struct be_buf b = BE_BUF_INIT;
 	const char *base;
-	char chunk[65536], *cbname, *dot;
-	size_t n;
+	char *cbname, *dot;
 	int rc;
 	FILE *fp;
 
@@ -166,15 +142,12 @@ do_qdc(const char *exp, const char *imp)
 		rc = be_qdc_export(cb, stdout, &e);
 		be_codebook_free(cb);
 	} else {
-		fp = strcmp(imp, "-") == 0 ? stdin : fopen(imp, "r");
-		if (fp == NULL) {
-			be_warnx("%s: cannot open: %s", imp, strerror(errno));
+		if ((fp = be_open_input(imp, &e)) == NULL) {
+			be_report(&e);
 			return BE_FAIL;
 		}
-		while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-			be_buf_add(&b, chunk, n);
-		if (fp != stdin)
-			fclose(fp);
+		(void)be_buf_fread(&b, fp);
+		be_close_input(fp);
 		base = strrchr(imp, '/') ? strrchr(imp, '/') + 1 : imp;
 		cbname = be_xstrdup(strcmp(imp, "-") == 0 ? "qdc" : base);
 		if ((dot = strrchr(cbname, '.')) != NULL && dot != cbname)
@@ -239,7 +212,8 @@ main(int argc, char **argv)
 	struct be_codebook *cb = NULL;
 	struct be_store *st = NULL;
 	struct be_tagger *t;
-	struct ids ids = { NULL, 0, 0 };
+	long long *ids = NULL;
+	size_t nids = 0;
 	struct be_err e;
 	FILE *tmp = NULL;
 	int c, rc = 0, modes, flags;
@@ -289,7 +263,7 @@ main(int argc, char **argv)
 	if (cflag && be_codebook_load(cflag, &cb, &e) < 0)
 		goto fail;
 	if (!allflag && !untaggedflag && !lflag &&
-	    be_loop(argc, argv, collect_ref, &ids, &e) != 0)
+	    be_loop_refs(argc, argv, 'S', &ids, &nids, &e) != 0)
 		goto fail;
 	st = be_store_open(be_store_path(sflag), (lflag || explainflag ||
 	    nflag) ? BE_STORE_RDONLY : BE_STORE_WRITE, &e);
@@ -306,11 +280,11 @@ main(int argc, char **argv)
 		return be_finish(n ? BE_OK : BE_NONE);
 	}
 	if (explainflag) {
-		for (i = 0; i < ids.n; i++)
-			if (be_tag_explain(st, ids.v[i], stdout, &e) < 0)
+		for (i = 0; i < nids; i++)
+			if (be_tag_explain(st, ids[i], stdout, &e) < 0)
 				goto fail;
 		be_store_close(st);
-		free(ids.v);
+		free(ids);
 		free(add);
 		free(del);
 		return be_finish(BE_OK);
@@ -328,8 +302,8 @@ main(int argc, char **argv)
 		if (allflag || untaggedflag)
 			rc = be_tag_all(t, untaggedflag, tmp, warn_err, &e);
 		else
-			for (i = 0; i < ids.n && rc >= 0; i++)
-				if ((rc = be_tag_story(t, ids.v[i], tmp,
+			for (i = 0; i < nids && rc >= 0; i++)
+				if ((rc = be_tag_story(t, ids[i], tmp,
 				    &e)) == 1) {
 					be_report(&e);
 					rc = 0;
@@ -345,8 +319,8 @@ main(int argc, char **argv)
 			who = "unknown";
 		if (be_store_begin(st, &e) < 0)
 			goto fail;
-		for (i = 0; i < ids.n; i++)
-			if (be_tag_hand(st, ids.v[i], add, nadd, del, ndel, who,
+		for (i = 0; i < nids; i++)
+			if (be_tag_hand(st, ids[i], add, nadd, del, ndel, who,
 			    newflag, tmp, &stats, &e) < 0) {
 				be_store_rollback(st);
 				goto fail;
@@ -358,7 +332,7 @@ main(int argc, char **argv)
 	summary(&stats, nflag);
 	be_store_close(st);
 	be_codebook_free(cb);
-	free(ids.v);
+	free(ids);
 	free(add);
 	free(del);
 	return be_finish(stats.skipped ? BE_FAIL : BE_OK);
@@ -368,7 +342,7 @@ fail:
 		fclose(tmp);
 	be_store_close(st);
 	be_codebook_free(cb);
-	free(ids.v);
+	free(ids);
 	free(add);
 	free(del);
 	return be_finish(BE_FAIL);

@@ -323,6 +323,16 @@ html_text(struct be_buf *out, const char *s)
 	be_buf_release(&t);
 }
 
+/* pre, then s as HTML text, then post. */
+static void
+html_wrapped(struct be_buf *out, const char *pre, const char *s,
+    const char *post)
+{
+	be_buf_adds(out, pre);
+	html_text(out, s);
+	be_buf_adds(out, post);
+}
+
 /*
  * Markdown text: white space collapsed and every character that could
  * start markup (or raw HTML, when the file is turned into a web page)
@@ -341,6 +351,16 @@ md_text(struct be_buf *out, const char *s)
 		be_buf_addc(out, *p);
 	}
 	be_buf_release(&t);
+}
+
+/* pre, then s as Markdown text, then post. */
+static void
+md_wrapped(struct be_buf *out, const char *pre, const char *s,
+    const char *post)
+{
+	be_buf_adds(out, pre);
+	md_text(out, s);
+	be_buf_adds(out, post);
 }
 
 void
@@ -433,6 +453,37 @@ action_text(struct be_buf *out, const struct be_action *x, enum be_lang l,
 
 static const enum be_str qs[4] = { BE_S_Q1, BE_S_Q2, BE_S_Q3, BE_S_Q4 };
 
+/*
+ * The meeting's date, time, place and people, each through put (which
+ * leaves out what is empty); dash stands between the start and end time.
+ */
+typedef void meta_fn(struct be_buf *, enum be_lang, enum be_str,
+    const char *);
+
+static void
+meta_rows(struct be_buf *o, const struct be_agenda *a, enum be_lang l,
+    meta_fn *put, const char *dash)
+{
+	struct be_buf t = BE_BUF_INIT;
+	char d[64];
+
+	put(o, l, BE_S_DATE, be_long_date(l, a->date, d, sizeof d));
+	hhmm(&t, a->start);
+	be_buf_adds(&t, dash);
+	hhmm(&t, a->end);
+	put(o, l, BE_S_TIME, t.s);
+	put(o, l, BE_S_PLACE, a->place);
+	put(o, l, BE_S_CHAIR, a->chair);
+	put(o, l, BE_S_SECRETARY, a->secretary);
+	be_buf_reset(&t);
+	join(&t, a->members, a->nmembers);
+	put(o, l, BE_S_MEMBERS, t.s);
+	be_buf_reset(&t);
+	join(&t, a->guests, a->nguests);
+	put(o, l, BE_S_GUESTS, t.s);
+	be_buf_release(&t);
+}
+
 /* Markdown. */
 
 static void
@@ -480,9 +531,7 @@ md_point(struct be_buf *o, const struct be_apoint *p, enum be_lang l)
 	if (p->nquotes) {
 		be_buf_addf(o, "**%s**\n\n", be_str(l, BE_S_EXPERIENCES));
 		for (i = 0; i < p->nquotes; i++) {
-			be_buf_adds(o, "> ");
-			md_text(o, p->quotes[i]);
-			be_buf_adds(o, "\n\n");
+			md_wrapped(o, "> ", p->quotes[i], "\n\n");
 		}
 	}
 	be_buf_addf(o, "**%s**\n\n", be_str(l, BE_S_DIALOGUE));
@@ -555,31 +604,15 @@ static void
 render_md(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 {
 	struct be_buf t = BE_BUF_INIT;
-	char d[64];
 	size_t i;
 
 	be_buf_addf(o, "# %s ", be_str(l, BE_S_AGENDA));
 	md_text(o, a->body);
 	be_buf_adds(o, "\n\n");
 	if (a->title && *a->title) {
-		be_buf_adds(o, "*");
-		md_text(o, a->title);
-		be_buf_adds(o, "*\n\n");
+		md_wrapped(o, "*", a->title, "*\n\n");
 	}
-	md_meta(o, l, BE_S_DATE, be_long_date(l, a->date, d, sizeof d));
-	hhmm(&t, a->start);
-	be_buf_adds(&t, "–");
-	hhmm(&t, a->end);
-	md_meta(o, l, BE_S_TIME, t.s);
-	md_meta(o, l, BE_S_PLACE, a->place);
-	md_meta(o, l, BE_S_CHAIR, a->chair);
-	md_meta(o, l, BE_S_SECRETARY, a->secretary);
-	be_buf_reset(&t);
-	join(&t, a->members, a->nmembers);
-	md_meta(o, l, BE_S_MEMBERS, t.s);
-	be_buf_reset(&t);
-	join(&t, a->guests, a->nguests);
-	md_meta(o, l, BE_S_GUESTS, t.s);
+	meta_rows(o, a, l, md_meta, "–");
 	be_buf_addc(o, '\n');
 	for (i = 0; i < a->nitems; i++)
 		md_item(o, a, i, l);
@@ -734,7 +767,6 @@ static void
 render_txt(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 {
 	struct be_buf t = BE_BUF_INIT;
-	char d[64];
 	size_t i;
 
 	be_buf_addf(&t, "%s ", be_str(l, BE_S_AGENDA));
@@ -744,21 +776,7 @@ render_txt(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 	if (a->title && *a->title)
 		be_wrap(o, a->title, "", "", TXT_WIDTH);
 	be_buf_addc(o, '\n');
-	txt_meta(o, l, BE_S_DATE, be_long_date(l, a->date, d, sizeof d));
-	be_buf_reset(&t);
-	hhmm(&t, a->start);
-	be_buf_adds(&t, " - ");
-	hhmm(&t, a->end);
-	txt_meta(o, l, BE_S_TIME, t.s);
-	txt_meta(o, l, BE_S_PLACE, a->place);
-	txt_meta(o, l, BE_S_CHAIR, a->chair);
-	txt_meta(o, l, BE_S_SECRETARY, a->secretary);
-	be_buf_reset(&t);
-	join(&t, a->members, a->nmembers);
-	txt_meta(o, l, BE_S_MEMBERS, t.s);
-	be_buf_reset(&t);
-	join(&t, a->guests, a->nguests);
-	txt_meta(o, l, BE_S_GUESTS, t.s);
+	meta_rows(o, a, l, txt_meta, " - ");
 	be_buf_addc(o, '\n');
 	for (i = 0; i < a->nitems; i++)
 		txt_item(o, a, i, l);
@@ -867,9 +885,7 @@ html_item(struct be_buf *o, const struct be_agenda *a, size_t i,
 		be_buf_adds(o, "</p>\n");
 	}
 	if (it->description && *it->description) {
-		be_buf_adds(o, "<p>");
-		html_text(o, it->description);
-		be_buf_adds(o, "</p>\n");
+		html_wrapped(o, "<p>", it->description, "</p>\n");
 	}
 	if (p && p->vraag && *p->vraag) {
 		be_buf_addf(o, "<p class=\"vraag\"><strong>%s:</strong> ",
@@ -880,9 +896,8 @@ html_item(struct be_buf *o, const struct be_agenda *a, size_t i,
 	if (p && p->nquotes) {
 		be_buf_addf(o, "<h3>%s</h3>\n", be_str(l, BE_S_EXPERIENCES));
 		for (k = 0; k < p->nquotes; k++) {
-			be_buf_adds(o, "<blockquote>");
-			html_text(o, p->quotes[k]);
-			be_buf_adds(o, "</blockquote>\n");
+			html_wrapped(o, "<blockquote>", p->quotes[k],
+			    "</blockquote>\n");
 		}
 	}
 	if (p) {
@@ -915,35 +930,18 @@ static void
 render_html(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 {
 	struct be_buf t = BE_BUF_INIT;
-	char d[64];
 	size_t i;
 
 	be_buf_addf(&t, "%s %s", be_str(l, BE_S_AGENDA), a->body);
 	html_head(o, l, t.s);
-	be_buf_adds(o, "<h1>");
-	html_text(o, t.s);
-	be_buf_adds(o, "</h1>\n");
+	html_wrapped(o, "<h1>", t.s, "</h1>\n");
 	if (a->title && *a->title) {
 		be_buf_adds(o, "<p class=\"subtitle\">");
 		html_text(o, a->title);
 		be_buf_adds(o, "</p>\n");
 	}
 	be_buf_adds(o, "<table class=\"meta\">\n");
-	html_meta(o, l, BE_S_DATE, be_long_date(l, a->date, d, sizeof d));
-	be_buf_reset(&t);
-	hhmm(&t, a->start);
-	be_buf_adds(&t, "–");
-	hhmm(&t, a->end);
-	html_meta(o, l, BE_S_TIME, t.s);
-	html_meta(o, l, BE_S_PLACE, a->place);
-	html_meta(o, l, BE_S_CHAIR, a->chair);
-	html_meta(o, l, BE_S_SECRETARY, a->secretary);
-	be_buf_reset(&t);
-	join(&t, a->members, a->nmembers);
-	html_meta(o, l, BE_S_MEMBERS, t.s);
-	be_buf_reset(&t);
-	join(&t, a->guests, a->nguests);
-	html_meta(o, l, BE_S_GUESTS, t.s);
+	meta_rows(o, a, l, html_meta, "–");
 	be_buf_adds(o, "</table>\n");
 	for (i = 0; i < a->nitems; i++)
 		html_item(o, a, i, l);
@@ -953,9 +951,7 @@ render_html(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 		for (i = 0; i < a->nwaiting; i++) {
 			be_buf_reset(&t);
 			waiting_text(&t, &a->waiting[i], l);
-			be_buf_adds(o, "<li>");
-			html_text(o, t.s);
-			be_buf_adds(o, "</li>\n");
+			html_wrapped(o, "<li>", t.s, "</li>\n");
 		}
 		be_buf_adds(o, "</ul>\n</section>\n");
 	}
@@ -1123,9 +1119,7 @@ be_agenda_report(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 		be_wrap(&o, be_str(l, BE_S_R_INTRO), "", "", TXT_WIDTH);
 		be_buf_addc(&o, '\n');
 	} else {
-		be_buf_adds(&o, "# ");
-		md_text(&o, t.s);
-		be_buf_adds(&o, "\n\n");
+		md_wrapped(&o, "# ", t.s, "\n\n");
 		md_text(&o, a->body);
 		be_buf_addf(&o, "\n\n%s\n\n", be_str(l, BE_S_R_INTRO));
 	}
@@ -1171,9 +1165,7 @@ be_agenda_report(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 			    "", TXT_WIDTH);
 			be_buf_addc(&o, '\n');
 		} else {
-			be_buf_adds(&o, "## ");
-			md_text(&o, p->title);
-			be_buf_adds(&o, "\n\n");
+			md_wrapped(&o, "## ", p->title, "\n\n");
 			if (p->vraag && *p->vraag) {
 				be_buf_addf(&o, "**%s:** ",
 				    be_str(l, BE_S_R_ASK));

@@ -123,3 +123,14 @@ be_buf_rtrim(struct be_buf *b)
 	if (b->cap)
 		b->s[b->len] = '\0';
 }
+
+int
+be_buf_fread(struct be_buf *b, FILE *fp)
+{
+	char chunk[8192];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		be_buf_add(b, chunk, n);
+	return ferror(fp) ? -1 : 0;
+}

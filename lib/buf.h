@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct be_buf {
 	char *s;	/* "" (static) until something is added */
@@ -37,5 +38,10 @@ void be_buf_release(struct be_buf *b);
 char *be_buf_detach(struct be_buf *b);
 /* Removes trailing white space. */
 void be_buf_rtrim(struct be_buf *b);
+/*
+ * Appends all that is left to read of fp.  0, or -1 on a read error
+ * (ferror(fp) is set and errno says why).
+ */
+int be_buf_fread(struct be_buf *b, FILE *fp);
 
 #endif

@@ -253,6 +253,23 @@ grow_fields(struct be_csv *c)
 }
 
 /*
+ * Copies the run of bytes from s that k classes as plain to *o, counting
+ * columns (UTF-8 characters) in *col; returns where the run ends.
+ */
+static inline const unsigned char *
+copy_run(const unsigned char *s, const unsigned char *end,
+    const unsigned char *k, char **o, unsigned long *col)
+{
+	const unsigned char *t;
+
+	for (t = s; t < end && k[*t] == C_PLAIN; t++)
+		*col += (*t & 0xC0) != 0x80;
+	memcpy(*o, s, t - s);
+	*o += t - s;
+	return t;
+}
+
+/*
  * Reads on in the current piece of text until a row ends (1), the piece
  * ends (0), or an error in the row (-1, after which the next call goes on
  * with the same row, which is dropped at its end).  buf has room for the
@@ -261,7 +278,7 @@ grow_fields(struct be_csv *c)
 static int
 scan(struct be_csv *c, struct be_err *e)
 {
-	const unsigned char *s = c->p + c->i, *end = c->p + c->n, *t;
+	const unsigned char *s = c->p + c->i, *end = c->p + c->n;
 	const unsigned char *cls = c->cls, *qcls = c->qcls;
 	char *o = c->buf + c->len;
 	unsigned long line = c->line, col = c->col;
@@ -313,11 +330,7 @@ scan(struct be_csv *c, struct be_err *e)
 			st = S_PLAIN;
 			/* FALLTHROUGH */
 		case S_PLAIN:
-			for (t = s; t < end && cls[*t] == C_PLAIN; t++)
-				col += (*t & 0xC0) != 0x80;
-			memcpy(o, s, t - s);
-			o += t - s;
-			s = t;
+			s = copy_run(s, end, cls, &o, &col);
 			if ((size_t)(o - c->buf) - c->off[c->nf - 1] >
 			    c->max_field)
 				goto toolong;
@@ -325,19 +338,10 @@ scan(struct be_csv *c, struct be_err *e)
 				continue;
 			switch (cls[*s]) {
 			case C_DELIM:
-				*o++ = '\0';
-				s++;
-				col++;
-				st = S_FIELD;
-				continue;
+				goto delim;
 			case C_LF:
 			case C_CR:
-				*o++ = '\0';
-				st = *s == '\r' ? S_ROWCR : S_ROW;
-				s++;
-				line++;
-				col = 1;
-				goto rowend;
+				goto newline;
 			case C_QUOTE:
 				r = rowerr(c, e, line, col,
 				    "stray quote in unquoted field");
@@ -348,12 +352,7 @@ scan(struct be_csv *c, struct be_err *e)
 					goto out;
 				continue;
 			default:
-				r = rowerr(c, e, line, col, "NUL byte");
-				s++;
-				col++;
-				if (r < 0)
-					goto out;
-				continue;
+				goto nul;
 			}
 		case S_QCR:
 			st = S_QUOTED;
@@ -365,11 +364,7 @@ scan(struct be_csv *c, struct be_err *e)
 			*o++ = '\r';
 			/* FALLTHROUGH */
 		case S_QUOTED:
-			for (t = s; t < end && qcls[*t] == C_PLAIN; t++)
-				col += (*t & 0xC0) != 0x80;
-			memcpy(o, s, t - s);
-			o += t - s;
-			s = t;
+			s = copy_run(s, end, qcls, &o, &col);
 			if ((size_t)(o - c->buf) - c->off[c->nf - 1] >
 			    c->max_field)
 				goto toolong;
@@ -396,12 +391,7 @@ scan(struct be_csv *c, struct be_err *e)
 				st = S_QCR;
 				continue;
 			default:
-				r = rowerr(c, e, line, col, "NUL byte");
-				s++;
-				col++;
-				if (r < 0)
-					goto out;
-				continue;
+				goto nul;
 			}
 		case S_QQ:
 			switch (cls[*s]) {
@@ -412,27 +402,13 @@ scan(struct be_csv *c, struct be_err *e)
 				st = S_QUOTED;
 				continue;
 			case C_DELIM:
-				*o++ = '\0';
-				s++;
-				col++;
-				st = S_FIELD;
-				continue;
+				goto delim;
 			case C_LF:
 			case C_CR:
-				*o++ = '\0';
-				st = *s == '\r' ? S_ROWCR : S_ROW;
-				s++;
-				line++;
-				col = 1;
-				goto rowend;
+				goto newline;
 			case C_NUL:
-				r = rowerr(c, e, line, col, "NUL byte");
-				s++;
-				col++;
 				st = S_PLAIN;
-				if (r < 0)
-					goto out;
-				continue;
+				goto nul;
 			default:
 				/* Read on as if the field were not quoted. */
 				st = S_PLAIN;
@@ -445,7 +421,26 @@ scan(struct be_csv *c, struct be_err *e)
 			}
 		}
 		continue;
-rowend:
+		/* The pieces the states share; s is at the byte named. */
+nul:
+		r = rowerr(c, e, line, col, "NUL byte");
+		s++;
+		col++;
+		if (r < 0)
+			goto out;
+		continue;
+delim:
+		*o++ = '\0';
+		s++;
+		col++;
+		st = S_FIELD;
+		continue;
+newline:	/* the end of the field and of the row */
+		*o++ = '\0';
+		st = *s == '\r' ? S_ROWCR : S_ROW;
+		s++;
+		line++;
+		col = 1;
 		if (!c->bad) {
 			r = 1;
 			goto out;

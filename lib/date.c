@@ -30,21 +30,48 @@ skip_sp(const char **p)
 		(*p)++;
 }
 
-static int
-leap(int y)
+int
+be_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+be_month_days(int y, int m)
+{
+	static const int n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+
+	return m == 2 && be_leap(y) ? 29 : n[m - 1];
+}
+
+int
+be_ymd_parse(const char *s, int *y, int *m, int *d)
+{
+	const char *p = s;
+	int yy, mm, dd;
+
+	if (strlen(s) != 10 || (yy = num(&p, 4, 4)) < 0 || *p++ != '-' ||
+	    (mm = num(&p, 2, 2)) < 0 || *p++ != '-' ||
+	    (dd = num(&p, 2, 2)) < 0)
+		return -1;
+	if (yy < 1 || mm < 1 || mm > 12 || dd < 1 || dd > be_month_days(yy, mm))
+		return -1;
+	if (y)
+		*y = yy;
+	if (m)
+		*m = mm;
+	if (d)
+		*d = dd;
+	return 0;
 }
 
 static int
 valid_date(int y, int m, int d)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
 	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
 		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+	return d <= be_month_days(y, m);
 }
 
 /* Accepts what may follow a time: a fraction, AM/PM, a zone. */

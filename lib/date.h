@@ -25,4 +25,16 @@
  */
 int be_date_parse(const char *s, char *out);
 
+/* 1 when y is a leap year of the Gregorian calendar. */
+int be_leap(int y);
+
+/* The number of days of month m (1 to 12) in year y. */
+int be_month_days(int y, int m);
+
+/*
+ * Parses a date "YYYY-MM-DD" that exists (2026-02-29 does not).
+ * 0, or -1.  y, m, d may be NULL.
+ */
+int be_ymd_parse(const char *s, int *y, int *m, int *d);
+
 #endif

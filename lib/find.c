@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "date.h"
 #include "find.h"
 #include "mem.h"
 #include "record.h"
@@ -247,8 +248,6 @@ be_find_untagged(struct be_find *f)
 static int
 check_date(const char *opt, const char *s, struct be_err *e)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
 	size_t len = strlen(s), i;
 	int y, m, d;
 
@@ -267,8 +266,7 @@ check_date(const char *opt, const char *s, struct be_err *e)
 	if (len == 7)
 		return 0;
 	d = atoi(s + 8);
-	if (d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 &&
-	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))
+	if (d < 1 || d > be_month_days(y, m))
 		goto bad;
 	return 0;
 bad:

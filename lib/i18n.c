@@ -165,21 +165,6 @@ be_str(enum be_lang l, enum be_str s)
 	return l == BE_EN ? en[s] : nl[s];
 }
 
-int
-be_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-mdays(int y, int m)
-{
-	static const int n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-
-	return m == 2 && be_leap(y) ? 29 : n[m - 1];
-}
-
 static int
 digits(const char *s, int n, int *v)
 {
@@ -191,26 +176,6 @@ digits(const char *s, int n, int *v)
 			return -1;
 		*v = *v * 10 + (s[i] - '0');
 	}
-	return 0;
-}
-
-int
-be_ymd_parse(const char *s, int *y, int *m, int *d)
-{
-	int yy, mm, dd;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    digits(s, 4, &yy) < 0 || digits(s + 5, 2, &mm) < 0 ||
-	    digits(s + 8, 2, &dd) < 0)
-		return -1;
-	if (yy < 1 || mm < 1 || mm > 12 || dd < 1 || dd > mdays(yy, mm))
-		return -1;
-	if (y)
-		*y = yy;
-	if (m)
-		*m = mm;
-	if (d)
-		*d = dd;
 	return 0;
 }
 

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "date.h"	/* be_ymd_parse, be_leap */
+
 enum be_lang { BE_NL, BE_EN };
 
 /* "nl" or "en" into *l.  0, or -1 for anything else. */
@@ -35,15 +37,6 @@ enum be_str {
 
 /* The word s in language l.  Static; never NULL. */
 const char *be_str(enum be_lang l, enum be_str s);
-
-/* 1 when y is a leap year of the Gregorian calendar. */
-int be_leap(int y);
-
-/*
- * Parses a date "YYYY-MM-DD" that exists (2026-02-29 does not).
- * 0, or -1.  y, m, d may be NULL.
- */
-int be_ymd_parse(const char *s, int *y, int *m, int *d);
 
 /* Parses "HH:MM" (00:00 .. 23:59) into minutes after midnight.  0 or -1. */
 int be_hhmm_parse(const char *s, int *min);

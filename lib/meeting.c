@@ -26,12 +26,7 @@ static const char *const item_keys[] = { "title", "minutes", "type",
 static int
 read_all(FILE *fp, const char *name, struct be_buf *b, struct be_err *e)
 {
-	char chunk[8192];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		be_buf_add(b, chunk, n);
-	if (ferror(fp))
+	if (be_buf_fread(b, fp) < 0)
 		return be_err_at(e, name, 0, 0, "read error: %s",
 		    strerror(errno));
 	return 0;
@@ -329,6 +324,24 @@ be_meeting_add_point(struct be_store *st, struct be_agenda *a,
 	return 0;
 }
 
+static char *
+col_dup(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return NULL;
+	return be_xstrdup(be_col_text(s, i));
+}
+
+/* The who, what, due and done of an action, from columns i to i + 3. */
+static void
+action_cols(struct be_action *x, sqlite3_stmt *s, int i)
+{
+	x->who = col_dup(s, i);
+	x->what = be_xstrdup(be_col_text(s, i + 1));
+	x->due = col_dup(s, i + 2);
+	x->done = col_dup(s, i + 3);
+}
+
 static int
 load_open(struct be_store *st, struct be_agenda *a, struct be_err *e)
 {
@@ -352,13 +365,7 @@ load_open(struct be_store *st, struct be_agenda *a, struct be_err *e)
 		x->id = sqlite3_column_int64(s, 0);
 		x->meeting_id = sqlite3_column_int64(s, 1);
 		x->pos = sqlite3_column_int(s, 2);
-		x->who = sqlite3_column_type(s, 3) == SQLITE_NULL ? NULL :
-		    be_xstrdup(be_col_text(s, 3));
-		x->what = be_xstrdup(be_col_text(s, 4));
-		x->due = sqlite3_column_type(s, 5) == SQLITE_NULL ? NULL :
-		    be_xstrdup(be_col_text(s, 5));
-		x->done = sqlite3_column_type(s, 6) == SQLITE_NULL ? NULL :
-		    be_xstrdup(be_col_text(s, 6));
+		action_cols(x, s, 3);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : be_store_error(st, "actions", e);
@@ -537,6 +544,27 @@ no_meeting(struct be_err *e, long long id)
 	    "be-agenda -l", id);
 }
 
+/*
+ * Prepares q, binds id to its one parameter and steps to the first row.
+ * Returns the statement on that row (the caller resets it), or NULL with
+ * e filled ("no meeting 'M-id'" when there is no row).
+ */
+static sqlite3_stmt *
+meeting_row(struct be_store *st, const char *q, long long id,
+    struct be_err *e)
+{
+	sqlite3_stmt *s;
+
+	if ((s = be_store_stmt(st, q, e)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		return s;
+	sqlite3_reset(s);
+	no_meeting(e, id);
+	return NULL;
+}
+
 static int
 load_actions(struct be_store *st, long long id, struct be_agenda *a,
     struct be_err *e)
@@ -564,13 +592,7 @@ load_actions(struct be_store *st, long long id, struct be_agenda *a,
 		x->id = sqlite3_column_int64(s, 0);
 		x->meeting_id = id;
 		x->pos = (int)pos;
-		x->who = sqlite3_column_type(s, 2) == SQLITE_NULL ? NULL :
-		    be_xstrdup(be_col_text(s, 2));
-		x->what = be_xstrdup(be_col_text(s, 3));
-		x->due = sqlite3_column_type(s, 4) == SQLITE_NULL ? NULL :
-		    be_xstrdup(be_col_text(s, 4));
-		x->done = sqlite3_column_type(s, 5) == SQLITE_NULL ? NULL :
-		    be_xstrdup(be_col_text(s, 5));
+		action_cols(x, s, 2);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : be_store_error(st, "actions", e);
@@ -635,13 +657,8 @@ be_meeting_get(struct be_store *st, long long id, enum be_lang l,
 	size_t i;
 	int rc;
 
-	if ((s = be_store_stmt(st, q, e)) == NULL)
+	if ((s = meeting_row(st, q, id, e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return no_meeting(e, id);
-	}
 	text = be_xstrdup(be_col_text(s, 0));
 	start = be_xstrdup(be_col_text(s, 1));
 	sqlite3_reset(s);
@@ -698,13 +715,8 @@ meeting_date(struct be_store *st, long long id, char *date, size_t n,
 	static const char q[] = "SELECT date FROM meeting WHERE id = ?";
 	sqlite3_stmt *s;
 
-	if ((s = be_store_stmt(st, q, e)) == NULL)
+	if ((s = meeting_row(st, q, id, e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return no_meeting(e, id);
-	}
 	snprintf(date, n, "%s", be_col_text(s, 0));
 	sqlite3_reset(s);
 	return 0;
@@ -821,6 +833,31 @@ get_date(const struct be_ynode *map, const char *key, const char **out,
 	return 0;
 }
 
+/*
+ * The fields of action map x; need is the key it must have: "what" for a
+ * new or kept action of the item, "id" for an open one of earlier
+ * meetings.
+ */
+static int
+get_action(const struct be_ynode *x, const char *need, long long *aid,
+    const char **who, const char **what, const char **due,
+    const char **done, const char *name, struct be_err *e)
+{
+	int byid = strcmp(need, "id") == 0;
+
+	if (x->kind != BE_YMAP)
+		return be_yerr(e, name, x, "an action must be a map with "
+		    "'%s'", need);
+	if (be_ymap_check(x, action_keys, name, e) < 0 ||
+	    be_yget_int(x, "id", byid, 0, aid, name, e) < 0 ||
+	    be_yget_str(x, "who", 0, who, name, e) < 0 ||
+	    be_yget_str(x, "what", !byid, what, name, e) < 0 ||
+	    get_date(x, "due", due, name, e) < 0 ||
+	    get_date(x, "done", done, name, e) < 0)
+		return -1;
+	return 0;
+}
+
 /* Replaces the actions of item pos with those of the list seq. */
 static int
 apply_actions(struct be_store *st, long long id, long pos,
@@ -841,17 +878,8 @@ apply_actions(struct be_store *st, long long id, long pos,
 	be_buf_addc(&keep, '[');
 	for (i = 0; seq && i < seq->n; i++) {
 		x = seq->items[i];
-		if (x->kind != BE_YMAP) {
-			be_buf_release(&keep);
-			return be_yerr(e, name, x, "an action must be a map "
-			    "with 'what'");
-		}
-		if (be_ymap_check(x, action_keys, name, e) < 0 ||
-		    be_yget_int(x, "id", 0, 0, &aid, name, e) < 0 ||
-		    be_yget_str(x, "who", 0, &who, name, e) < 0 ||
-		    be_yget_str(x, "what", 1, &what, name, e) < 0 ||
-		    get_date(x, "due", &due, name, e) < 0 ||
-		    get_date(x, "done", &done, name, e) < 0)
+		if (get_action(x, "what", &aid, &who, &what, &due, &done,
+		    name, e) < 0)
 			goto fail;
 		if (aid) {
 			if ((s = be_store_stmt(st, qkeep, e)) == NULL)
@@ -906,16 +934,8 @@ apply_open(struct be_store *st, long long id, const struct be_ynode *seq,
 
 	for (i = 0; seq && i < seq->n; i++) {
 		x = seq->items[i];
-		if (x->kind != BE_YMAP)
-			return be_yerr(e, name, x, "an action must be a map "
-			    "with 'id'");
-		if (be_ymap_check(x, action_keys, name, e) < 0 ||
-		    be_yget_int(x, "id", 1, 0, &aid, name, e) < 0 ||
-		    be_yget_str(x, "who", 0, &dummy, name, e) < 0 ||
-		    be_yget_str(x, "what", 0, &dummy, name, e) < 0 ||
-		    get_date(x, "due", &dummy, name, e) < 0 ||
-		    get_date(x, "done", &done, name, e) < 0 ||
-		    (s = be_store_stmt(st, q, e)) == NULL)
+		if (get_action(x, "id", &aid, &dummy, &dummy, &dummy, &done,
+		    name, e) < 0 || (s = be_store_stmt(st, q, e)) == NULL)
 			return -1;
 		be_bind_text(s, 1, done);
 		sqlite3_bind_int64(s, 2, aid);

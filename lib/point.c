@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "date.h"
 #include "mem.h"
 #include "point.h"
 #include "record.h"
@@ -98,30 +99,12 @@ be_pstate_next(int from, char *buf, size_t n)
 	return buf;
 }
 
-static int
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 int
 be_point_date_ok(const char *s)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int i, y, m, d;
+	int y;
 
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+	return s && be_ymd_parse(s, &y, NULL, NULL) == 0 && y >= 1900;
 }
 
 static char *
@@ -191,6 +174,36 @@ split_owner(struct be_point *p, const char *s)
 	}
 }
 
+/*
+ * Prepares q, binds id to its one parameter and steps to the first row.
+ * Returns the statement on that row (the caller resets it), or NULL with
+ * e filled ("no point P-12" when there is no row); kind is "point" or
+ * "story".
+ */
+static sqlite3_stmt *
+row_by_id(struct be_store *st, const char *q, long long id,
+    const char *kind, struct be_err *e)
+{
+	sqlite3_stmt *stmt;
+	char what[32];
+	int rc;
+
+	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		return stmt;
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_DONE)
+		be_err_set(e, "no %s %c-%lld", kind,
+		    toupper((unsigned char)kind[0]), id);
+	else {
+		snprintf(what, sizeof what, "cannot read %s", kind);
+		be_store_error(st, what, e);
+	}
+	return NULL;
+}
+
 int
 be_point_get(struct be_store *st, long long id, struct be_point *p,
     struct be_err *e)
@@ -211,15 +224,8 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	int rc, i;
 
 	be_point_init(p);
-	if ((stmt = be_store_stmt(st, qp, e)) == NULL)
+	if ((stmt = row_by_id(st, qp, id, "point", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_DONE)
-			return be_err_set(e, "no point P-%lld", id);
-		return be_store_error(st, "cannot read point", e);
-	}
 	p->id = id;
 	p->title = col_dup(stmt, 0);
 	p->theme = col_dup(stmt, 1);
@@ -338,17 +344,10 @@ point_state(struct be_store *st, long long id, char **answer,
 {
 	static const char q[] = "SELECT state, answer FROM point WHERE id = ?";
 	sqlite3_stmt *stmt;
-	int rc, s;
+	int s;
 
-	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+	if ((stmt = row_by_id(st, q, id, "point", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_DONE)
-			return be_err_set(e, "no point P-%lld", id);
-		return be_store_error(st, "cannot read point", e);
-	}
 	s = be_pstate_parse(be_col_text(stmt, 0));
 	if (answer)
 		*answer = col_dup(stmt, 1);
@@ -614,15 +613,8 @@ story_usable(struct be_store *st, long long id, char **quote,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+	if ((stmt = row_by_id(st, q, id, "story", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_DONE)
-			return be_err_set(e, "no story S-%lld", id);
-		return be_store_error(st, "cannot read story", e);
-	}
 	if (*be_col_text(stmt, 1)) {
 		rc = be_err_set(e, "story S-%lld %s and stays out of points",
 		    id, route_place(be_col_text(stmt, 1)));
@@ -745,17 +737,9 @@ be_point_record(struct be_store *st, FILE *fp, long long id,
 	    "FROM point p WHERE p.id = ?";
 	sqlite3_stmt *stmt;
 	char ref[32];
-	int rc;
 
-	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+	if ((stmt = row_by_id(st, q, id, "point", e)) == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_reset(stmt);
-		if (rc == SQLITE_DONE)
-			return be_err_set(e, "no point P-%lld", id);
-		return be_store_error(st, "cannot read point", e);
-	}
 	snprintf(ref, sizeof ref, "P-%lld", id);
 	be_rec_put(fp, ref, 1);
 	be_rec_put(fp, be_col_text(stmt, 0), 0);
@@ -1190,12 +1174,17 @@ same_list(char *const *a, size_t na, char *const *b, size_t nb)
 	return 1;
 }
 
+/*
+ * Whether the history of document a is that of the store's b, or an
+ * earlier part of it: a document that moved a point can be applied again
+ * (the store has moved on since it was shown), but no move can be edited.
+ */
 static int
 same_history(const struct be_point *a, const struct be_point *b)
 {
 	size_t i;
 
-	if (a->nhistory != b->nhistory)
+	if (a->nhistory > b->nhistory)
 		return 0;
 	for (i = 0; i < a->nhistory; i++)
 		if (!streq(a->history[i].state, b->history[i].state) ||
@@ -1421,17 +1410,14 @@ be_point_update(struct be_store *st, FILE *fp, const char *name,
 static int
 slurp(const char *path, struct be_buf *b)
 {
-	char chunk[4096];
-	size_t n;
 	FILE *fp = fopen(path, "r");
+	int rc;
 
 	if (fp == NULL)
 		return -1;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		be_buf_add(b, chunk, n);
-	n = ferror(fp);
+	rc = be_buf_fread(b, fp);
 	fclose(fp);
-	return n ? -1 : 0;
+	return rc;
 }
 
 /* Runs editor on path, as git does: sh -c 'EDITOR "$1"' sh path. */

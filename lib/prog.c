@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "prog.h"
+#include "store.h"
 #include "banned.h"
 
 const char *be_progname = "benut";
@@ -88,4 +89,35 @@ be_store_path(const char *opt)
 	if (env && *env)
 		return env;
 	return "benut.db";
+}
+
+struct be_store *
+be_open_store(const char *opt, int mode)
+{
+	struct be_store *st;
+	struct be_err e;
+
+	be_err_init(&e);
+	if ((st = be_store_open(be_store_path(opt), mode, &e)) == NULL)
+		be_report(&e);
+	return st;
+}
+
+FILE *
+be_open_input(const char *path, struct be_err *e)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0)
+		return stdin;
+	if ((fp = fopen(path, "r")) == NULL)
+		be_err_at(e, path, 0, 0, "cannot open: %s", strerror(errno));
+	return fp;
+}
+
+void
+be_close_input(FILE *fp)
+{
+	if (fp && fp != stdin)
+		fclose(fp);
 }

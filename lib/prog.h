@@ -10,6 +10,7 @@
 #define BE_PROG_H
 
 #include <getopt.h>
+#include <stdio.h>
 
 #include "err.h"
 
@@ -18,6 +19,9 @@ enum { BE_OK = 0, BE_NONE = 1, BE_FAIL = 2 };
 
 /* Long options every program has; put BE_LONGOPTS_STD in its table. */
 enum { BE_OPT_HELP = 0x100, BE_OPT_VERSION, BE_OPT_FIRST_FREE };
+/* The -s FILE / --store FILE option every program has. */
+#define BE_LONGOPT_STORE { "store", required_argument, 0, 's' }
+
 #define BE_LONGOPTS_STD \
 	{ "help", no_argument, 0, BE_OPT_HELP }, \
 	{ "version", no_argument, 0, BE_OPT_VERSION }
@@ -53,5 +57,22 @@ int be_finish(int status);
 
 /* The store path: opt if not NULL, else $BENUT_STORE, else "benut.db". */
 const char *be_store_path(const char *opt);
+
+struct be_store;
+
+/*
+ * Opens the store at be_store_path(opt) in mode (BE_STORE_RDONLY or
+ * BE_STORE_WRITE); when it cannot, reports why and returns NULL.
+ */
+struct be_store *be_open_store(const char *opt, int mode);
+
+/*
+ * Opens the input file path for reading; "-" is stdin.  NULL with e
+ * filled ("path: cannot open: reason") when it cannot be opened.
+ */
+FILE *be_open_input(const char *path, struct be_err *e);
+
+/* Closes fp unless it is stdin. */
+void be_close_input(FILE *fp);
 
 #endif

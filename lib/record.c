@@ -204,3 +204,41 @@ be_loop(int argc, char **argv, be_rec_fn fn, void *arg, struct be_err *e)
 	be_rec_release(&r);
 	return rc;
 }
+
+struct refs {
+	long long **ids;
+	size_t *n, cap;
+	char kind;
+};
+
+static int
+add_ref(const struct be_rec *r, const char *name, unsigned long line,
+    void *arg, struct be_err *e)
+{
+	struct refs *rs = arg;
+	long long id;
+
+	if (be_ref_parse(be_rec_field(r, 0), rs->kind, &id) < 0)
+		return be_err_at(e, name, line, 1, "'%s' is not a %s ref",
+		    be_rec_field(r, 0), rs->kind == 'P' ? "point" :
+		    rs->kind == 'M' ? "meeting" : "story");
+	if (*rs->n == rs->cap) {
+		rs->cap = rs->cap ? 2 * rs->cap : 64;
+		*rs->ids = be_xrealloc(*rs->ids, rs->cap * sizeof **rs->ids);
+	}
+	(*rs->ids)[(*rs->n)++] = id;
+	return 0;
+}
+
+int
+be_loop_refs(int argc, char **argv, char kind, long long **ids, size_t *n,
+    struct be_err *e)
+{
+	struct refs rs;
+
+	rs.ids = ids;
+	rs.n = n;
+	rs.cap = *n;
+	rs.kind = kind;
+	return be_loop(argc, argv, add_ref, &rs, e);
+}

@@ -77,4 +77,14 @@ int be_rec_read(FILE *fp, const char *name, be_rec_fn fn, void *arg,
 int be_loop(int argc, char **argv, be_rec_fn fn, void *arg,
     struct be_err *e);
 
+/*
+ * be_loop that keeps the ref of kind ('S', 'P' or 'M') in the first field
+ * of each record: appends the ids to *ids (the caller's, to free) and
+ * counts them in *n.  A record without such a ref stops the loop with
+ * "'x' is not a story ref" (point, meeting) at its place.  Returns as
+ * be_loop.
+ */
+int be_loop_refs(int argc, char **argv, char kind, long long **ids,
+    size_t *n, struct be_err *e);
+
 #endif

@@ -39,10 +39,11 @@
  *	something else.  International forms: +31 or 0031 followed by nine
  *	digits, also with (0) or (+31): +31 6 12345678, +31(0)6-12345678,
  *	(+31) 6 12345678, 0031 20 123 4567; and numbers of other countries
- *	after + or 00 (9 to 15 digits).  Kept: service numbers 0800, 0900, 0906 and 0909 (they
- *	belong to organisations, not to people), short numbers such as 112 or
- *	14 020, and anything that reads as a date (06-12-2026) or is followed
- *	by a time.
+ *	after + or 00 (9 to 15 digits).  Kept: service numbers 0800, 0900,
+ *	0906 and 0909 (they belong to organisations, not to people; 088
+ *	numbers are redacted, as they are often someone's direct line), short
+ *	numbers such as 112 or 14 020, and anything that reads as a date
+ *	(06-12-2026) or is followed by a time.
  *
  * [E-MAIL]  An e-mail address: a local part of letters (accented
  *	too), digits and . _ % + - before @, and a domain of at least two
@@ -62,26 +63,26 @@
  *	in a Dutch street suffix (straat, laan, weg, plein, gracht, kade,
  *	singel, dijk, hof, pad, steeg, dreef, park, erf, ring, burg, markt,
  *	wal, baan, plantsoen, boulevard, allee) and is longer than the suffix,
- *	then a space and a house number with an optional addition: Kerkstraat
- *	12, Stationsweg 3a, Van Goghlaan 12-II, Dorpsstraat 1 bis, Kade 4-hs.
- *	A bare street word counts after a title (Grote Markt 1) and before a
- *	particle and a name (Laan van Meerdervoort 12).  Capitalised words
- *	and name particles just before the street word that belong to its
- *	name are redacted with it (Van Goghlaan, Johan de Wittlaan, Prins
- *	Hendrikkade), but not a word that starts a sentence, and in text
- *	written in capitals only particles and titles.
- *	Words ending in -ering (uitkering) and a few town names (Middelburg,
+ *	then a space and a house number with an optional addition:
+ *	Kerkstraat 12, Stationsweg 3a, Van Goghlaan 12-II, Dorpsstraat 1 bis,
+ *	Oudekade 4-hs.  A bare street word counts after a title (Grote Markt
+ *	1) and before a particle and a name (Laan van Meerdervoort 12).
+ *	Capitalised words and name particles just before the street word that
+ *	belong to its name are redacted with it (Van Goghlaan, Johan de
+ *	Wittlaan, Prins Hendrikkade), but not a word that starts a sentence,
+ *	and in text written in capitals only particles and titles.  Words
+ *	ending in -ering (uitkering) and a few town names (Middelburg,
  *	Limburg) are not streets.  A street without a number stays: "aan de
  *	Kerkstraat" says little about one person.
  *
  * [GEBOORTEDATUM]  A full date after a word that says it is a date of
  *	birth: geboren, geboortedatum, geb., geb. datum, born, date of birth,
  *	DOB, and "ben van" ("ik ben van 12-03-1956"), with at most "op", "on",
- *	"is", "de", a colon or a place ("geboren in Ede op") in between.  The date may be written 12-03-1956,
- *	12/03/1956, 12.3.56, 1956-03-12 or 12 maart 1956 (Dutch or English
- *	month names, also abbreviated).  The word before it stays.  A year on
- *	its own ("geboren in 1956") stays, as an age does; dates that are not
- *	dates of birth stay.
+ *	"is", "de", a colon or a place ("geboren in Ede op") in between.  The
+ *	date may be written 12-03-1956, 12/03/1956, 12.3.56, 1956-03-12 or
+ *	12 maart 1956 (Dutch or English month names, also abbreviated).  The
+ *	word before it stays.  A year on its own ("geboren in 1956") stays,
+ *	as an age does; dates that are not dates of birth stay.
  *
  * What stays: amounts (€ 1.250,00, 350 euro, 1250,-), times (10:15, 10.15
  * uur), years, ages ("ik ben 82"), percentages, article numbers (artikel

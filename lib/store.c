@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "mem.h"
 #include "store.h"
 #include "banned.h"
@@ -220,8 +222,17 @@ int
 be_store_error(struct be_store *st, const char *what, struct be_err *e)
 {
 	int code = sqlite3_extended_errcode(st->db);
+	int sys = sqlite3_system_errno(st->db);
 
-	if ((code & 0xff) == SQLITE_FULL)
+	struct rlimit rl;
+
+	if ((code & 0xff) == SQLITE_IOERR && (sys == EFBIG ||
+	    (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)))
+		return be_err_at(e, st->path, 0, 0,
+		    "%s: file size limit reached (ulimit -f); raise it and "
+		    "run again", what);
+	if ((code & 0xff) == SQLITE_FULL ||
+	    ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
 		return be_err_at(e, st->path, 0, 0,
 		    "%s: disk full; free some space and run again", what);
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
@@ -444,6 +455,38 @@ create_private(const char *path, struct be_err *e)
 	return 0;
 }
 
+/*
+ * A reader whose directory it may not write cannot make the store's
+ * shared-memory file.  When no write-ahead log is left over, every page
+ * is in the main file and it can be read as immutable instead.
+ */
+static int
+reopen_immutable(struct be_store *st)
+{
+	struct be_buf uri = BE_BUF_INIT, wal = BE_BUF_INIT;
+	struct stat sb;
+	const char *p;
+	int ok;
+
+	be_buf_addf(&wal, "%s-wal", st->path);
+	ok = stat(wal.s, &sb) < 0 || sb.st_size == 0;
+	be_buf_release(&wal);
+	if (!ok)
+		return -1;
+	be_buf_adds(&uri, "file:");
+	for (p = st->path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			be_buf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			be_buf_addc(&uri, *p);
+	be_buf_adds(&uri, "?immutable=1");
+	sqlite3_close(st->db);
+	ok = sqlite3_open_v2(uri.s, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL) == SQLITE_OK;
+	be_buf_release(&uri);
+	return ok ? 0 : -1;
+}
+
 struct be_store *
 be_store_open(const char *path, int mode, struct be_err *e)
 {
@@ -473,6 +516,16 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		    "store is read-only; check its permissions");
 		goto fail;
 	}
+	if (mode == BE_STORE_RDONLY && sqlite3_exec(st->db,
+	    "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) !=
+	    SQLITE_OK && ((sqlite3_errcode(st->db) == SQLITE_READONLY ||
+	    sqlite3_errcode(st->db) == SQLITE_CANTOPEN) &&
+	    reopen_immutable(st) < 0)) {
+		be_err_at(e, path, 0, 0, "cannot read store: its directory is "
+		    "not writable and a write-ahead log is left over; let its "
+		    "owner run a benut program on it once");
+		goto fail;
+	}
 	busy = getenv("BENUT_BUSY_MS");
 	sqlite3_busy_timeout(st->db, busy && *busy ? atoi(busy) : 10000);
 	sqlite3_extended_result_codes(st->db, 1);
@@ -498,7 +551,9 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		    "%d; upgrade benut", version, BE_STORE_VERSION);
 		goto fail;
 	}
-	if (be_store_exec(st, "PRAGMA foreign_keys = ON", e) < 0)
+	/* Purged personal data must not linger in free pages. */
+	if (be_store_exec(st, "PRAGMA foreign_keys = ON", e) < 0 ||
+	    be_store_exec(st, "PRAGMA secure_delete = ON", e) < 0)
 		goto fail;
 	if (mode == BE_STORE_WRITE) {
 		/*

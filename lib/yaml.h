@@ -3,8 +3,9 @@
  * and written back.
  *
  * Reading uses libyaml's event parser and builds one tree per document.
- * Every node knows the 1-based line and column where it starts, so that
- * every message can say file:line:col.  The reader accepts the YAML that
+ * Every node knows the 1-based line and column where it starts (columns
+ * count characters, as libyaml does), so that every message can say
+ * file:line:col.  The reader accepts the YAML that
  * people write by hand and refuses, with a place and a message, what
  * benut never needs and what only serves to attack a reader:
  *

@@ -2,7 +2,7 @@
 # be-point show and update: the YAML round trip and its refusals.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-11-23T10:00:00Z
-plan 35
+plan 38
 
 be-point update </dev/null
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
@@ -113,4 +113,13 @@ sed 's/^vraag:$/vraag: Sneller beslissen./' two.yaml >both.yaml
 run be-point update both.yaml
 is "$(cat "$OUT") $RC" "P-2	concept	1	wachttijd	Wachten 0" \
     "several documents: only the changed point is printed"
+
+be-point show P-2 | sed 's/^state: concept/state: gereed/' >move.yaml
+run be-point update move.yaml
+is "$(cat "$OUT") $RC" "P-2	gereed	1	wachttijd	Wachten 0" "a document moves a point"
+run be-point update move.yaml
+is "$(cat "$OUT")$(cat "$ERR") $RC" " 0" \
+    "the same document again: accepted, nothing changes"
+is "$(q "SELECT count(*) FROM point_state WHERE point_id = 2")" 2 \
+    "one move in the history"
 done_testing

@@ -16,6 +16,10 @@ trap 'rm -rf "$scratch"' EXIT
 results=$scratch/results
 : >"$results"
 for rows in $sizes; do
+	# One input per size, shared by the scripts that take BENCH_CSV.
+	echo "bench: generating $rows stories" >&2
+	python3 "$BENCH_GEN" --rows "$rows" --out "$scratch/stories.csv"
+	export BENCH_CSV="$scratch/stories.csv"
 	for b in "$top"/tests/bench/*.sh; do
 		case $b in */run.sh) continue ;; esac
 		[ -n "${BENCH_ONLY:-}" ] && case $b in *"$BENCH_ONLY"*) ;; *) continue ;; esac
@@ -26,6 +30,7 @@ for rows in $sizes; do
 			echo "bench: $(basename "$b") failed" >&2
 		rm -rf "$d"
 	done
+	rm -f "$scratch/stories.csv"
 done
 printf '%-28s %9s %9s %10s %-24s %9s %7s %9s\n' measurement rows ours_s rows/s \
 	"against" theirs_s ratio rss_MB

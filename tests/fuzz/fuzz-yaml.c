@@ -104,6 +104,39 @@ walk(const struct be_ynode *n, int depth)
 	}
 }
 
+/* Nonzero when s is valid UTF-8 (what the emitter promises to keep). */
+static int
+valid_utf8(const unsigned char *s)
+{
+	unsigned long c;
+	int k, i;
+
+	while (*s) {
+		if (*s < 0x80) {
+			s++;
+			continue;
+		}
+		if (*s >= 0xc2 && *s <= 0xdf)
+			k = 1, c = *s & 0x1f;
+		else if (*s >= 0xe0 && *s <= 0xef)
+			k = 2, c = *s & 0x0f;
+		else if (*s >= 0xf0 && *s <= 0xf4)
+			k = 3, c = *s & 0x07;
+		else
+			return 0;
+		for (i = 1; i <= k; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return 0;
+			c = c << 6 | (s[i] & 0x3f);
+		}
+		if ((k == 2 && c < 0x800) || (k == 3 && c < 0x10000) ||
+		    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+		s += k + 1;
+	}
+	return 1;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -111,10 +144,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct be_ynode *d;
 	struct be_err e;
 	FILE *fp;
-	char buf[2100];
+	char buf[2100], *s;
 
 	nemit = 0;
 	be_err_init(&e);
+	/* The input itself as a string value. */
+	if ((s = malloc(size + 1)) != NULL) {
+		memcpy(s, data, size);
+		s[size] = '\0';
+		if (valid_utf8((const unsigned char *)s))
+			roundtrip(s);
+		free(s);
+	}
 	if (be_yaml_load1_mem((const char *)data, size, "f", &d, &e) == 0)
 		be_ynode_free(d);
 	else
