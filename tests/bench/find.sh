@@ -14,7 +14,8 @@ export PATH="$top:$PATH" LC_ALL=C.UTF-8 TZ=UTC
 db=$dir/find.db
 cd "$dir"
 
-python3 "$gen" --rows "$rows" --out stories.csv
+if [ -n "${BENCH_CSV:-}" ]; then ln -sf "$BENCH_CSV" stories.csv
+else python3 "$gen" --rows "$rows" --out stories.csv; fi
 # The store: made by benut (its schema), filled by the sqlite3 shell.
 "$top/tests/unit/find.t" --seed "$db" </dev/null
 sqlite3 -batch "$db" <<'SQL'

@@ -9,7 +9,8 @@ gen=${BENCH_GEN:-$top/../shared/bench/gen_stories.py}
 cd "$dir"
 export BENUT_STORE=$dir/bench.db
 
-python3 "$gen" --rows "$rows" --out stories.csv
+if [ -n "${BENCH_CSV:-}" ]; then ln -sf "$BENCH_CSV" stories.csv
+else python3 "$gen" --rows "$rows" --out stories.csv; fi
 # A 50-theme codebook: the starter's 20 themes and 30 copies under other
 # names (the same patterns, so both sides do the same matching work).
 python3 - "$top/share/codebooks/sociaal-domein.yaml" >cb50.yaml <<'PY'
