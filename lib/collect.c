@@ -697,39 +697,23 @@ rec_in(struct ctx *x, FILE *in, struct be_err *e)
 	struct be_rec r;
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t len;
-	unsigned long lineno = 0, col;
-	int rc = 0;
+	unsigned long lineno = 0;
+	int rc = 0, got;
 
 	be_rec_init(&r);
-	while ((len = getline(&line, &cap, in)) != -1) {
-		lineno++;
-		if (len && line[len - 1] == '\n')
-			len--;
-		if (len && line[len - 1] == '\r')
-			len--;
-		if (len == 0 || line[0] == '#')
-			continue;
-		if (memchr(line, '\0', (size_t)len)) {
-			rc = be_err_at(e, x->name, lineno, (unsigned long)
-			    ((char *)memchr(line, '\0', (size_t)len) - line) + 1,
-			    "NUL byte");
+	while ((got = be_rec_next(in, x->name, &r, &line, &cap, &lineno,
+	    e)) != 0) {
+		if (got == -2) {
 			rc = FATAL;
 			break;
 		}
-		if (be_rec_parse(&r, line, (size_t)len, &col) < 0) {
+		if (got < 0) {
 			x->s->read++;
-			be_err_at(e, x->name, lineno, col,
-			    "bad escape in record: write \\\\ for a backslash");
 			rc = ROW_BAD;
 		} else
 			rc = rec_row(x, &r, lineno, e);
 		if ((rc = row_done(x, rc, e)) < 0)
 			break;
-	}
-	if (rc == 0 && ferror(in)) {
-		be_err_at(e, x->name, 0, 0, "read error: %s", strerror(errno));
-		rc = FATAL;
 	}
 	free(line);
 	be_rec_release(&r);

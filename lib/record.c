@@ -144,39 +144,57 @@ be_ref_parse(const char *s, char kind, long long *id)
 }
 
 int
+be_rec_next(FILE *fp, const char *name, struct be_rec *r, char **line,
+    size_t *cap, unsigned long *lineno, struct be_err *e)
+{
+	unsigned long col;
+	ssize_t len;
+	char *nul;
+
+	while ((len = getline(line, cap, fp)) != -1) {
+		++*lineno;
+		if (len && (*line)[len - 1] == '\n')
+			len--;
+		if (len && (*line)[len - 1] == '\r')
+			len--;
+		if (len == 0 || (*line)[0] == '#')
+			continue;
+		if ((nul = memchr(*line, '\0', (size_t)len)) != NULL) {
+			be_err_at(e, name, *lineno,
+			    (unsigned long)(nul - *line) + 1, "NUL byte");
+			return -2;
+		}
+		if (be_rec_parse(r, *line, (size_t)len, &col) < 0) {
+			be_err_at(e, name, *lineno, col,
+			    "bad escape in record: write \\\\ for a backslash");
+			return -1;
+		}
+		return 1;
+	}
+	if (ferror(fp)) {
+		be_err_at(e, name, 0, 0, "read error: %s", strerror(errno));
+		return -2;
+	}
+	return 0;
+}
+
+int
 be_rec_read(FILE *fp, const char *name, be_rec_fn fn, void *arg,
     struct be_err *e)
 {
 	struct be_rec r;
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t len;
-	unsigned long lineno = 0, col;
-	int rc = 0;
+	unsigned long lineno = 0;
+	int rc;
 
 	be_rec_init(&r);
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		if (len && line[len - 1] == '\n')
-			len--;
-		if (len && line[len - 1] == '\r')
-			len--;
-		if (len == 0 || line[0] == '#')
-			continue;
-		if (be_rec_parse(&r, line, (size_t)len, &col) < 0) {
-			rc = be_err_at(e, name, lineno, col,
-			    "bad escape in record: write \\\\ for a backslash");
-			break;
-		}
+	while ((rc = be_rec_next(fp, name, &r, &line, &cap, &lineno, e)) > 0)
 		if ((rc = fn(&r, name, lineno, arg, e)) != 0)
 			break;
-	}
-	if (rc == 0 && ferror(fp))
-		rc = be_err_at(e, name, 0, 0, "read error: %s",
-		    strerror(errno));
 	free(line);
 	be_rec_release(&r);
-	return rc;
+	return rc < 0 ? -1 : rc;
 }
 
 int

@@ -57,6 +57,17 @@ void be_rec_write(FILE *fp, const char *const *fields, size_t n);
 int be_ref_parse(const char *s, char kind, long long *id);
 
 /*
+ * Reads the next record from fp (named name in messages) into r, skipping
+ * comments and blank lines.  *lineno counts the lines read (start it at
+ * 0); *line and *cap are getline's buffer (start them NULL and 0, free
+ * *line at the end).  Returns 1 with a record, 0 at the end, -1 for a line
+ * that is not a record (a bad escape; e at name:line:col, and reading can
+ * go on), -2 for a NUL byte or a read error (e filled; stop).
+ */
+int be_rec_next(FILE *fp, const char *name, struct be_rec *r, char **line,
+    size_t *cap, unsigned long *lineno, struct be_err *e);
+
+/*
  * Reads records from fp (named name in messages) and calls fn for each
  * record that is not a comment or blank.  Returns 0 at end of input, the
  * callback's nonzero value when it stops the loop, or -1 on a read error
