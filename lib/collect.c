@@ -9,10 +9,10 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include <blake2.h>
 
 #include "collect.h"
 #include "csv.h"
+#include "fhash.h"
 #include "date.h"
 #include "mem.h"
 #include "record.h"
@@ -33,7 +33,7 @@ struct src {
 	char *pre;
 	size_t npre, off;
 	int hash;
-	blake2b_state h;
+	struct be_fhash *h;
 };
 
 static ssize_t
@@ -52,25 +52,16 @@ src_read(void *cookie, char *buf, size_t n)
 			return -1;
 	}
 	if (s->hash)
-		blake2b_update(&s->h, (const uint8_t *)buf, got);
+		be_fhash_update(s->h, buf, got);
 	return (ssize_t)got;
 }
 
 static char *
 src_hash(struct src *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	uint8_t h[32];
-	char *out = be_xmalloc(2 * sizeof h + 1);
-	size_t i;
+	char hex[BE_FHASH_HEX + 1];
 
-	blake2b_final(&s->h, h, sizeof h);
-	for (i = 0; i < sizeof h; i++) {
-		out[2 * i] = hex[h[i] >> 4];
-		out[2 * i + 1] = hex[h[i] & 15];
-	}
-	out[2 * sizeof h] = '\0';
-	return out;
+	return be_xstrdup(be_fhash_hex(s->h, hex));
 }
 
 int
@@ -1002,7 +993,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 		if (seekable)
 			src.npre = 0;
 		src.hash = fmt != BE_FMT_CSV;
-		blake2b_init(&src.h, 32);
+		src.h = be_fhash_new();
 		if ((in = fopencookie(&src, "r", io)) == NULL) {
 			be_err_at(e, name, 0, 0, "%s", strerror(errno));
 			goto out;
@@ -1057,6 +1048,7 @@ out:
 	if (x.tmp)
 		fclose(x.tmp);
 	free(src.pre);
+	be_fhash_free(src.h);
 	free(hash);
 	be_story_release(&x.story);
 	be_buf_release(&x.nfc);

@@ -107,8 +107,8 @@ const char *be_csv_encoding(const struct be_csv *c);
 int be_csv_delim(const struct be_csv *c);
 
 /*
- * Lower-case hex BLAKE2b-256 (64 digits) of all bytes read from the file
- * so far (the reader reads ahead by up to a chunk); after be_csv_row
+ * Lower-case hex XXH3-128 (32 digits, see fhash.h) of all bytes read
+ * from the file so far (the reader reads ahead by up to a chunk); after be_csv_row
  * returned 0, of the whole file.  Caller frees.
  */
 char *be_csv_hash(struct be_csv *c);

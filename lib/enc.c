@@ -1,5 +1,4 @@
 /* enc.c: see enc.h. */
-#include <blake2.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -8,10 +7,10 @@
 #include <strings.h>
 
 #include "enc.h"
+#include "fhash.h"
 #include "mem.h"
 #include "banned.h"
 
-#define HASHLEN	32
 
 size_t be_enc_chunk = BE_ENC_CHUNK;
 
@@ -31,7 +30,7 @@ struct be_enc {
 	int eof;		/* fp is at its end (or failed) */
 	int stop;		/* 1: at the end; -1: failed with err */
 	char err[256];		/* pending error, "" for none */
-	blake2b_state hash;
+	struct be_fhash *hash;
 };
 
 static const struct {
@@ -154,7 +153,7 @@ fill(struct be_enc *d)
 		return;
 	want = d->chunk - d->rawlen;
 	got = fread(d->raw + d->rawlen, 1, want, d->fp);
-	blake2b_update(&d->hash, d->raw + d->rawlen, got);
+	be_fhash_update(d->hash, d->raw + d->rawlen, got);
 	d->rawlen += got;
 	if (got < want) {
 		d->eof = 1;
@@ -248,7 +247,7 @@ be_enc_open(FILE *fp, const char *encoding, struct be_err *e)
 	d->chunk = be_enc_chunk;
 	if (d->chunk < 4 || d->chunk > sizeof d->raw)
 		d->chunk = d->chunk < 4 ? 4 : sizeof d->raw;
-	blake2b_init(&d->hash, HASHLEN);
+	d->hash = be_fhash_new();
 	fill(d);
 	if (kind < 0) {
 		d->detected = 1;
@@ -417,19 +416,9 @@ be_enc_read(struct be_enc *d, const char **p, size_t *n, struct be_err *e)
 char *
 be_enc_hash(const struct be_enc *d)
 {
-	blake2b_state s = d->hash;
-	unsigned char h[HASHLEN];
-	char *hex = be_xmalloc(2 * HASHLEN + 1);
-	static const char digits[] = "0123456789abcdef";
-	size_t i;
+	char hex[BE_FHASH_HEX + 1];
 
-	blake2b_final(&s, h, sizeof h);
-	for (i = 0; i < sizeof h; i++) {
-		hex[2 * i] = digits[h[i] >> 4];
-		hex[2 * i + 1] = digits[h[i] & 15];
-	}
-	hex[2 * HASHLEN] = '\0';
-	return hex;
+	return be_xstrdup(be_fhash_hex(d->hash, hex));
 }
 
 void
@@ -439,6 +428,7 @@ be_enc_close(struct be_enc *d)
 		return;
 	if (d->cd != (iconv_t)-1)
 		iconv_close(d->cd);
+	be_fhash_free(d->hash);
 	free(d->out);
 	free(d);
 }

@@ -108,7 +108,7 @@ int be_enc_read(struct be_enc *d, const char **p, size_t *n,
     struct be_err *e);
 
 /*
- * Lower-case hex BLAKE2b-256 (64 digits) of all bytes read from fp so
+ * Lower-case hex XXH3-128 (32 digits, see fhash.h) of all bytes read from fp so
  * far; after be_enc_read returned 0, of the whole file.  Caller frees.
  */
 char *be_enc_hash(const struct be_enc *d);

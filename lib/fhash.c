@@ -1,0 +1,54 @@
+/* fhash.c: see fhash.h. */
+#include <stdlib.h>
+
+#include <xxhash.h>
+
+#include "fhash.h"
+#include "mem.h"
+#include "banned.h"
+
+struct be_fhash {
+	XXH3_state_t *s;
+};
+
+struct be_fhash *
+be_fhash_new(void)
+{
+	struct be_fhash *h = be_xmalloc(sizeof *h);
+
+	if ((h->s = XXH3_createState()) == NULL)
+		h->s = be_xmalloc(1);	/* aborts: out of memory */
+	XXH3_128bits_reset(h->s);
+	return h;
+}
+
+void
+be_fhash_update(struct be_fhash *h, const void *p, size_t n)
+{
+	XXH3_128bits_update(h->s, p, n);
+}
+
+char *
+be_fhash_hex(const struct be_fhash *h, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	XXH128_canonical_t c;
+	size_t i;
+
+	XXH128_canonicalFromHash(&c, XXH3_128bits_digest(h->s));
+	for (i = 0; i < sizeof c.digest; i++) {
+		out[2 * i] = hex[c.digest[i] >> 4];
+		out[2 * i + 1] = hex[c.digest[i] & 15];
+	}
+	out[BE_FHASH_HEX] = '\0';
+	return out;
+}
+
+void
+be_fhash_free(struct be_fhash *h)
+{
+	if (h == NULL)
+		return;
+	XXH3_freeState(h->s);
+	free(h);
+}
