@@ -14,6 +14,7 @@
 #include "csv.h"
 #include "fhash.h"
 #include "date.h"
+#include "enc.h"
 #include "mem.h"
 #include "record.h"
 #include "story.h"
@@ -251,39 +252,10 @@ item_release(struct item *it)
 static int
 utf8_valid(const char *s, size_t len, size_t *bad)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	int32_t cp;
-	size_t k, i;
+	int more;
 
-	while (p < end) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		if (*p >= 0xc2 && *p <= 0xdf)
-			k = 1, cp = *p & 0x1f;
-		else if (*p >= 0xe0 && *p <= 0xef)
-			k = 2, cp = *p & 0x0f;
-		else if (*p >= 0xf0 && *p <= 0xf4)
-			k = 3, cp = *p & 0x07;
-		else
-			goto bad;
-		if ((size_t)(end - p) <= k)
-			goto bad;
-		for (i = 1; i <= k; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				goto bad;
-			cp = cp << 6 | (p[i] & 0x3f);
-		}
-		if ((k == 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) ||
-		    (k == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-			goto bad;
-		p += k + 1;
-	}
-	return 1;
-bad:
-	*bad = (size_t)(p - (const unsigned char *)s);
-	return 0;
+	*bad = be_utf8_valid((const unsigned char *)s, len, &more);
+	return *bad == len;
 }
 
 /* NFC, trimmed, redacted: into x->red; redactions counted on the story. */

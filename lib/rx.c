@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "enc.h"
 #include "rx.h"
 #include "banned.h"
 
@@ -811,36 +812,9 @@ be_rx_ctx_trust(struct be_rx_ctx *c, int trusted)
 int
 be_rx_utf8_ok(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	uint32_t cp;
-	size_t n, i;
+	int more;
 
-	while (p < end) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		if (*p >= 0xc2 && *p <= 0xdf)
-			n = 1, cp = *p & 0x1f;
-		else if (*p >= 0xe0 && *p <= 0xef)
-			n = 2, cp = *p & 0x0f;
-		else if (*p >= 0xf0 && *p <= 0xf4)
-			n = 3, cp = *p & 0x07;
-		else
-			return 0;
-		if ((size_t)(end - p) <= n)
-			return 0;
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		p += n + 1;
-	}
-	return 1;
+	return be_utf8_valid((const unsigned char *)s, len, &more) == len;
 }
 
 void
