@@ -324,22 +324,14 @@ be_meeting_add_point(struct be_store *st, struct be_agenda *a,
 	return 0;
 }
 
-static char *
-col_dup(sqlite3_stmt *s, int i)
-{
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
-		return NULL;
-	return be_xstrdup(be_col_text(s, i));
-}
-
 /* The who, what, due and done of an action, from columns i to i + 3. */
 static void
 action_cols(struct be_action *x, sqlite3_stmt *s, int i)
 {
-	x->who = col_dup(s, i);
+	x->who = be_col_dup(s, i);
 	x->what = be_xstrdup(be_col_text(s, i + 1));
-	x->due = col_dup(s, i + 2);
-	x->done = col_dup(s, i + 3);
+	x->due = be_col_dup(s, i + 2);
+	x->done = be_col_dup(s, i + 3);
 }
 
 static int

@@ -107,14 +107,6 @@ be_point_date_ok(const char *s)
 	return s && be_ymd_parse(s, &y, NULL, NULL) == 0 && y >= 1900;
 }
 
-static char *
-col_dup(sqlite3_stmt *stmt, int i)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, i);
-
-	return s ? be_xstrdup((const char *)s) : NULL;
-}
-
 void
 be_point_init(struct be_point *p)
 {
@@ -227,21 +219,21 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	if ((stmt = row_by_id(st, qp, id, "point", e)) == NULL)
 		return -1;
 	p->id = id;
-	p->title = col_dup(stmt, 0);
-	p->theme = col_dup(stmt, 1);
+	p->title = be_col_dup(stmt, 0);
+	p->theme = be_col_dup(stmt, 1);
 	p->state = be_pstate_parse(be_col_text(stmt, 2));
-	p->advies = col_dup(stmt, 3);
-	owner = col_dup(stmt, 4);
+	p->advies = be_col_dup(stmt, 3);
+	owner = be_col_dup(stmt, 4);
 	split_owner(p, owner);
 	free(owner);
-	p->vraag = col_dup(stmt, 5);
+	p->vraag = be_col_dup(stmt, 5);
 	for (i = 0; i < BE_PQ_N; i++)
-		p->q[i] = col_dup(stmt, 6 + i);
-	p->answer = col_dup(stmt, 10);
-	p->answer_text = col_dup(stmt, 11);
-	p->answer_date = col_dup(stmt, 12);
-	p->created = col_dup(stmt, 13);
-	p->updated = col_dup(stmt, 14);
+		p->q[i] = be_col_dup(stmt, 6 + i);
+	p->answer = be_col_dup(stmt, 10);
+	p->answer_text = be_col_dup(stmt, 11);
+	p->answer_date = be_col_dup(stmt, 12);
+	p->created = be_col_dup(stmt, 13);
+	p->updated = be_col_dup(stmt, 14);
 	sqlite3_reset(stmt);
 
 	if ((stmt = be_store_stmt(st, qv, e)) == NULL)
@@ -266,8 +258,8 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 		s = &p->stories[p->nstories++];
 		s->id = sqlite3_column_int64(stmt, 0);
 		s->quote = be_xstrdup(be_col_text(stmt, 1));
-		s->told = col_dup(stmt, 2);
-		s->channel = col_dup(stmt, 3);
+		s->told = be_col_dup(stmt, 2);
+		s->channel = be_col_dup(stmt, 3);
 	}
 	if (rc != SQLITE_DONE)
 		goto fail;
@@ -284,7 +276,7 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 		m->state = be_xstrdup(be_col_text(stmt, 0));
 		m->date = be_xstrdup(be_col_text(stmt, 1));
 		m->meeting_id = sqlite3_column_int64(stmt, 2);
-		m->note = col_dup(stmt, 3);
+		m->note = be_col_dup(stmt, 3);
 	}
 	if (rc != SQLITE_DONE)
 		goto fail;
@@ -350,7 +342,7 @@ point_state(struct be_store *st, long long id, char **answer,
 		return -1;
 	s = be_pstate_parse(be_col_text(stmt, 0));
 	if (answer)
-		*answer = col_dup(stmt, 1);
+		*answer = be_col_dup(stmt, 1);
 	sqlite3_reset(stmt);
 	return s;
 }
@@ -660,7 +652,7 @@ common_tag(struct be_store *st, long long id, struct be_err *e)
 		return NULL;
 	sqlite3_bind_int64(stmt, 1, id);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
-		name = col_dup(stmt, 0);
+		name = be_col_dup(stmt, 0);
 	sqlite3_reset(stmt);
 	return name;
 }

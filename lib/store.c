@@ -337,6 +337,14 @@ be_col_text(sqlite3_stmt *stmt, int i)
 }
 
 char *
+be_col_dup(sqlite3_stmt *stmt, int i)
+{
+	if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
+		return NULL;
+	return be_xstrdup(be_col_text(stmt, i));
+}
+
+char *
 be_now(char *buf)
 {
 	const char *env = getenv("BENUT_NOW");

@@ -81,6 +81,9 @@ int be_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* The column as a C string, "" for NULL.  Valid until the next step. */
 const char *be_col_text(sqlite3_stmt *stmt, int i);
 
+/* The column as a new string (the caller's), NULL for NULL. */
+char *be_col_dup(sqlite3_stmt *stmt, int i);
+
 /*
  * Makes the full-text index whole: an intake run with the index off
  * (be-collect --no-index) leaves it stale, and this rebuilds it in one

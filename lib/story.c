@@ -431,14 +431,6 @@ be_story_insert(struct be_store *st, struct be_story *s,
 	return 1;
 }
 
-static char *
-col_dup(sqlite3_stmt *q, int i)
-{
-	if (sqlite3_column_type(q, i) == SQLITE_NULL)
-		return NULL;
-	return be_xstrdup(be_col_text(q, i));
-}
-
 int
 be_story_get(struct be_store *st, long long id, struct be_story *s,
     struct be_err *e)
@@ -471,17 +463,17 @@ be_story_get(struct be_store *st, long long id, struct be_story *s,
 		return be_store_error(st, "cannot read story", e);
 	}
 	s->id = id;
-	s->cid = col_dup(q, 0);
-	s->told = col_dup(q, 1);
-	s->channel = col_dup(q, 2);
-	s->gemeente = col_dup(q, 3);
+	s->cid = be_col_dup(q, 0);
+	s->told = be_col_dup(q, 1);
+	s->channel = be_col_dup(q, 2);
+	s->gemeente = be_col_dup(q, 3);
 	s->text = be_xstrdup(be_col_text(q, 4));
 	s->consent = sqlite3_column_type(q, 5) == SQLITE_NULL ? -1 :
 	    sqlite3_column_int(q, 5);
-	s->route = col_dup(q, 6);
+	s->route = be_col_dup(q, 6);
 	s->source_row = sqlite3_column_int64(q, 7);
-	s->added = col_dup(q, 8);
-	s->source = col_dup(q, 9);
+	s->added = be_col_dup(q, 8);
+	s->source = be_col_dup(q, 9);
 	sqlite3_reset(q);
 
 	if ((q = be_store_stmt(st, sql_attrs, e)) == NULL)
