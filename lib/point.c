@@ -897,12 +897,12 @@ be_point_yaml(FILE *fp, const struct be_point *p)
 	be_yemit_str(fp, 0, "ref", ref);
 	be_yemit_str(fp, 0, "title", p->title);
 	be_yemit_str(fp, 0, "theme", p->theme);
-	fprintf(fp, "# next: %s\n", be_pstate_next(p->state, next,
+	fprintf(fp, "# volgende: %s\n", be_pstate_next(p->state, next,
 	    sizeof next));
 	be_yemit_str(fp, 0, "state", be_pstate_name(p->state));
-	fputs("# gevraagd or ongevraagd\n", fp);
+	fputs("# gevraagd of ongevraagd\n", fp);
 	be_yemit_str(fp, 0, "advies", p->advies);
-	fputs("# the koppel: one name an item\n", fp);
+	fputs("# het koppel: één naam per regel\n", fp);
 	emit_list(fp, "owner", p->owner, p->nowner);
 	be_yemit_str(fp, 0, "vraag", p->vraag);
 	emit_list(fp, "waarden", p->waarden, p->nwaarden);
@@ -921,11 +921,11 @@ be_point_yaml(FILE *fp, const struct be_point *p)
 		be_yemit_str(fp, 2, be_point_qkey[i], p->q[i]);
 	}
 	be_yemit_key(fp, 0, "antwoord");
-	fputs("  # overgenomen, deels or afgewezen\n", fp);
+	fputs("  # overgenomen, deels of afgewezen\n", fp);
 	be_yemit_str(fp, 2, "uitkomst", p->answer);
 	be_yemit_str(fp, 2, "tekst", p->answer_text);
 	be_yemit_str(fp, 2, "datum", p->answer_date);
-	fputs("# read-only: change the state with 'state:' above\n", fp);
+	fputs("# alleen-lezen: verander de stand met 'state:' hierboven\n", fp);
 	if (p->nhistory == 0)
 		be_yemit_str(fp, 0, "history", NULL);
 	else
