@@ -431,15 +431,6 @@ be_meeting_finish(struct be_store *st, struct be_agenda *a,
 /* Recording. */
 
 static int
-step_done(struct be_store *st, sqlite3_stmt *s, struct be_err *e)
-{
-	int rc = sqlite3_step(s);
-
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : be_store_error(st, "cannot write", e);
-}
-
-static int
 record(struct be_store *st, struct be_agenda *a, struct be_err *e)
 {
 	static const char qdup[] = "SELECT id FROM meeting WHERE body = ?1"
@@ -478,7 +469,7 @@ record(struct be_store *st, struct be_agenda *a, struct be_err *e)
 	be_bind_text(s, 6, a->chair);
 	be_bind_text(s, 7, a->doc ? a->doc : "");
 	be_bind_text(s, 8, be_now(now));
-	if (step_done(st, s, e) < 0)
+	if (be_store_done(st, s, "cannot write", e) < 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(be_store_db(st));
 	for (i = 0; i < a->nitems; i++) {
@@ -500,7 +491,7 @@ record(struct be_store *st, struct be_agenda *a, struct be_err *e)
 			sqlite3_bind_null(s, 7);
 		be_bind_text(s, 8, it->description);
 		sqlite3_bind_int(s, 9, it->actions);
-		if (step_done(st, s, e) < 0)
+		if (be_store_done(st, s, "cannot write", e) < 0)
 			return -1;
 		if (it->point && be_point_set_state(st, it->point->id,
 		    "geagendeerd", NULL, a->id, NULL, e) < 0)
@@ -734,7 +725,7 @@ set_outcome(struct be_store *st, long long id, long pos, const char *text,
 	be_bind_text(s, 1, text && *text ? text : NULL);
 	sqlite3_bind_int64(s, 2, id);
 	sqlite3_bind_int64(s, 3, pos);
-	if (step_done(st, s, e) < 0)
+	if (be_store_done(st, s, "cannot write", e) < 0)
 		return -1;
 	if (pid == 0 || text == NULL || *text == '\0')
 		return 0;
@@ -779,7 +770,7 @@ add_action(struct be_store *st, long long id, long pos, const char *who,
 	be_bind_text(s, 4, what);
 	be_bind_text(s, 5, due);
 	be_bind_text(s, 6, done);
-	if (step_done(st, s, e) < 0)
+	if (be_store_done(st, s, "cannot write", e) < 0)
 		return -1;
 	*aid = sqlite3_last_insert_rowid(be_store_db(st));
 	return 0;
@@ -883,7 +874,7 @@ apply_actions(struct be_store *st, long long id, long pos,
 			sqlite3_bind_int64(s, 5, aid);
 			sqlite3_bind_int64(s, 6, id);
 			sqlite3_bind_int64(s, 7, pos);
-			if (step_done(st, s, e) < 0)
+			if (be_store_done(st, s, "cannot write", e) < 0)
 				goto fail;
 			if (sqlite3_changes(be_store_db(st)) != 1) {
 				be_yerr(e, name, be_ymap_get(x, "id"), "no "
@@ -902,7 +893,7 @@ apply_actions(struct be_store *st, long long id, long pos,
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, pos);
 	be_bind_text(s, 3, keep.s);
-	if (step_done(st, s, e) < 0)
+	if (be_store_done(st, s, "cannot write", e) < 0)
 		goto fail;
 	be_buf_release(&keep);
 	return 0;
@@ -932,7 +923,7 @@ apply_open(struct be_store *st, long long id, const struct be_ynode *seq,
 		be_bind_text(s, 1, done);
 		sqlite3_bind_int64(s, 2, aid);
 		sqlite3_bind_int64(s, 3, id);
-		if (step_done(st, s, e) < 0)
+		if (be_store_done(st, s, "cannot write", e) < 0)
 			return -1;
 		if (sqlite3_changes(be_store_db(st)) != 1)
 			return be_yerr(e, name, be_ymap_get(x, "id"), "no "

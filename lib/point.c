@@ -287,19 +287,6 @@ fail:
 	return be_store_error(st, "cannot read point", e);
 }
 
-/* Runs stmt to its end; 0 or -1 with e filled. */
-static int
-step_done(struct be_store *st, sqlite3_stmt *stmt, const char *what,
-    struct be_err *e)
-{
-	int rc = sqlite3_step(stmt);
-
-	sqlite3_reset(stmt);
-	if (rc != SQLITE_DONE)
-		return be_store_error(st, what, e);
-	return 0;
-}
-
 static int
 add_move(struct be_store *st, long long id, int state, const char *date,
     long long meeting_id, const char *note, struct be_err *e)
@@ -319,14 +306,14 @@ add_move(struct be_store *st, long long id, int state, const char *date,
 	if (meeting_id > 0)
 		sqlite3_bind_int64(stmt, 4, meeting_id);
 	be_bind_text(stmt, 5, note && *note ? note : NULL);
-	if (step_done(st, stmt, "cannot record state", e) < 0)
+	if (be_store_done(st, stmt, "cannot record state", e) < 0)
 		return -1;
 	if ((stmt = be_store_stmt(st, qu, e)) == NULL)
 		return -1;
 	be_bind_text(stmt, 1, state_names[state]);
 	be_bind_text(stmt, 2, be_now(now));
 	sqlite3_bind_int64(stmt, 3, id);
-	return step_done(st, stmt, "cannot record state", e);
+	return be_store_done(st, stmt, "cannot record state", e);
 }
 
 /* The state of point id, or -1 with e filled. */
@@ -499,7 +486,7 @@ be_point_answer(struct be_store *st, long long id, const char *outcome,
 	be_bind_text(stmt, 2, text && *text ? text : NULL);
 	be_bind_text(stmt, 3, date);
 	sqlite3_bind_int64(stmt, 4, id);
-	rc = step_done(st, stmt, "cannot record answer", e);
+	rc = be_store_done(st, stmt, "cannot record answer", e);
 	if (rc == 0)
 		rc = move(st, id, BE_PS_BEANTWOORD, date, 0, NULL, 1, e);
 	return finish(st, own, rc < 0 ? -1 : 0, e);
@@ -633,7 +620,7 @@ add_story(struct be_store *st, long long pid, long long sid, long long pos,
 	sqlite3_bind_int64(stmt, 2, sid);
 	sqlite3_bind_int64(stmt, 3, pos);
 	be_bind_text(stmt, 4, quote);
-	return step_done(st, stmt, "cannot add story", e);
+	return be_store_done(st, stmt, "cannot add story", e);
 }
 
 /* The most common tag of point id's stories, or NULL. */
@@ -685,7 +672,7 @@ be_point_new(struct be_store *st, const char *title, const long long *ids,
 	be_bind_text(stmt, 2, theme && *theme ? theme : NULL);
 	be_bind_text(stmt, 3, be_now(now));
 	be_bind_text(stmt, 4, now);
-	if (step_done(st, stmt, "cannot add point", e) < 0)
+	if (be_store_done(st, stmt, "cannot add point", e) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(be_store_db(st));
 	for (i = 0; i < n; i++) {
@@ -709,7 +696,7 @@ be_point_new(struct be_store *st, const char *title, const long long *ids,
 		be_bind_text(stmt, 1, tag);
 		sqlite3_bind_int64(stmt, 2, *id);
 		free(tag);
-		if (step_done(st, stmt, "cannot add point", e) < 0)
+		if (be_store_done(st, stmt, "cannot add point", e) < 0)
 			goto fail;
 	}
 	if (add_move(st, *id, BE_PS_CONCEPT, date, 0, NULL, e) < 0)
@@ -1258,12 +1245,12 @@ write_point(struct be_store *st, const struct be_point *p, struct be_err *e)
 	be_bind_text(stmt, 12, p->answer_date);
 	be_bind_text(stmt, 13, be_now(now));
 	sqlite3_bind_int64(stmt, 14, p->id);
-	rc = step_done(st, stmt, "cannot write point", e);
+	rc = be_store_done(st, stmt, "cannot write point", e);
 	be_buf_release(&owner);
 	if (rc < 0 || (stmt = be_store_stmt(st, qdv, e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, p->id);
-	if (step_done(st, stmt, "cannot write point", e) < 0)
+	if (be_store_done(st, stmt, "cannot write point", e) < 0)
 		return -1;
 	for (i = 0; i < p->nwaarden; i++) {
 		if ((stmt = be_store_stmt(st, qiv, e)) == NULL)
@@ -1271,13 +1258,13 @@ write_point(struct be_store *st, const struct be_point *p, struct be_err *e)
 		sqlite3_bind_int64(stmt, 1, p->id);
 		sqlite3_bind_int64(stmt, 2, (long long)i + 1);
 		be_bind_text(stmt, 3, p->waarden[i]);
-		if (step_done(st, stmt, "cannot write point", e) < 0)
+		if (be_store_done(st, stmt, "cannot write point", e) < 0)
 			return -1;
 	}
 	if ((stmt = be_store_stmt(st, qds, e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, p->id);
-	if (step_done(st, stmt, "cannot write point", e) < 0)
+	if (be_store_done(st, stmt, "cannot write point", e) < 0)
 		return -1;
 	for (i = 0; i < p->nstories; i++)
 		if (add_story(st, p->id, p->stories[i].id, (long long)i + 1,

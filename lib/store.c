@@ -261,6 +261,16 @@ be_store_exec(struct be_store *st, const char *sql, struct be_err *e)
 	return 0;
 }
 
+int
+be_store_done(struct be_store *st, sqlite3_stmt *stmt, const char *what,
+    struct be_err *e)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	return rc == SQLITE_DONE ? 0 : be_store_error(st, what, e);
+}
+
 sqlite3_stmt *
 be_store_stmt(struct be_store *st, const char *sql, struct be_err *e)
 {

@@ -69,6 +69,13 @@ void be_store_rollback(struct be_store *st);
 /* Fills e from the connection's last error, prefixed by what.  -1. */
 int be_store_error(struct be_store *st, const char *what, struct be_err *e);
 
+/*
+ * Steps stmt (a write that returns no rows) to its end and resets it.
+ * Returns 0, or -1 with e filled from the store's error, prefixed by what.
+ */
+int be_store_done(struct be_store *st, sqlite3_stmt *stmt, const char *what,
+    struct be_err *e);
+
 /* Runs a statement that returns no rows (a literal).  0 or -1. */
 int be_store_exec(struct be_store *st, const char *sql, struct be_err *e);
 

@@ -343,17 +343,6 @@ bind_static(sqlite3_stmt *q, int i, const char *s)
 	return sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
 }
 
-static int
-step_done(struct be_store *st, sqlite3_stmt *q, struct be_err *e)
-{
-	int rc = sqlite3_step(q);
-
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return be_store_error(st, "cannot store story", e);
-	return 0;
-}
-
 int
 be_story_insert(struct be_store *st, struct be_story *s,
     long long source_id, const char *now, struct be_err *e)
@@ -395,7 +384,7 @@ be_story_insert(struct be_store *st, struct be_story *s,
 	if (s->source_row > 0)
 		sqlite3_bind_int64(q, 9, s->source_row);
 	bind_static(q, 10, now);
-	if (step_done(st, q, e) < 0)
+	if (be_store_done(st, q, "cannot store story", e) < 0)
 		return -1;
 	s->id = sqlite3_last_insert_rowid(db);
 	for (i = 0; i < s->nattr; i++) {
@@ -404,7 +393,7 @@ be_story_insert(struct be_store *st, struct be_story *s,
 		sqlite3_bind_int64(q, 1, s->id);
 		bind_static(q, 2, s->attr_keys[i]);
 		bind_static(q, 3, s->attr_vals[i]);
-		if (step_done(st, q, e) < 0)
+		if (be_store_done(st, q, "cannot store story", e) < 0)
 			return -1;
 	}
 	for (i = 0; i < s->nred; i++) {
@@ -413,7 +402,7 @@ be_story_insert(struct be_store *st, struct be_story *s,
 		sqlite3_bind_int64(q, 1, s->id);
 		bind_static(q, 2, s->red_kind[i]);
 		sqlite3_bind_int(q, 3, (int)s->red_n[i]);
-		if (step_done(st, q, e) < 0)
+		if (be_store_done(st, q, "cannot store story", e) < 0)
 			return -1;
 	}
 	if (s->consent == 1 && (s->name || s->email || s->phone ||
@@ -425,7 +414,7 @@ be_story_insert(struct be_store *st, struct be_story *s,
 		bind_static(q, 3, s->email);
 		bind_static(q, 4, s->phone);
 		bind_static(q, 5, s->address);
-		if (step_done(st, q, e) < 0)
+		if (be_store_done(st, q, "cannot store story", e) < 0)
 			return -1;
 	}
 	return 1;

@@ -63,17 +63,6 @@ static const char q_tag_id[] = "SELECT id FROM tag WHERE name = ?";
 static const char q_tag_parent[] =
     "UPDATE tag SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NOT ?1";
 
-static int
-step_done(struct be_store *st, sqlite3_stmt *s, struct be_err *e)
-{
-	int rc = sqlite3_step(s);
-
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return be_store_error(st, "cannot write tags", e);
-	return 0;
-}
-
 /* The id of tag name, 0 when there is none, -1 on error. */
 static long long
 tag_id(struct be_store *st, const char *name, struct be_err *e)
@@ -110,7 +99,7 @@ record_codebook(struct be_tagger *t, struct be_err *e)
 	be_bind_text(s, 2, cb->hash);
 	be_bind_text(s, 3, cb->path);
 	be_bind_text(s, 4, now);
-	if (step_done(t->st, s, e) < 0)
+	if (be_store_done(t->st, s, "cannot write tags", e) < 0)
 		return -1;
 	if ((s = be_store_stmt(t->st, q_cb_id, e)) == NULL)
 		return -1;
@@ -131,7 +120,7 @@ record_codebook(struct be_tagger *t, struct be_err *e)
 		be_bind_text(s, 2, th->description);
 		be_bind_text(s, 3, th->colour);
 		sqlite3_bind_int64(s, 4, t->cbid);
-		if (step_done(t->st, s, e) < 0)
+		if (be_store_done(t->st, s, "cannot write tags", e) < 0)
 			return -1;
 		if ((t->tagid[i] = tag_id(t->st, th->name, e)) <= 0)
 			return -1;
@@ -146,7 +135,7 @@ record_codebook(struct be_tagger *t, struct be_err *e)
 		else
 			sqlite3_bind_null(s, 1);
 		sqlite3_bind_int64(s, 2, t->tagid[i]);
-		if (step_done(t->st, s, e) < 0)
+		if (be_store_done(t->st, s, "cannot write tags", e) < 0)
 			return -1;
 	}
 	return 0;
@@ -296,7 +285,7 @@ write_rule(struct be_tagger *t, const char *sql, long long id, size_t i,
 		sqlite3_bind_int64(s, 5, id);
 		sqlite3_bind_int64(s, 6, t->tagid[i]);
 	}
-	return step_done(t->st, s, e);
+	return be_store_done(t->st, s, "cannot write tags", e);
 }
 
 static int
@@ -308,7 +297,7 @@ del_rule(struct be_tagger *t, long long id, long long tid, struct be_err *e)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, tid);
-	return step_done(t->st, s, e);
+	return be_store_done(t->st, s, "cannot write tags", e);
 }
 
 /* Adds " on S-n" to e's message. */
@@ -738,7 +727,7 @@ hand_tag_id(struct be_store *st, const char *name, int create,
 	if ((s = be_store_stmt(st, q_new, e)) == NULL)
 		return -1;
 	be_bind_text(s, 1, name);
-	if (step_done(st, s, e) < 0)
+	if (be_store_done(st, s, "cannot write tags", e) < 0)
 		return -1;
 	return sqlite3_last_insert_rowid(be_store_db(st));
 }
@@ -778,7 +767,7 @@ be_tag_hand(struct be_store *st, long long id, const char *const *add,
 		sqlite3_bind_int(s, 3, present);
 		be_bind_text(s, 4, who);
 		be_bind_text(s, 5, now);
-		if (step_done(st, s, e) < 0)
+		if (be_store_done(st, s, "cannot write tags", e) < 0)
 			return -1;
 		if (sqlite3_changes(be_store_db(st)) > 0) {
 			if (present)
