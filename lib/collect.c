@@ -111,9 +111,12 @@ detect(const char *name, const char *p, size_t n)
 
 /*
  * An intake runs in two threads: a reader parses, cleans, redacts and
- * hashes (everything that needs no store), and the caller's thread
- * stores.  Between them a queue of stories, bounded in count and bytes,
- * so that memory does not grow with the input.
+ * hashes (everything that needs no store) and formats the story's record
+ * but for its ref, and the caller's thread stores.  Between them a ring
+ * of slots, bounded in count and bytes, so that memory does not grow
+ * with the input.  A slot's strings are the reader's: it frees them when
+ * it fills the slot again, so that no thread frees what the other
+ * allocated (that takes a lock of the allocator's for every string).
  */
 /* A bad row: refused under skip_bad, else the end of the input. */
 #define ROW_BAD (-1)
@@ -130,7 +133,8 @@ enum { IT_STORY, IT_BAD, IT_END };
 struct item {
 	int kind;
 	struct be_story story;		/* IT_STORY */
-	struct be_err *err;		/* IT_BAD: the refused row */
+	struct be_buf rec;		/* IT_STORY: its record after the ref */
+	struct be_err err;		/* IT_BAD: the refused row */
 	size_t bytes;
 };
 
@@ -138,7 +142,7 @@ struct queue {
 	pthread_mutex_t mu;
 	pthread_cond_t more, room;
 	struct item it[QLEN];
-	size_t head, n, bytes;
+	size_t head, n, bytes;		/* it[head] is the storing side's */
 	int wait_more, wait_room;	/* a side waits */
 	int hungry;			/* the storing side waited lately */
 	int stop;			/* the storing side gave up */
@@ -167,7 +171,11 @@ struct ctx {
 	struct be_err err;		/* reader: why */
 };
 
-/* Reader: puts an item in the queue; FATAL when the other side gave up. */
+/*
+ * Reader: fills the next free slot and hands it over; FATAL when the
+ * other side gave up.  The slot is filled outside the lock: the storing
+ * side does not look at it before it is counted in.
+ */
 static int
 q_put(struct ctx *x, int kind, struct be_err *e)
 {
@@ -188,31 +196,35 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 		return FATAL;
 	}
 	it = &q->it[(q->head + q->n) % QLEN];
+	x->hungry = q->hungry;
+	pthread_mutex_unlock(&q->mu);
+
 	it->kind = kind;
 	it->bytes = bytes;
-	it->err = NULL;
-	be_story_init(&it->story);
+	be_story_release(&it->story);
 	if (kind == IT_STORY) {
 		it->story = x->story;
 		be_story_init(&x->story);
-	} else if (kind == IT_BAD) {
-		it->err = be_xmalloc(sizeof *it->err);
-		*it->err = *e;
-	}
+		be_buf_reset(&it->rec);
+		be_story_record_tail(&it->rec, &it->story);
+	} else if (kind == IT_BAD)
+		it->err = *e;
+
+	pthread_mutex_lock(&q->mu);
 	q->n++;
 	q->bytes += bytes;
-	x->hungry = q->hungry;
 	if (q->wait_more && (q->n >= QBATCH || kind != IT_STORY))
 		pthread_cond_signal(&q->more);
 	pthread_mutex_unlock(&q->mu);
 	return 0;
 }
 
-/* Storing side: takes the next item (waits for it). */
-static void
-q_get(struct ctx *x, struct item *out)
+/* Storing side: the next slot (waits for it), to give back with q_done. */
+static struct item *
+q_get(struct ctx *x)
 {
 	struct queue *q = &x->q;
+	struct item *it;
 
 	pthread_mutex_lock(&q->mu);
 	q->hungry = q->n < QBATCH;
@@ -221,10 +233,20 @@ q_get(struct ctx *x, struct item *out)
 		pthread_cond_wait(&q->more, &q->mu);
 		q->wait_more = 0;
 	}
-	*out = q->it[q->head];
+	it = &q->it[q->head];
+	pthread_mutex_unlock(&q->mu);
+	return it;
+}
+
+static void
+q_done(struct ctx *x)
+{
+	struct queue *q = &x->q;
+
+	pthread_mutex_lock(&q->mu);
+	q->bytes -= q->it[q->head].bytes;
 	q->head = (q->head + 1) % QLEN;
 	q->n--;
-	q->bytes -= out->bytes;
 	if (q->wait_room && (q->n == 0 || (q->n <= QLEN - QBATCH &&
 	    q->bytes <= QBYTES / 2)))
 		pthread_cond_signal(&q->room);
@@ -239,15 +261,6 @@ q_stop(struct ctx *x)
 	pthread_cond_broadcast(&x->q.room);
 	pthread_mutex_unlock(&x->q.mu);
 }
-
-static void
-item_release(struct item *it)
-{
-	be_story_release(&it->story);
-	free(it->err);
-	it->err = NULL;
-}
-
 
 static int
 utf8_valid(const char *s, size_t len, size_t *bad)
@@ -435,7 +448,8 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 
 /* Storing side: stores a story and writes its record. */
 static int
-put(struct ctx *x, struct be_story *s, struct be_err *e)
+put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
+    struct be_err *e)
 {
 	char cid[BE_CID_LEN + 1];
 	size_t i;
@@ -462,8 +476,10 @@ put(struct ctx *x, struct be_story *s, struct be_err *e)
 				x->s->red[k] += s->red_n[i];
 	}
 	if (x->o->dry_run)
-		s->id = 0;
-	be_story_record(x->tmp, s);
+		putc('-', x->tmp);
+	else
+		fprintf(x->tmp, "S-%lld", s->id);
+	fwrite(rec->s, 1, rec->len, x->tmp);
 	return 0;
 }
 
@@ -884,45 +900,49 @@ reader(void *arg)
 static int
 run(struct ctx *x, struct be_err *e)
 {
-	struct item it;
+	struct item *it;
 	pthread_t t;
+	size_t i;
 	int rc = 0;
 
 	be_err_init(&x->err);
 	pthread_mutex_init(&x->q.mu, NULL);
 	pthread_cond_init(&x->q.more, NULL);
 	pthread_cond_init(&x->q.room, NULL);
+	for (i = 0; i < QLEN; i++) {
+		be_story_init(&x->q.it[i].story);
+		be_buf_init(&x->q.it[i].rec);
+	}
 	if ((rc = pthread_create(&t, NULL, reader, x)) != 0) {
 		be_err_set(e, "cannot start a thread: %s", strerror(rc));
 		rc = -1;
 		goto out;
 	}
 	for (;;) {
-		q_get(x, &it);
-		if (it.kind == IT_END)
+		it = q_get(x);
+		if (it->kind == IT_END)
 			break;
-		if (it.kind == IT_BAD) {
+		if (it->kind == IT_BAD) {
 			if (x->o->refused)
-				x->o->refused(it.err, x->o->arg);
+				x->o->refused(&it->err, x->o->arg);
 			x->s->refused++;
-		} else if (put(x, &it.story, e) < 0) {
+		} else if (put(x, &it->story, &it->rec, e) < 0) {
 			rc = -1;
 			q_stop(x);	/* the reader ends at its next put */
-			item_release(&it);
 			break;
 		}
-		item_release(&it);
+		q_done(x);
 	}
 	pthread_join(t, NULL);
-	while (x->q.n > 0) {
-		q_get(x, &it);
-		item_release(&it);
-	}
 	if (rc == 0 && x->rc < 0) {
 		*e = x->err;
 		rc = -1;
 	}
 out:
+	for (i = 0; i < QLEN; i++) {
+		be_story_release(&x->q.it[i].story);
+		be_buf_release(&x->q.it[i].rec);
+	}
 	pthread_cond_destroy(&x->q.more);
 	pthread_cond_destroy(&x->q.room);
 	pthread_mutex_destroy(&x->q.mu);

@@ -88,13 +88,18 @@ be_rec_field(const struct be_rec *r, size_t i)
 void
 be_rec_escape(struct be_buf *b, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "\\\t\r\n");
+		be_buf_add(b, s, n);
+		s += n;
+		switch (*s++) {
+		case '\0': return;
 		case '\\': be_buf_add(b, "\\\\", 2); break;
 		case '\t': be_buf_add(b, "\\t", 2); break;
 		case '\r': be_buf_add(b, "\\r", 2); break;
-		case '\n': be_buf_add(b, "\\n", 2); break;
-		default: be_buf_addc(b, *s);
+		default: be_buf_add(b, "\\n", 2); break;
 		}
 	}
 }

@@ -581,22 +581,37 @@ be_story_first_words(struct be_buf *b, const char *text, int n)
 }
 
 void
+be_story_record_tail(struct be_buf *b, const struct be_story *s)
+{
+	struct be_buf w = BE_BUF_INIT;
+
+	be_buf_addc(b, '\t');
+	if (s->told)
+		be_buf_add(b, s->told, strnlen(s->told, 10));
+	be_buf_addc(b, '\t');
+	if (s->channel)
+		be_rec_escape(b, s->channel);
+	be_buf_addc(b, '\t');
+	if (s->gemeente)
+		be_rec_escape(b, s->gemeente);
+	be_buf_addc(b, '\t');
+	be_story_first_words(&w, s->text ? s->text : "", 8);
+	if (w.len)
+		be_rec_escape(b, w.s);
+	be_buf_addc(b, '\n');
+	be_buf_release(&w);
+}
+
+void
 be_story_record(FILE *fp, const struct be_story *s)
 {
 	struct be_buf b = BE_BUF_INIT;
-	char ref[32], date[11];
 
 	if (s->id > 0)
-		snprintf(ref, sizeof ref, "S-%lld", s->id);
+		fprintf(fp, "S-%lld", s->id);
 	else
-		snprintf(ref, sizeof ref, "-");
-	snprintf(date, sizeof date, "%s", s->told ? s->told : "");
-	be_story_first_words(&b, s->text ? s->text : "", 8);
-	be_rec_put(fp, ref, 1);
-	be_rec_put(fp, date, 0);
-	be_rec_put(fp, s->channel, 0);
-	be_rec_put(fp, s->gemeente, 0);
-	be_rec_put(fp, b.s, 0);
-	putc('\n', fp);
+		putc('-', fp);
+	be_story_record_tail(&b, s);
+	fwrite(b.s, 1, b.len, fp);
 	be_buf_release(&b);
 }

@@ -111,6 +111,8 @@ void be_story_text(FILE *fp, const struct be_story *s);
  * ref is "-".
  */
 void be_story_record(FILE *fp, const struct be_story *s);
+/* Appends what follows the ref in that record, TAB first, newline last. */
+void be_story_record_tail(struct be_buf *b, const struct be_story *s);
 
 /* Appends the first n words of text to b, on one line, "…" when cut. */
 void be_story_first_words(struct be_buf *b, const char *text, int n);
