@@ -810,6 +810,24 @@ yaml_in(struct ctx *x, FILE *in, struct be_err *e)
 	return rc < 0 ? (rc == ROW_BAD ? ROW_BAD : FATAL) : 0;
 }
 
+/* 1 when the store holds no stories, 0 when it does or cannot tell. */
+static int
+store_empty(struct be_store *st)
+{
+	static const char sql[] = "SELECT NOT EXISTS (SELECT 1 FROM story)";
+	struct be_err e;
+	sqlite3_stmt *q;
+	int rc = 0;
+
+	be_err_init(&e);
+	if ((q = be_store_stmt(st, sql, &e)) == NULL)
+		return 0;
+	if (sqlite3_step(q) == SQLITE_ROW)
+		rc = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return rc;
+}
+
 static const char sql_source[] =
 "INSERT INTO source (path, hash, format, at) VALUES (?1, '', ?2, ?3)";
 static const char sql_source_end[] =
@@ -959,7 +977,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	struct src src;
 	FILE *in = NULL;
 	char *hash = NULL;
-	int fmt, seekable, rc = -1;
+	int fmt, seekable, fill = 0, rc = -1;
 
 	memset(s, 0, sizeof *s);
 	memset(&x, 0, sizeof x);
@@ -1003,6 +1021,8 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	 * million stories; a larger one buys no speed, and the sort that
 	 * makes the told index again takes as much memory as the cache.
 	 */
+	if (!o->dry_run && (fill = store_empty(st)) == 1)
+		fill = be_store_fill_begin(st);
 	if (be_store_begin(st, e) < 0)
 		goto out;
 	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
@@ -1033,6 +1053,8 @@ fail:
 	rc = -1;
 	be_store_rollback(st);
 out:
+	if (fill == 1)
+		be_store_fill_end(st);
 	sqlite3_db_config(be_store_db(st), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
 	    NULL);
 	if (in && in != fp)

@@ -24,6 +24,7 @@ struct be_store {
 		sqlite3_stmt *stmt;
 	} cache[NCACHE];
 	int ncache;
+	int busy_ms;		/* the busy timeout */
 };
 
 /*
@@ -330,6 +331,40 @@ be_store_rollback(struct be_store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Runs a journal_mode pragma; 1 when the mode is now want. */
+static int
+journal_mode(struct be_store *st, const char *sql, const char *want)
+{
+	sqlite3_stmt *q;
+	int ok = 0;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(q) == SQLITE_ROW)
+		ok = strcmp(be_col_text(q, 0), want) == 0;
+	sqlite3_finalize(q);
+	return ok;
+}
+
+int
+be_store_fill_begin(struct be_store *st)
+{
+	int ok;
+
+	/* Not worth a wait: when another program has the store open, the
+	 * unit goes through the log as any other. */
+	sqlite3_busy_timeout(st->db, 0);
+	ok = journal_mode(st, "PRAGMA journal_mode = DELETE", "delete");
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	return ok;
+}
+
+void
+be_store_fill_end(struct be_store *st)
+{
+	journal_mode(st, "PRAGMA journal_mode = WAL", "wal");
+}
+
 int
 be_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
@@ -473,23 +508,33 @@ create_private(const char *path, struct be_err *e)
 	return 0;
 }
 
+/* 1 when the file path with suffix exists and is not empty. */
+static int
+left_over(const char *path, const char *suffix)
+{
+	struct be_buf b = BE_BUF_INIT;
+	struct stat sb;
+	int there;
+
+	be_buf_addf(&b, "%s%s", path, suffix);
+	there = stat(b.s, &sb) == 0 && sb.st_size > 0;
+	be_buf_release(&b);
+	return there;
+}
+
 /*
  * A reader whose directory it may not write cannot make the store's
- * shared-memory file.  When no write-ahead log is left over, every page
- * is in the main file and it can be read as immutable instead.
+ * shared-memory file.  When no write-ahead log or journal is left over,
+ * every page is in the main file and it can be read as immutable instead.
  */
 static int
 reopen_immutable(struct be_store *st)
 {
-	struct be_buf uri = BE_BUF_INIT, wal = BE_BUF_INIT;
-	struct stat sb;
+	struct be_buf uri = BE_BUF_INIT;
 	const char *p;
 	int ok;
 
-	be_buf_addf(&wal, "%s-wal", st->path);
-	ok = stat(wal.s, &sb) < 0 || sb.st_size == 0;
-	be_buf_release(&wal);
-	if (!ok)
+	if (left_over(st->path, "-wal") || left_over(st->path, "-journal"))
 		return -1;
 	be_buf_adds(&uri, "file:");
 	for (p = st->path; *p; p++)
@@ -503,6 +548,63 @@ reopen_immutable(struct be_store *st)
 	    SQLITE_OPEN_URI, NULL) == SQLITE_OK;
 	be_buf_release(&uri);
 	return ok ? 0 : -1;
+}
+
+/*
+ * A unit cut off while it ran with a rollback journal (be_store_fill_begin)
+ * leaves the journal, and a read-only connection may not play it back.  A
+ * connection that may write does so on its first read; then the reader
+ * opens again.
+ */
+static int
+roll_back(struct be_store *st)
+{
+	sqlite3 *db;
+	int ok;
+
+	if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, st->busy_ms);
+	ok = sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL,
+	    NULL, NULL) == SQLITE_OK;
+	sqlite3_close(db);
+	if (!ok)
+		return -1;
+	sqlite3_close(st->db);
+	if (sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	return 0;
+}
+
+/* A reader's first read, and what it takes to make one. */
+static int
+readable(struct be_store *st, struct be_err *e)
+{
+	static const char sql[] = "SELECT 1 FROM sqlite_master LIMIT 1";
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	if (sqlite3_extended_errcode(st->db) == SQLITE_READONLY_ROLLBACK) {
+		if (roll_back(st) == 0 && sqlite3_exec(st->db, sql, NULL, NULL,
+		    NULL) == SQLITE_OK)
+			return 0;
+		return be_err_at(e, st->path, 0, 0, "cannot read store: an "
+		    "intake was cut off and left its journal, which this "
+		    "user cannot play back; let the store's owner run a "
+		    "benut program on it once");
+	}
+	if ((sqlite3_errcode(st->db) == SQLITE_READONLY ||
+	    sqlite3_errcode(st->db) == SQLITE_CANTOPEN) &&
+	    reopen_immutable(st) < 0)
+		return be_err_at(e, st->path, 0, 0, "cannot read store: its "
+		    "directory is not writable and a write-ahead log or journal is "
+		    "left over; let its owner run a benut program on it once");
+	return 0;
 }
 
 struct be_store *
@@ -523,8 +625,15 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		return NULL;
 	st = be_xcalloc(1, sizeof *st);
 	st->path = be_xstrdup(path);
-	flags = mode == BE_STORE_WRITE ? SQLITE_OPEN_READWRITE :
-	    SQLITE_OPEN_READONLY;
+	/*
+	 * A connection is used by one thread only: no mutex around each
+	 * call, and no count of memory in use behind a global one.  The
+	 * latter can be set only before SQLite starts; later it fails,
+	 * harmlessly.
+	 */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	flags = (mode == BE_STORE_WRITE ? SQLITE_OPEN_READWRITE :
+	    SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		be_store_error(st, "cannot open store", e);
 		goto fail;
@@ -534,18 +643,11 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		    "store is read-only; check its permissions");
 		goto fail;
 	}
-	if (mode == BE_STORE_RDONLY && sqlite3_exec(st->db,
-	    "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) !=
-	    SQLITE_OK && ((sqlite3_errcode(st->db) == SQLITE_READONLY ||
-	    sqlite3_errcode(st->db) == SQLITE_CANTOPEN) &&
-	    reopen_immutable(st) < 0)) {
-		be_err_at(e, path, 0, 0, "cannot read store: its directory is "
-		    "not writable and a write-ahead log is left over; let its "
-		    "owner run a benut program on it once");
-		goto fail;
-	}
 	busy = getenv("BENUT_BUSY_MS");
-	sqlite3_busy_timeout(st->db, busy && *busy ? atoi(busy) : 10000);
+	st->busy_ms = busy && *busy ? atoi(busy) : 10000;
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	if (mode == BE_STORE_RDONLY && readable(st, e) < 0)
+		goto fail;
 	sqlite3_extended_result_codes(st->db, 1);
 	if (pragma_int(st, "PRAGMA application_id", &appid, e) < 0 ||
 	    pragma_int(st, "PRAGMA user_version", &version, e) < 0 ||

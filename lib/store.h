@@ -66,6 +66,20 @@ int be_store_commit(struct be_store *st, struct be_err *e);
 /* Rolls the unit back; never fails. */
 void be_store_rollback(struct be_store *st);
 
+/*
+ * For a unit that fills a store holding no stories yet: the write-ahead
+ * log writes every page twice (to the log, then to the store), a rollback
+ * journal only those pages the store had before the unit.  So such a unit
+ * runs with a rollback journal, when no other program has the store open
+ * at that moment: be_store_fill_begin switches (before be_store_begin)
+ * and returns 1, or returns 0 and leaves the log.  Readers that come
+ * during the unit wait for it.  be_store_fill_end (after the commit or
+ * rollback) switches back to the log; if that cannot be done now, the
+ * next program that writes does it when it opens the store.
+ */
+int be_store_fill_begin(struct be_store *st);
+void be_store_fill_end(struct be_store *st);
+
 /* Fills e from the connection's last error, prefixed by what.  -1. */
 int be_store_error(struct be_store *st, const char *what, struct be_err *e);
 
