@@ -159,10 +159,13 @@ struct ctx {
 	FILE *tmp;		/* records, until the commit */
 	int fts;		/* index the text here (triggers are off) */
 	int told_later;		/* story_told is made again at the end */
+	struct be_story_keys *keys;	/* when told_later: the store's keys */
 	struct be_story story;
 	struct be_buf nfc, red;
 	struct src *src;
 	struct queue q;
+	size_t ready, taken, taken_bytes;	/* storing side: slots */
+	struct item *slot;		/* reader: the next slot, or NULL */
 	int fmt;			/* reader: what it reads */
 	FILE *in;
 	char *hash;			/* reader: the input's hash */
@@ -173,8 +176,9 @@ struct ctx {
 
 /*
  * Reader: fills the next free slot and hands it over; FATAL when the
- * other side gave up.  The slot is filled outside the lock: the storing
- * side does not look at it before it is counted in.
+ * other side gave up.  The slot is filled outside the lock (the storing
+ * side does not look at it before it is counted in), and the next one is
+ * taken while the lock is held anyway: one lock a story.
  */
 static int
 q_put(struct ctx *x, int kind, struct be_err *e)
@@ -184,21 +188,17 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 	size_t bytes = kind == IT_STORY && x->story.text ?
 	    strlen(x->story.text) : 0;
 
-	pthread_mutex_lock(&q->mu);
-	while (!q->stop && (q->n == QLEN || (q->n > 0 &&
-	    q->bytes + bytes > QBYTES))) {
-		q->wait_room = 1;
-		pthread_cond_wait(&q->room, &q->mu);
-		q->wait_room = 0;
-	}
-	if (q->stop) {
+	if ((it = x->slot) == NULL) {
+		pthread_mutex_lock(&q->mu);
+		while (!q->stop && q->n == QLEN) {
+			q->wait_room = 1;
+			pthread_cond_wait(&q->room, &q->mu);
+			q->wait_room = 0;
+		}
+		it = &q->it[(q->head + q->n) % QLEN];
 		pthread_mutex_unlock(&q->mu);
-		return FATAL;
 	}
-	it = &q->it[(q->head + q->n) % QLEN];
-	x->hungry = q->hungry;
-	pthread_mutex_unlock(&q->mu);
-
+	x->slot = NULL;
 	it->kind = kind;
 	it->bytes = bytes;
 	be_story_release(&it->story);
@@ -211,46 +211,60 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 		it->err = *e;
 
 	pthread_mutex_lock(&q->mu);
+	while (!q->stop && q->n > 0 && q->bytes + bytes > QBYTES) {
+		q->wait_room = 1;
+		pthread_cond_wait(&q->room, &q->mu);
+		q->wait_room = 0;
+	}
+	if (q->stop) {
+		pthread_mutex_unlock(&q->mu);
+		return FATAL;
+	}
 	q->n++;
 	q->bytes += bytes;
+	x->hungry = q->hungry;
 	if (q->wait_more && (q->n >= QBATCH || kind != IT_STORY))
 		pthread_cond_signal(&q->more);
+	if (q->n < QLEN)
+		x->slot = &q->it[(q->head + q->n) % QLEN];
 	pthread_mutex_unlock(&q->mu);
 	return 0;
 }
 
-/* Storing side: the next slot (waits for it), to give back with q_done. */
+/*
+ * Storing side: the next slot (waits for it).  The slots taken are given
+ * back QBATCH at a time, or when none is left to take: a slot is taken
+ * only once the one before it is done with.
+ */
 static struct item *
 q_get(struct ctx *x)
 {
 	struct queue *q = &x->q;
 	struct item *it;
 
-	pthread_mutex_lock(&q->mu);
-	q->hungry = q->n < QBATCH;
-	while (q->n == 0) {
-		q->wait_more = 1;
-		pthread_cond_wait(&q->more, &q->mu);
-		q->wait_more = 0;
+	if (x->ready == 0 || x->taken == QBATCH) {
+		pthread_mutex_lock(&q->mu);
+		q->head = (q->head + x->taken) % QLEN;
+		q->n -= x->taken;
+		q->bytes -= x->taken_bytes;
+		x->taken = x->taken_bytes = 0;
+		if (q->wait_room && (q->n == 0 || (q->n <= QLEN - QBATCH &&
+		    q->bytes <= QBYTES / 2)))
+			pthread_cond_signal(&q->room);
+		q->hungry = q->n < QBATCH;
+		while (q->n == 0) {
+			q->wait_more = 1;
+			pthread_cond_wait(&q->more, &q->mu);
+			q->wait_more = 0;
+		}
+		x->ready = q->n;
+		pthread_mutex_unlock(&q->mu);
 	}
-	it = &q->it[q->head];
-	pthread_mutex_unlock(&q->mu);
+	it = &q->it[(q->head + x->taken) % QLEN];
+	x->taken++;
+	x->ready--;
+	x->taken_bytes += it->bytes;
 	return it;
-}
-
-static void
-q_done(struct ctx *x)
-{
-	struct queue *q = &x->q;
-
-	pthread_mutex_lock(&q->mu);
-	q->bytes -= q->it[q->head].bytes;
-	q->head = (q->head + 1) % QLEN;
-	q->n--;
-	if (q->wait_room && (q->n == 0 || (q->n <= QLEN - QBATCH &&
-	    q->bytes <= QBYTES / 2)))
-		pthread_cond_signal(&q->room);
-	pthread_mutex_unlock(&q->mu);
 }
 
 static void
@@ -458,7 +472,7 @@ put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
 	if (s->cid == NULL)
 		s->cid = be_xstrdup(be_story_cid_nfc(s->text, strlen(s->text),
 		    s->told, cid));
-	rc = be_story_insert(x->st, s, x->source_id, x->now, e);
+	rc = be_story_insert_keys(x->st, s, x->source_id, x->now, x->keys, e);
 	if (rc < 0)
 		return FATAL;
 	if (rc == 0) {
@@ -949,7 +963,6 @@ run(struct ctx *x, struct be_err *e)
 			q_stop(x);	/* the reader ends at its next put */
 			break;
 		}
-		q_done(x);
 	}
 	pthread_join(t, NULL);
 	if (rc == 0 && x->rc < 0) {
@@ -1030,6 +1043,8 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 		goto fail;
 	if (fts_begin(&x, e) < 0 || told_begin(&x, fp, e) < 0)
 		goto fail;
+	if (x.told_later && (x.keys = be_story_keys_new(st, e)) == NULL)
+		goto fail;
 	if (source_begin(&x, e) < 0)
 		goto fail;
 	x.fmt = fmt;
@@ -1062,6 +1077,7 @@ out:
 	if (x.tmp)
 		fclose(x.tmp);
 	free(src.pre);
+	be_story_keys_free(x.keys);
 	be_fhash_free(src.h);
 	free(hash);
 	be_story_release(&x.story);

@@ -132,6 +132,16 @@ tail(const char **p, int *hh)
 	return 0;
 }
 
+/* Writes the low n decimal digits of v, zero-padded, to out. */
+static void
+put_digits(char *out, unsigned v, int n)
+{
+	while (n-- > 0) {
+		out[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 int
 be_date_parse(const char *s, char *out)
 {
@@ -185,12 +195,22 @@ be_date_parse(const char *s, char *out)
 	skip_sp(&p);
 	if (*p != '\0')
 		return -1;
-	if (hh < 0)
-		snprintf(out, BE_DATE_MAX, "%04u-%02u-%02u", (unsigned)y % 10000,
-		    (unsigned)m % 100, (unsigned)d % 100);
-	else
-		snprintf(out, BE_DATE_MAX, "%04u-%02u-%02uT%02u:%02u:%02u",
-		    (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100,
-		    (unsigned)hh % 100, (unsigned)mm % 100, (unsigned)ss % 100);
+	/* By hand: snprintf cost an intake of a million rows a fifth of a
+	 * second. */
+	put_digits(out, (unsigned)y, 4);
+	out[4] = '-';
+	put_digits(out + 5, (unsigned)m, 2);
+	out[7] = '-';
+	put_digits(out + 8, (unsigned)d, 2);
+	out[10] = '\0';
+	if (hh >= 0) {
+		out[10] = 'T';
+		put_digits(out + 11, (unsigned)hh, 2);
+		out[13] = ':';
+		put_digits(out + 14, (unsigned)mm, 2);
+		out[16] = ':';
+		put_digits(out + 17, (unsigned)ss, 2);
+		out[19] = '\0';
+	}
 	return 0;
 }

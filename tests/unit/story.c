@@ -61,7 +61,7 @@ main(void)
 	    "\xe2\x80\xaf\xc2\xa0", "x \xc2\xa0\xc2\xa0y", "woord woord  woord \r\n", NULL };
 	int same, i;
 
-	plan(24);
+	plan(25);
 	be_err_init(&e);
 	be_story_nfc("  Cafe\xcc\x81 \r\nen\rzo\xc2\xa0 ", 19, &buf);
 	is_str(buf.s, "Caf\xc3\xa9 \nen\nzo", "NFC, trimmed, line ends LF");
@@ -88,6 +88,29 @@ main(void)
 		same &= strcmp(a, b) == 0;
 	}
 	ok(same, "cid as defined, over odd white space");
+	/*
+	 * Texts of random pieces, so that every kind of white space falls
+	 * at every place in the eight-byte words the hash skips through.
+	 */
+	{
+		static const char *const piece[] = { "a", "\xc3\xa9", " ",
+		    "  ", "\t", "\n", "\r\n", "\xc2\xa0", "\xe2\x80\xaf",
+		    "\xe2\x82\xac", "\xc2\xab", "woord", "\x01", " \xc2\xa0" };
+		struct be_buf t = BE_BUF_INIT;
+		int k, j;
+
+		srand(7);
+		for (same = 1, k = 0; k < 20000; k++) {
+			be_buf_reset(&t);
+			for (j = rand() % 40; j > 0; j--)
+				be_buf_adds(&t, piece[rand() % 14]);
+			be_story_cid_nfc(t.s ? t.s : "", t.len, "2026-02-02", a);
+			ref_cid(t.s ? t.s : "", "2026-02-02", b);
+			same &= strcmp(a, b) == 0;
+		}
+		ok(same, "cid as defined, over 20000 texts of random pieces");
+		be_buf_release(&t);
+	}
 	be_buf_reset(&buf);
 	be_story_first_words(&buf, "een twee\ndrie vier vijf zes zeven acht negen", 8);
 	is_str(buf.s, "een twee drie vier vijf zes zeven acht\xe2\x80\xa6",
