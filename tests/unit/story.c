@@ -50,6 +50,7 @@ main(void)
 	char a[BE_CID_LEN + 1], b[BE_CID_LEN + 1];
 	struct be_buf buf = BE_BUF_INIT;
 	struct be_store *st;
+	struct be_story_keys *keys;
 	struct be_story s, g;
 	struct be_err e;
 	char *out;
@@ -61,7 +62,7 @@ main(void)
 	    "\xe2\x80\xaf\xc2\xa0", "x \xc2\xa0\xc2\xa0y", "woord woord  woord \r\n", NULL };
 	int same, i;
 
-	plan(25);
+	plan(28);
 	be_err_init(&e);
 	be_story_nfc("  Cafe\xcc\x81 \r\nen\rzo\xc2\xa0 ", 19, &buf);
 	is_str(buf.s, "Caf\xc3\xa9 \nen\nzo", "NFC, trimmed, line ends LF");
@@ -173,6 +174,28 @@ main(void)
 	ok(strstr(out, "S-1  2026-02-02T10:15:03  telefoon  's-Hertogenbosch\n") == out,
 	    "text heading");
 	free(out);
+	/* With the filter of keys: it reads the store's, and learns more. */
+	be_store_begin(st, &e);
+	be_story_set(&s.text, "Al in de store.");
+	free(s.cid);
+	s.cid = NULL;
+	be_story_insert(st, &s, 0, "2026-03-01T00:00:00Z", &e);
+	keys = be_story_keys_new(st, &e);
+	free(s.cid);
+	s.cid = NULL;
+	ok(keys && be_story_insert_keys(st, &s, 0, "2026-03-01T00:00:00Z",
+	    keys, &e) == 0, "keys: a story of the store is a duplicate");
+	be_story_set(&s.text, "Een ander verhaal.");
+	free(s.cid);
+	s.cid = NULL;
+	ok(be_story_insert_keys(st, &s, 0, "2026-03-01T00:00:00Z", keys,
+	    &e) == 1 && s.id == 3, "keys: a new story is stored");
+	free(s.cid);
+	s.cid = NULL;
+	ok(be_story_insert_keys(st, &s, 0, "2026-03-01T00:00:00Z", keys,
+	    &e) == 0, "keys: and is a duplicate the second time");
+	be_store_rollback(st);
+	be_story_keys_free(keys);
 	be_story_release(&s);
 	be_story_release(&g);
 	be_buf_release(&buf);
