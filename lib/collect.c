@@ -159,7 +159,7 @@ struct ctx {
 	FILE *tmp;		/* records, until the commit */
 	int fts;		/* index the text here (triggers are off) */
 	int told_later;		/* story_told is made again at the end */
-	struct be_story_keys *keys;	/* when told_later: the store's keys */
+	struct be_story_keys *keys;	/* when told_later: the store's ids */
 	struct be_story story;
 	struct be_buf nfc, red;
 	struct src *src;
@@ -467,12 +467,13 @@ put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
 {
 	char cid[BE_CID_LEN + 1];
 	size_t i;
-	int rc;
+	int rc, fresh;
 
 	if (s->cid == NULL)
 		s->cid = be_xstrdup(be_story_cid_nfc(s->text, strlen(s->text),
 		    s->told, cid));
-	rc = be_story_insert_keys(x->st, s, x->source_id, x->now, x->keys, e);
+	fresh = x->keys && be_story_keys_add(x->keys, s->cid) == 0;
+	rc = be_story_store(x->st, s, x->source_id, x->now, fresh, e);
 	if (rc < 0)
 		return FATAL;
 	if (rc == 0) {

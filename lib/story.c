@@ -383,42 +383,31 @@ bind_static(sqlite3_stmt *q, int i, const char *s)
 	return sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
 }
 
-/* 2^25 bits: 4 MB.  Three probes, each the top bits of a product. */
-#define KEYS_BITS 25
-#define KEYS_PROBES 3
+/*
+ * 4 MB in lines of 64 bytes (a cache line): a key sets three bits of one
+ * line, so that asking costs one miss of the cache, not three.
+ */
+#define KEYS_LINES (1 << 16)
 
 struct be_story_keys {
-	uint64_t *bits;
+	uint64_t (*line)[8];
 };
 
-static const uint64_t keys_mul[KEYS_PROBES] = {
-	0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL, 0x165667b19e3779f9ULL
-};
-
-static void
-keys_add(struct be_story_keys *k, uint64_t key)
-{
-	uint64_t b;
-	int i;
-
-	for (i = 0; i < KEYS_PROBES; i++) {
-		b = (key * keys_mul[i]) >> (64 - KEYS_BITS);
-		k->bits[b >> 6] |= 1ULL << (b & 63);
-	}
-}
-
+/* Sets (add) or asks for the key's bits; 1 when all were set before. */
 static int
-keys_maybe(const struct be_story_keys *k, uint64_t key)
+keys_probe(struct be_story_keys *k, uint64_t key, int add)
 {
-	uint64_t b;
-	int i;
+	uint64_t h = key * 0x9e3779b97f4a7c15ULL, *l, b;
+	int i, all = 1;
 
-	for (i = 0; i < KEYS_PROBES; i++) {
-		b = (key * keys_mul[i]) >> (64 - KEYS_BITS);
-		if (!(k->bits[b >> 6] & 1ULL << (b & 63)))
-			return 0;
+	l = k->line[h >> 48];
+	for (i = 0; i < 3; i++) {
+		b = (h >> (9 * i)) & 511;
+		all &= (l[b >> 6] >> (b & 63)) & 1;
+		if (add)
+			l[b >> 6] |= 1ULL << (b & 63);
 	}
-	return 1;
+	return all;
 }
 
 struct be_story_keys *
@@ -432,9 +421,9 @@ be_story_keys_new(struct be_store *st, struct be_err *e)
 	if ((q = be_store_stmt(st, sql, e)) == NULL)
 		return NULL;
 	k = be_xmalloc(sizeof *k);
-	k->bits = be_xcalloc((size_t)1 << (KEYS_BITS - 6), sizeof *k->bits);
+	k->line = be_xcalloc(KEYS_LINES, sizeof *k->line);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		keys_add(k, (uint64_t)sqlite3_column_int64(q, 0));
+		keys_probe(k, (uint64_t)sqlite3_column_int64(q, 0), 1);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE) {
 		be_story_keys_free(k);
@@ -449,21 +438,26 @@ be_story_keys_free(struct be_story_keys *k)
 {
 	if (k == NULL)
 		return;
-	free(k->bits);
+	free(k->line);
 	free(k);
+}
+
+int
+be_story_keys_add(struct be_story_keys *k, const char *cid)
+{
+	return keys_probe(k, (uint64_t)cid_key(cid), 1);
 }
 
 int
 be_story_insert(struct be_store *st, struct be_story *s,
     long long source_id, const char *now, struct be_err *e)
 {
-	return be_story_insert_keys(st, s, source_id, now, NULL, e);
+	return be_story_store(st, s, source_id, now, 0, e);
 }
 
 int
-be_story_insert_keys(struct be_store *st, struct be_story *s,
-    long long source_id, const char *now, struct be_story_keys *keys,
-    struct be_err *e)
+be_story_store(struct be_store *st, struct be_story *s,
+    long long source_id, const char *now, int fresh, struct be_err *e)
 {
 	sqlite3 *db = be_store_db(st);
 	sqlite3_stmt *q;
@@ -475,7 +469,7 @@ be_story_insert_keys(struct be_store *st, struct be_story *s,
 	if (s->cid == NULL)
 		s->cid = be_xstrdup(be_story_cid(s->text, s->told, cid));
 	key = cid_key(s->cid);
-	if (keys == NULL || keys_maybe(keys, (uint64_t)key)) {
+	if (!fresh) {
 		if ((q = be_store_stmt(st, sql_find, e)) == NULL)
 			return -1;
 		sqlite3_bind_int64(q, 1, key);
@@ -488,8 +482,6 @@ be_story_insert_keys(struct be_store *st, struct be_story *s,
 		return 0;
 	if (rc != SQLITE_DONE)
 		return be_store_error(st, "cannot store story", e);
-	if (keys)
-		keys_add(keys, (uint64_t)key);
 	if ((q = be_store_stmt(st, sql_insert, e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 11, key);

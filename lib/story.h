@@ -88,23 +88,32 @@ int be_story_insert(struct be_store *st, struct be_story *s,
     long long source_id, const char *now, struct be_err *e);
 
 /*
- * The content keys of the stores's stories, in a filter of fixed size (a
- * Bloom filter of 4 MB) that be_story_insert_keys asks before it looks a
- * story up: most stories of a large intake are new, and the lookup is a
- * step through an index that no longer fits the page cache.  The filter
- * may say "maybe" of a key it never saw, never "no" of one it did.
- * be_story_keys_new reads the keys of the store; call it inside the unit
- * so that no other writer adds stories the filter misses.  NULL with e
- * filled on a store error.
+ * be_story_insert, where fresh says that no story with s->cid is in the
+ * store (be_story_keys_add said so): the lookup is skipped.
+ */
+int be_story_store(struct be_store *st, struct be_story *s,
+    long long source_id, const char *now, int fresh, struct be_err *e);
+
+/*
+ * The content ids of a store's stories, in a filter of fixed size (a
+ * Bloom filter of 4 MB) that a large intake asks before it looks a story
+ * up: most of its stories are new, and the lookup is a step through an
+ * index that no longer fits the page cache.  The filter may say "maybe"
+ * of an id it never saw, never "no" of one it did.  be_story_keys_new
+ * reads the ids of the store; call it inside the unit, so that no other
+ * writer adds stories the filter misses.  NULL with e filled on a store
+ * error.
  */
 struct be_story_keys;
 struct be_story_keys *be_story_keys_new(struct be_store *st,
     struct be_err *e);
 void be_story_keys_free(struct be_story_keys *k);
-/* be_story_insert, with keys asked first and told of what it stores. */
-int be_story_insert_keys(struct be_store *st, struct be_story *s,
-    long long source_id, const char *now, struct be_story_keys *keys,
-    struct be_err *e);
+/*
+ * Adds a content id; returns 0 when it was surely not there before (not
+ * in the store, not added earlier), 1 when it may have been.  Every story
+ * the unit stores must go through it, or a later duplicate of it passes.
+ */
+int be_story_keys_add(struct be_story_keys *k, const char *cid);
 
 /*
  * Loads story id into s (which must be initialised; its old contents are
