@@ -669,15 +669,29 @@ be_story_text(FILE *fp, const struct be_story *s)
 	fprintf(fp, "\n%s\n", s->text ? s->text : "");
 }
 
-void
-be_story_first_words(struct be_buf *b, const char *text, int n)
+/*
+ * The end of what is looked at of a text: the first words are near its
+ * start, so the text is measured 256 bytes at a time, not all at once, and
+ * always (but at its end) 4 bytes beyond p, the longest white space.
+ */
+static const unsigned char *
+ahead(const unsigned char *p, const unsigned char *end)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	const unsigned char *end = p + strlen(text), *word;
+	if (end - p < 4 && *end != '\0')
+		end += strnlen((const char *)end, 256);
+	return end;
+}
+
+/* Appends the first n words; with esc, a backslash as a record has it. */
+static void
+first_words(struct be_buf *b, const char *text, int n, int esc)
+{
+	const unsigned char *p = (const unsigned char *)text, *end, *word;
 	size_t sp;
 	int w = 0;
 
-	while (p < end && is_space(p, end, &sp))
+	end = ahead(p, p);
+	while (p < (end = ahead(p, end)) && is_space(p, end, &sp))
 		p += sp;
 	while (p < end) {
 		if (w == n) {
@@ -686,20 +700,28 @@ be_story_first_words(struct be_buf *b, const char *text, int n)
 		}
 		if (w > 0)
 			be_buf_addc(b, ' ');
-		for (word = p; p < end && !is_space(p, end, &sp); p++)
-			;
+		for (word = p; p < (end = ahead(p, end)) &&
+		    !is_space(p, end, &sp); p++)
+			if (esc && *p == '\\') {
+				be_buf_add(b, word, (size_t)(p + 1 - word));
+				word = p;
+			}
 		be_buf_add(b, word, (size_t)(p - word));
-		while (p < end && is_space(p, end, &sp))
+		while (p < (end = ahead(p, end)) && is_space(p, end, &sp))
 			p += sp;
 		w++;
 	}
 }
 
 void
+be_story_first_words(struct be_buf *b, const char *text, int n)
+{
+	first_words(b, text, n, 0);
+}
+
+void
 be_story_record_tail(struct be_buf *b, const struct be_story *s)
 {
-	struct be_buf w = BE_BUF_INIT;
-
 	be_buf_addc(b, '\t');
 	if (s->told)
 		be_buf_add(b, s->told, strnlen(s->told, 10));
@@ -710,11 +732,9 @@ be_story_record_tail(struct be_buf *b, const struct be_story *s)
 	if (s->gemeente)
 		be_rec_escape(b, s->gemeente);
 	be_buf_addc(b, '\t');
-	be_story_first_words(&w, s->text ? s->text : "", 8);
-	if (w.len)
-		be_rec_escape(b, w.s);
+	/* Words hold no TAB, CR or LF: those are white space. */
+	first_words(b, s->text ? s->text : "", 8, 1);
 	be_buf_addc(b, '\n');
-	be_buf_release(&w);
 }
 
 void

@@ -63,7 +63,7 @@ main(void)
 	    "\xe2\x80\xaf\xc2\xa0", "x \xc2\xa0\xc2\xa0y", "woord woord  woord \r\n", NULL };
 	int same, i;
 
-	plan(28);
+	plan(30);
 	be_err_init(&e);
 	be_story_nfc("  Cafe\xcc\x81 \r\nen\rzo\xc2\xa0 ", 19, &buf);
 	is_str(buf.s, "Caf\xc3\xa9 \nen\nzo", "NFC, trimmed, line ends LF");
@@ -117,6 +117,20 @@ main(void)
 	be_story_first_words(&buf, "een twee\ndrie vier vijf zes zeven acht negen", 8);
 	is_str(buf.s, "een twee drie vier vijf zes zeven acht\xe2\x80\xa6",
 	    "first words, cut");
+	{
+		struct be_buf t = BE_BUF_INIT;
+		int k;
+
+		/* Measured 256 bytes at a time: a space across the seam. */
+		for (k = 0; k < 254; k++)
+			be_buf_addc(&t, 'x');
+		be_buf_adds(&t, "\xc2\xa0y\tz");
+		be_buf_reset(&buf);
+		be_story_first_words(&buf, t.s, 8);
+		ok(buf.len == 258 && strcmp(buf.s + 254, " y z") == 0,
+		    "first words of a long text, white space at the seam");
+		be_buf_release(&t);
+	}
 
 	if (mkdtemp(dir) == NULL)
 		return 2;
@@ -161,6 +175,19 @@ main(void)
 	is_str(out, "S-1\t2026-02-02\ttelefoon\t's-Hertogenbosch\tIk wacht al drie weken.\n",
 	    "record");
 	free(out);
+	{
+		struct be_story h;
+
+		be_story_init(&h);
+		be_story_set(&h.told, "2026-02-02T10:00:00");
+		be_story_set(&h.text, "Zie C:\\brief\\  en\tmeer");
+		be_story_set(&h.channel, "tele\tfoon");
+		be_buf_reset(&buf);
+		be_story_record_tail(&buf, &h);
+		is_str(buf.s, "\t2026-02-02\ttele\\tfoon\t\tZie C:\\\\brief\\\\ en meer\n",
+		    "record: backslashes and TABs escaped");
+		be_story_release(&h);
+	}
 	fp = open_memstream(&out, &outlen);
 	be_story_yaml(fp, &g);
 	fclose(fp);
