@@ -158,8 +158,8 @@ struct ctx {
 	char now[32];
 	FILE *tmp;		/* records, until the commit */
 	int fts;		/* index the text here (triggers are off) */
-	int told_later;		/* story_told is made again at the end */
-	struct be_story_keys *keys;	/* when told_later: the store's ids */
+	int large;		/* the input is large next to the store */
+	struct be_story_keys *keys;	/* when large: the store's ids */
 	struct be_story story;
 	struct be_buf nfc, red;
 	struct src *src;
@@ -386,23 +386,27 @@ fts_begin(struct ctx *x, struct be_err *e)
  * index that no longer fits the page cache costs a read and a write per
  * row.  When the input is large next to the store, dropping the index and
  * making it again at the end (one sort) is cheaper; both happen inside
- * the unit, so the store never lacks it.  The definition is the one in
- * the schema (lib/store.c).
+ * the unit, so the store never lacks it.  With --no-index the index is
+ * left to the next program that searches, as the full-text index is
+ * (be_store_search_ready).  The definition is the one in the schema
+ * (lib/store.c).
  */
 static const char sql_told_drop[] = "DROP INDEX story_told";
 static const char sql_told_make[] = "CREATE INDEX story_told ON story(told)";
 
 static int
-told_begin(struct ctx *x, FILE *fp, struct be_err *e)
+told_begin(struct ctx *x, FILE *fp, int empty, struct be_err *e)
 {
 	static const char sql[] =
-	    "SELECT p.page_count * s.page_size FROM pragma_page_count() p,"
-	    "  pragma_page_size() s";
+	    "SELECT p.page_count * s.page_size,"
+	    "  EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'story_told')"
+	    "  FROM pragma_page_count() p, pragma_page_size() s";
 	sqlite3_stmt *q;
 	struct stat sb;
 	long long size;
+	int told;
 
-	if (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode))
+	if (!empty && (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode)))
 		return 0;
 	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
 		return -1;
@@ -411,12 +415,13 @@ told_begin(struct ctx *x, FILE *fp, struct be_err *e)
 		return be_store_error(x->st, "cannot read store", e);
 	}
 	size = sqlite3_column_int64(q, 0);
+	told = sqlite3_column_int(q, 1);
 	sqlite3_reset(q);
-	if ((long long)sb.st_size < size / 4)
+	if (!empty && (long long)sb.st_size < size / 4)
 		return 0;
-	if (be_store_exec(x->st, sql_told_drop, e) < 0)
+	x->large = 1;
+	if (told && be_store_exec(x->st, sql_told_drop, e) < 0)
 		return -1;
-	x->told_later = 1;
 	return 0;
 }
 
@@ -991,7 +996,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	struct src src;
 	FILE *in = NULL;
 	char *hash = NULL;
-	int fmt, seekable, fill = 0, rc = -1;
+	int fmt, seekable, empty, fill = 0, rc = -1;
 
 	memset(s, 0, sizeof *s);
 	memset(&x, 0, sizeof x);
@@ -1035,16 +1040,17 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	 * million stories; a larger one buys no speed, and the sort that
 	 * makes the told index again takes as much memory as the cache.
 	 */
-	if (!o->dry_run && (fill = store_empty(st)) == 1)
+	empty = store_empty(st);
+	if (!o->dry_run && empty)
 		fill = be_store_fill_begin(st);
 	if (be_store_begin(st, e) < 0)
 		goto out;
 	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
 	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
 		goto fail;
-	if (fts_begin(&x, e) < 0 || told_begin(&x, fp, e) < 0)
+	if (fts_begin(&x, e) < 0 || told_begin(&x, fp, empty, e) < 0)
 		goto fail;
-	if (x.told_later && (x.keys = be_story_keys_new(st, e)) == NULL)
+	if (x.large && (x.keys = be_story_keys_new(st, e)) == NULL)
 		goto fail;
 	if (source_begin(&x, e) < 0)
 		goto fail;
@@ -1057,7 +1063,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 		goto fail;
 	if (source_end(&x, hash, e) < 0)
 		goto fail;
-	if (x.told_later && be_store_exec(st, sql_told_make, e) < 0)
+	if (x.large && !o->no_index && be_store_exec(st, sql_told_make, e) < 0)
 		goto fail;
 	if (o->dry_run)
 		be_store_rollback(st);

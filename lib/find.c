@@ -101,23 +101,25 @@ be_find_open(const char *path, int fts, struct be_err *e)
 	be_err_init(&we);
 	if ((st = be_store_open(path, BE_STORE_RDONLY, e)) == NULL)
 		return NULL;
-	if (!fts)
-		return st;
-	q = be_store_stmt(st, "SELECT 1 FROM meta WHERE key = 'fts_stale'", e);
-	if (q == NULL)
-		goto fail;
-	stale = sqlite3_step(q) == SQLITE_ROW;
-	sqlite3_reset(q);
+	stale = be_store_told_missing(st);
+	if (fts && !stale) {
+		q = be_store_stmt(st,
+		    "SELECT 1 FROM meta WHERE key = 'fts_stale'", e);
+		if (q == NULL)
+			goto fail;
+		stale = sqlite3_step(q) == SQLITE_ROW;
+		sqlite3_reset(q);
+	}
 	if (stale) {
 		/* Rebuilding needs write access: open again for writing
 		 * (the file exists, so nothing is created).  When that is
-		 * refused, be_store_fts_ready says what to do. */
+		 * refused, be_store_search_ready says what to do. */
 		if ((w = be_store_open(path, BE_STORE_WRITE, &we)) != NULL) {
 			be_store_close(st);
 			st = w;
 		}
 	}
-	if (be_store_fts_ready(st, e) < 0)
+	if (be_store_search_ready(st, fts, e) < 0)
 		goto fail;
 	return st;
 fail:

@@ -79,7 +79,7 @@ static const char schema_story[] =
 "CREATE VIRTUAL TABLE story_fts USING fts5(text, content='story',"
 "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
 /* The index follows the stories unless an intake asked to skip it
- * (meta fts_stale); be_store_fts_ready then rebuilds it. */
+ * (meta fts_stale); be_store_search_ready then rebuilds it. */
 "CREATE TRIGGER story_ai AFTER INSERT ON story"
 "  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_stale') BEGIN"
 "  INSERT INTO story_fts(rowid, text) VALUES (new.id, new.text); END;"
@@ -416,28 +416,54 @@ be_today(char *buf)
 	return buf;
 }
 
+/* 1 when the date index is missing (dropped by be-collect --no-index). */
 int
-be_store_fts_ready(struct be_store *st, struct be_err *e)
+be_store_told_missing(struct be_store *st)
+{
+	static const char q[] = "SELECT NOT EXISTS (SELECT 1 FROM sqlite_master"
+	    "  WHERE type = 'index' AND name = 'story_told')";
+	struct be_err e;
+	sqlite3_stmt *stmt;
+	int missing = 0;
+
+	be_err_init(&e);
+	if ((stmt = be_store_stmt(st, q, &e)) == NULL)
+		return 0;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		missing = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return missing;
+}
+
+int
+be_store_search_ready(struct be_store *st, int fts, struct be_err *e)
 {
 	static const char q[] = "SELECT 1 FROM meta WHERE key = 'fts_stale'";
 	sqlite3_stmt *stmt;
-	int stale;
+	int stale = 0, told, ro;
 
-	if ((stmt = be_store_stmt(st, q, e)) == NULL)
-		return -1;
-	stale = sqlite3_step(stmt) == SQLITE_ROW;
-	sqlite3_reset(stmt);
-	if (!stale)
-		return 0;
-	if (sqlite3_db_readonly(st->db, "main") == 1)
+	if (fts) {
+		if ((stmt = be_store_stmt(st, q, e)) == NULL)
+			return -1;
+		stale = sqlite3_step(stmt) == SQLITE_ROW;
+		sqlite3_reset(stmt);
+	}
+	told = be_store_told_missing(st);
+	ro = sqlite3_db_readonly(st->db, "main") == 1;
+	if (stale && ro)
 		return be_err_at(e, st->path, 0, 0, "full-text index is stale "
 		    "and the store is read-only; run be-find once with write "
 		    "access");
+	/* Without the date index a query reads every story, and finds the
+	 * same: a reader that may not write does without. */
+	if (!stale && (!told || ro))
+		return 0;
 	if (be_store_begin(st, e) < 0)
 		return -1;
-	if (be_store_exec(st, "INSERT INTO story_fts(story_fts) "
+	if ((stale && be_store_exec(st, "INSERT INTO story_fts(story_fts) "
 	    "VALUES ('rebuild'); DELETE FROM meta WHERE key = 'fts_stale'",
-	    e) < 0) {
+	    e) < 0) || (told && be_store_exec(st, "CREATE INDEX IF NOT EXISTS "
+	    "story_told ON story(told)", e) < 0)) {
 		be_store_rollback(st);
 		return -1;
 	}

@@ -106,11 +106,17 @@ const char *be_col_text(sqlite3_stmt *stmt, int i);
 char *be_col_dup(sqlite3_stmt *stmt, int i);
 
 /*
- * Makes the full-text index whole: an intake run with the index off
- * (be-collect --no-index) leaves it stale, and this rebuilds it in one
- * transaction.  Call before any query on story_fts.  0 or -1.
+ * Makes the search indexes whole: an intake run with the indexes off
+ * (be-collect --no-index) leaves the full-text index stale and may leave
+ * the date index (story_told) out; this makes them again in one
+ * transaction.  With fts 0 only the date index.  A store that is
+ * read-only keeps a missing date index (queries find the same without
+ * it) but refuses a stale full-text index.  Call before a query on
+ * story_fts or on told.  0 or -1.
  */
-int be_store_fts_ready(struct be_store *st, struct be_err *e);
+int be_store_search_ready(struct be_store *st, int fts, struct be_err *e);
+/* 1 when the date index is missing. */
+int be_store_told_missing(struct be_store *st);
 
 /* Current time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes);
  * $BENUT_NOW overrides it for tests. */
