@@ -11,14 +11,14 @@ DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS      = sqlite3 yaml-0.1 libpcre2-8 libutf8proc libb2 libxxhash
+PKGS      = sqlite3 yaml-0.1 libpcre2-8 libutf8proc libsodium libxxhash
 
 # Debian packages the build and the tests need, with a file that shows each
 # one is present.  'make deps' installs the missing ones when run as root.
 DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/include/yaml.h:libyaml-dev \
        /usr/include/pcre2.h:libpcre2-dev /usr/bin/pcre2grep:pcre2-utils \
-       /usr/include/utf8proc.h:libutf8proc-dev /usr/include/blake2.h:libb2-dev \
+       /usr/include/utf8proc.h:libutf8proc-dev /usr/include/sodium.h:libsodium-dev \
        /usr/include/xxhash.h:libxxhash-dev \
        /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \

@@ -1,11 +1,11 @@
 /* codebook.c: see codebook.h. */
-#include <blake2.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "fhash.h"
 #include "codebook.h"
 #include "mem.h"
 #include "yaml.h"
@@ -418,7 +418,7 @@ be_codebook_parse(const char *buf, size_t len, const char *name,
 	if (link_parents(cb, themes, name, e) < 0)
 		goto fail;
 	be_ynode_free(doc);
-	blake2b(h, buf, NULL, sizeof h, len, 0);
+	be_blake2b(h, sizeof h, buf, len);
 	for (i = 0; i < sizeof h; i++)
 		snprintf(hex + 2 * i, 3, "%02x", h[i]);
 	cb->hash = be_xstrdup(hex);

@@ -1,4 +1,6 @@
 /* fhash.c: see fhash.h. */
+#include <pthread.h>
+#include <sodium.h>
 #include <stdlib.h>
 
 #include <xxhash.h>
@@ -51,4 +53,26 @@ be_fhash_free(struct be_fhash *h)
 		return;
 	XXH3_freeState(h->s);
 	free(h);
+}
+
+static pthread_once_t sodium_once = PTHREAD_ONCE_INIT;
+
+static void
+sodium_start(void)
+{
+	if (sodium_init() < 0)
+		abort();	/* only when the system has no randomness */
+}
+
+void
+be_sodium_ready(void)
+{
+	pthread_once(&sodium_once, sodium_start);
+}
+
+void
+be_blake2b(unsigned char *out, size_t outlen, const void *in, size_t inlen)
+{
+	be_sodium_ready();
+	crypto_generichash(out, outlen, in, inlen, NULL, 0);
 }

@@ -1,11 +1,11 @@
 /* qdc.c: see qdc.h. */
-#include <blake2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "fhash.h"
 #include "mem.h"
 #include "qdc.h"
 #include "yaml.h"
@@ -23,7 +23,7 @@ be_qdc_guid(const char *cbname, const char *theme, char *buf)
 	be_buf_adds(&in, cbname);
 	be_buf_addc(&in, '\0');
 	be_buf_adds(&in, theme);
-	blake2b(h, in.s, NULL, sizeof h, in.len, 0);
+	be_blake2b(h, sizeof h, in.s, in.len);
 	be_buf_release(&in);
 	h[6] = (unsigned char)((h[6] & 0x0f) | 0x80);	/* version 8 */
 	h[8] = (unsigned char)((h[8] & 0x3f) | 0x80);	/* RFC variant */

@@ -3,9 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <blake2.h>
+#include <sodium.h>
 #include <utf8proc.h>
 
+#include "fhash.h"
 #include "mem.h"
 #include "record.h"
 #include "story.h"
@@ -270,12 +271,13 @@ cid_hash(const unsigned char *p, const unsigned char *end, const char *told,
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *run;
-	blake2b_state S;
+	crypto_generichash_state S;
 	uint8_t h[BE_CID_LEN / 2];
 	size_t n;
 	int i;
 
-	blake2b_init(&S, sizeof h);
+	be_sodium_ready();
+	crypto_generichash_init(&S, NULL, 0, sizeof h);
 	while (p < end && is_space(p, end, &n))
 		p += n;
 	run = p;
@@ -296,18 +298,18 @@ cid_hash(const unsigned char *p, const unsigned char *end, const char *told,
 			p++;
 			continue;
 		}
-		blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
+		crypto_generichash_update(&S, (const uint8_t *)run, (size_t)(p - run));
 		while (p < end && is_space(p, end, &n))
 			p += n;
 		if (p < end)
-			blake2b_update(&S, (const uint8_t *)" ", 1);
+			crypto_generichash_update(&S, (const uint8_t *)" ", 1);
 		run = p;
 	}
-	blake2b_update(&S, (const uint8_t *)run, (size_t)(p - run));
-	blake2b_update(&S, (const uint8_t *)"\n", 1);
+	crypto_generichash_update(&S, (const uint8_t *)run, (size_t)(p - run));
+	crypto_generichash_update(&S, (const uint8_t *)"\n", 1);
 	if (told)
-		blake2b_update(&S, (const uint8_t *)told, strnlen(told, 10));
-	blake2b_final(&S, h, sizeof h);
+		crypto_generichash_update(&S, (const uint8_t *)told, strnlen(told, 10));
+	crypto_generichash_final(&S, h, sizeof h);
 	for (i = 0; i < (int)sizeof h; i++) {
 		out[2 * i] = hex[h[i] >> 4];
 		out[2 * i + 1] = hex[h[i] & 15];
