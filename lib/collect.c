@@ -170,6 +170,7 @@ struct ctx {
 	FILE *in;
 	char *hash;			/* reader: the input's hash */
 	int hungry;			/* reader: leave the content id */
+	size_t textlen;			/* reader: strlen(story.text) */
 	int rc;				/* reader: how it ended */
 	struct be_err err;		/* reader: why */
 };
@@ -185,8 +186,7 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 {
 	struct queue *q = &x->q;
 	struct item *it;
-	size_t bytes = kind == IT_STORY && x->story.text ?
-	    strlen(x->story.text) : 0;
+	size_t bytes = kind == IT_STORY ? x->textlen : 0;
 
 	if ((it = x->slot) == NULL) {
 		pthread_mutex_lock(&q->mu);
@@ -452,6 +452,7 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	free(s->cid);
 	s->cid = x->hungry ? NULL : be_xstrdup(be_story_cid_nfc(x->red.s,
 	    x->red.len, s->told, cid));
+	x->textlen = x->red.len;
 	s->text = be_buf_detach(&x->red);
 	if (m && s->channel == NULL && m->dflt[BE_F_CHANNEL])
 		s->channel = be_xstrdup(m->dflt[BE_F_CHANNEL]);
@@ -470,7 +471,7 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 /* Storing side: stores a story and writes its record. */
 static int
 put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
-    struct be_err *e)
+    size_t textlen, struct be_err *e)
 {
 	char cid[BE_CID_LEN + 1];
 	size_t i;
@@ -480,7 +481,7 @@ put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
 		s->cid = be_xstrdup(be_story_cid_nfc(s->text, strlen(s->text),
 		    s->told, cid));
 	fresh = x->keys && be_story_keys_add(x->keys, s->cid) == 0;
-	rc = be_story_store(x->st, s, x->source_id, x->now, fresh, e);
+	rc = be_story_store(x->st, s, x->source_id, x->now, fresh, textlen, e);
 	if (rc < 0)
 		return FATAL;
 	if (rc == 0) {
@@ -966,7 +967,7 @@ run(struct ctx *x, struct be_err *e)
 			if (x->o->refused)
 				x->o->refused(&it->err, x->o->arg);
 			x->s->refused++;
-		} else if (put(x, &it->story, &it->rec, e) < 0) {
+		} else if (put(x, &it->story, &it->rec, it->bytes, e) < 0) {
 			rc = -1;
 			q_stop(x);	/* the reader ends at its next put */
 			break;

@@ -1,4 +1,5 @@
 /* story.c: see story.h. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -454,12 +455,13 @@ int
 be_story_insert(struct be_store *st, struct be_story *s,
     long long source_id, const char *now, struct be_err *e)
 {
-	return be_story_store(st, s, source_id, now, 0, e);
+	return be_story_store(st, s, source_id, now, 0, 0, e);
 }
 
 int
 be_story_store(struct be_store *st, struct be_story *s,
-    long long source_id, const char *now, int fresh, struct be_err *e)
+    long long source_id, const char *now, int fresh, size_t textlen,
+    struct be_err *e)
 {
 	sqlite3 *db = be_store_db(st);
 	sqlite3_stmt *q;
@@ -491,7 +493,10 @@ be_story_store(struct be_store *st, struct be_story *s,
 	bind_static(q, 2, s->told);
 	bind_static(q, 3, s->channel);
 	bind_static(q, 4, s->gemeente);
-	bind_static(q, 5, s->text);
+	if (textlen > 0 && textlen < INT_MAX)
+		sqlite3_bind_text(q, 5, s->text, (int)textlen, SQLITE_STATIC);
+	else
+		bind_static(q, 5, s->text);
 	if (s->consent >= 0)
 		sqlite3_bind_int(q, 6, s->consent);
 	bind_static(q, 7, s->route);

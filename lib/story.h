@@ -89,10 +89,12 @@ int be_story_insert(struct be_store *st, struct be_story *s,
 
 /*
  * be_story_insert, where fresh says that no story with s->cid is in the
- * store (be_story_keys_add said so): the lookup is skipped.
+ * store (be_story_keys_add said so): the lookup is skipped; and textlen,
+ * when not 0, is strlen(s->text), which the caller knows.
  */
 int be_story_store(struct be_store *st, struct be_story *s,
-    long long source_id, const char *now, int fresh, struct be_err *e);
+    long long source_id, const char *now, int fresh, size_t textlen,
+    struct be_err *e);
 
 /*
  * The content ids of a store's stories, in a filter of fixed size (a

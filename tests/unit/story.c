@@ -217,7 +217,7 @@ main(void)
 	free(s.cid);
 	s.cid = be_xstrdup(be_story_cid(s.text, s.told, a));
 	ok(be_story_keys_add(keys, s.cid) == 0 && be_story_store(st, &s, 0,
-	    "2026-03-01T00:00:00Z", 1, &e) == 1 && s.id == 3,
+	    "2026-03-01T00:00:00Z", 1, strlen(s.text), &e) == 1 && s.id == 3,
 	    "keys: a new id is surely not, and its story is stored");
 	ok(be_story_keys_add(keys, s.cid) == 1, "keys: the second time it may be");
 	be_store_rollback(st);
