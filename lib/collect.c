@@ -123,6 +123,10 @@ detect(const char *name, const char *p, size_t n)
 /* Anything else that goes wrong: always the end. */
 #define FATAL (-2)
 
+/* In a first intake, the reader has the store's pages written out after
+ * this much text (be_store_writeback). */
+#define WRITEBACK (16 << 20)
+
 #define QLEN 256
 #define QBYTES (4 << 20)
 /* A side that waits is woken for this many stories, not for each. */
@@ -171,6 +175,8 @@ struct ctx {
 	char *hash;			/* reader: the input's hash */
 	int hungry;			/* reader: leave the content id */
 	size_t textlen;			/* reader: strlen(story.text) */
+	int writeback;			/* reader: start writing the store */
+	size_t unsynced;		/* reader: text since it last did */
 	int rc;				/* reader: how it ended */
 	struct be_err err;		/* reader: why */
 };
@@ -453,6 +459,10 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	s->cid = x->hungry ? NULL : be_xstrdup(be_story_cid_nfc(x->red.s,
 	    x->red.len, s->told, cid));
 	x->textlen = x->red.len;
+	if (x->writeback && (x->unsynced += x->textlen) >= WRITEBACK) {
+		be_store_writeback(x->st);
+		x->unsynced = 0;
+	}
 	s->text = be_buf_detach(&x->red);
 	if (m && s->channel == NULL && m->dflt[BE_F_CHANNEL])
 		s->channel = be_xstrdup(m->dflt[BE_F_CHANNEL]);
@@ -1052,6 +1062,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 		goto out;
 	if (be_store_begin(st, e) < 0)
 		goto out;
+	x.writeback = fill == 1 && be_store_writeback_init(st) == 0;
 	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
 	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
 		goto fail;

@@ -1,4 +1,5 @@
 /* store.c: see store.h. */
+#define _GNU_SOURCE	/* sync_file_range */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@ struct be_store {
 	} cache[NCACHE];
 	int ncache;
 	int busy_ms;		/* the busy timeout */
+	int wbfd;		/* be_store_writeback's descriptor, or -1 */
 };
 
 /*
@@ -651,6 +653,7 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		return NULL;
 	st = be_xcalloc(1, sizeof *st);
 	st->path = be_xstrdup(path);
+	st->wbfd = -1;
 	/*
 	 * A connection is used by one thread only: no mutex around each
 	 * call, and no count of memory in use behind a global one.  The
@@ -747,6 +750,29 @@ be_store_close(struct be_store *st)
 		sqlite3_finalize(st->cache[i].stmt);
 	if (st->db)
 		sqlite3_close(st->db);
+	/* After the connection: closing a descriptor of the file drops
+	 * every lock this process holds on it, SQLite's too. */
+	if (st->wbfd >= 0)
+		close(st->wbfd);
 	free(st->path);
 	free(st);
+}
+
+int
+be_store_writeback_init(struct be_store *st)
+{
+	if (st->wbfd < 0)
+		st->wbfd = open(st->path, O_RDONLY | O_CLOEXEC);
+	return st->wbfd >= 0 ? 0 : -1;
+}
+
+void
+be_store_writeback(struct be_store *st)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	if (st->wbfd >= 0)
+		sync_file_range(st->wbfd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+	(void)st;
+#endif
 }

@@ -80,6 +80,20 @@ void be_store_rollback(struct be_store *st);
 int be_store_fill_begin(struct be_store *st);
 void be_store_fill_end(struct be_store *st);
 
+/*
+ * A large unit that writes the store file itself (be_store_fill_begin)
+ * leaves hundreds of megabytes for the sync at its commit to write.
+ * be_store_writeback starts writing the pages changed so far without
+ * waiting for them, so that the work goes on beside the unit's and the
+ * commit finds little left; durability is the commit's sync, as before.
+ * It may be called from another thread than the connection's, once
+ * be_store_writeback_init (in the connection's thread) has opened a
+ * descriptor of the file for it (-1 when it cannot; writeback then does
+ * nothing).  The descriptor is closed after the connection.
+ */
+int be_store_writeback_init(struct be_store *st);
+void be_store_writeback(struct be_store *st);
+
 /* Fills e from the connection's last error, prefixed by what.  -1. */
 int be_store_error(struct be_store *st, const char *what, struct be_err *e);
 
