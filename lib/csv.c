@@ -258,11 +258,28 @@ grow_fields(struct be_csv *c)
  */
 static inline const unsigned char *
 copy_run(const unsigned char *s, const unsigned char *end,
-    const unsigned char *k, char **o, unsigned long *col)
+    const unsigned char *k, int delim, char **o, unsigned long *col)
 {
-	const unsigned char *t;
+	const unsigned char *t = s;
+	uint64_t x, d = delim >= 0 ? BE_ONES * (unsigned char)delim : 0;
 
-	for (t = s; t < end && k[*t] == C_PLAIN; t++)
+	/*
+	 * Eight bytes at a time while none of them is special (a NUL, a
+	 * quote, CR, LF or, outside quotes, the delimiter): each column is
+	 * a byte that does not continue a UTF-8 sequence (10xxxxxx).
+	 */
+	while (end - t >= 8) {
+		memcpy(&x, t, 8);
+		if (be_zero_bytes(x) | be_zero_bytes(x ^ BE_ONES * '"') |
+		    be_zero_bytes(x ^ BE_ONES * '\r') |
+		    be_zero_bytes(x ^ BE_ONES * '\n') |
+		    (delim >= 0 ? be_zero_bytes(x ^ d) : 0))
+			break;
+		*col += 8 - (unsigned long)__builtin_popcountll(x & ~(x << 1) &
+		    BE_HIGH);
+		t += 8;
+	}
+	for (; t < end && k[*t] == C_PLAIN; t++)
 		*col += (*t & 0xC0) != 0x80;
 	memcpy(*o, s, t - s);
 	*o += t - s;
@@ -330,7 +347,7 @@ scan(struct be_csv *c, struct be_err *e)
 			st = S_PLAIN;
 			/* FALLTHROUGH */
 		case S_PLAIN:
-			s = copy_run(s, end, cls, &o, &col);
+			s = copy_run(s, end, cls, c->delim, &o, &col);
 			if ((size_t)(o - c->buf) - c->off[c->nf - 1] >
 			    c->max_field)
 				goto toolong;
@@ -364,7 +381,7 @@ scan(struct be_csv *c, struct be_err *e)
 			*o++ = '\r';
 			/* FALLTHROUGH */
 		case S_QUOTED:
-			s = copy_run(s, end, qcls, &o, &col);
+			s = copy_run(s, end, qcls, -1, &o, &col);
 			if ((size_t)(o - c->buf) - c->off[c->nf - 1] >
 			    c->max_field)
 				goto toolong;

@@ -33,6 +33,7 @@
 #define BE_ENC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "err.h"
@@ -115,5 +116,20 @@ char *be_enc_hash(const struct be_enc *d);
 
 /* Frees d (fp stays open).  NULL is allowed. */
 void be_enc_close(struct be_enc *d);
+
+/*
+ * Eight bytes at a time, as a 64-bit word (SWAR): be_zero_bytes gives
+ * the high bit of each byte of z that is 0, and no other; no carry
+ * crosses from one byte to the next, so the answer is exact per byte.
+ * be_zero_bytes(x ^ BE_ONES * c) finds the bytes equal to c.
+ */
+#define BE_ONES 0x0101010101010101ULL
+#define BE_HIGH (BE_ONES * 0x80)
+
+static inline uint64_t
+be_zero_bytes(uint64_t z)
+{
+	return ~(((z & BE_ONES * 0x7f) + BE_ONES * 0x7f) | z) & BE_HIGH;
+}
 
 #endif

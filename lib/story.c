@@ -7,6 +7,7 @@
 #include <sodium.h>
 #include <utf8proc.h>
 
+#include "enc.h"
 #include "fhash.h"
 #include "mem.h"
 #include "record.h"
@@ -231,22 +232,14 @@ maybe_space(unsigned char c)
  * p[1..9), so that byte i of y is the one after byte i of x).  Each test
  * is exact per byte: no carry crosses from one byte to the next.
  */
-#define ONES 0x0101010101010101ULL
-#define HIGH (ONES * 0x80)
-#define LOW7 (ONES * 0x7f)
-
-static uint64_t
-zero_bytes(uint64_t z)
-{
-	return ~(((z & LOW7) + LOW7) | z) & HIGH;
-}
-
 static uint64_t
 maybe_space8(uint64_t x)
 {
-	uint64_t lt = ~(((x & LOW7) + ONES * 0x5f) | x) & HIGH;	/* <= ' ' */
+	uint64_t lt = ~(((x & BE_ONES * 0x7f) + BE_ONES * 0x5f) | x) &
+	    BE_HIGH;	/* <= ' ' */
 
-	return lt | zero_bytes(x ^ ONES * 0xc2) | zero_bytes(x ^ ONES * 0xe2);
+	return lt | be_zero_bytes(x ^ BE_ONES * 0xc2) |
+	    be_zero_bytes(x ^ BE_ONES * 0xe2);
 }
 
 static int
@@ -257,7 +250,7 @@ plain8(const unsigned char *p)
 	memcpy(&x, p, 8);
 	memcpy(&y, p + 1, 8);
 	m = maybe_space8(x);
-	sp = zero_bytes(x ^ ONES * ' ');
+	sp = be_zero_bytes(x ^ BE_ONES * ' ');
 	return ((m & ~sp) | (sp & maybe_space8(y))) == 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "csv.h"
 #include "enc.h"
 #include "tap.h"
@@ -325,10 +326,83 @@ test_pos(void)
 	fclose(fp);
 }
 
+/*
+ * Rows of random fields, plain and quoted, of pieces of one to three
+ * bytes a character, some long enough to be read eight bytes at a time:
+ * each field's text and its line:column (in characters) as counted here.
+ */
+static void
+positions(void)
+{
+	static const char *const piece[] = { "a", "\xc3\xab", "\xe2\x82\xac",
+	    "woordenwoorden", " ", "\xf0\x9f\x98\x8a", "xxxxxxxxxxxxxxxxxxxxxxx" };
+	struct be_buf in = BE_BUF_INIT, want[8];
+	unsigned long wline[8], wcol[8], line, col, l, cc;
+	struct be_csv *c;
+	struct be_err e;
+	FILE *fp;
+	char **f;
+	size_t n, i, k;
+	int row, good = 1, j, quoted;
+
+	srand(11);
+	for (i = 0; i < 8; i++)
+		be_buf_init(&want[i]);
+	be_err_init(&e);
+	for (row = 0; row < 300 && good; row++) {
+		be_buf_reset(&in);
+		be_buf_adds(&in, "a;b;c;d\n");
+		line = 2, col = 1;
+		for (k = 0; k < 4; k++) {
+			be_buf_reset(&want[k]);
+			wline[k] = line, wcol[k] = col;
+			quoted = rand() % 3 == 0;
+			if (quoted) {
+				be_buf_addc(&in, '"');
+				col++;
+			}
+			for (j = rand() % 12; j > 0; j--) {
+				const char *p = piece[rand() % 7];
+
+				be_buf_adds(&in, p);
+				be_buf_adds(&want[k], p);
+				for (; *p; p++)
+					col += ((unsigned char)*p & 0xC0) != 0x80;
+				if (quoted && rand() % 5 == 0) {
+					be_buf_adds(&in, "\n");
+					be_buf_adds(&want[k], "\n");
+					line++, col = 1;
+				}
+			}
+			if (quoted) {
+				be_buf_addc(&in, '"');
+				col++;
+			}
+			be_buf_addc(&in, k < 3 ? ';' : '\n');
+			col++;
+		}
+		fp = fmemopen(in.s, in.len, "r");
+		c = be_csv_open(fp, "r.csv", NULL, &e);
+		be_csv_row(c, &f, &n, NULL, &e);
+		good = be_csv_row(c, &f, &n, NULL, &e) == 1 && n == 4;
+		for (k = 0; good && k < 4; k++) {
+			be_csv_field_pos(c, k, &l, &cc);
+			good = strcmp(f[k], want[k].s ? want[k].s : "") == 0 &&
+			    l == wline[k] && cc == wcol[k];
+		}
+		be_csv_close(c);
+		fclose(fp);
+	}
+	ok(good, "300 random rows: fields and their line:column");
+	for (i = 0; i < 8; i++)
+		be_buf_release(&want[i]);
+	be_buf_release(&in);
+}
+
 int
 main(void)
 {
-	plan(82);
+	plan(83);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -461,6 +535,7 @@ main(void)
 	test_1252_all();
 	test_hash();
 	test_pos();
+	positions();
 	is_int(piecebad, 0, "read alike in pieces of 4 to 7 bytes");
 	return done();
 }
