@@ -114,9 +114,10 @@ detect(const char *name, const char *p, size_t n)
  * hashes (everything that needs no store) and formats the story's record
  * but for its ref, and the caller's thread stores.  Between them a ring
  * of slots, bounded in count and bytes, so that memory does not grow
- * with the input.  A slot's strings are the reader's: it frees them when
- * it fills the slot again, so that no thread frees what the other
- * allocated (that takes a lock of the allocator's for every string).
+ * with the input.  A slot keeps its memory from story to story: the
+ * reader copies a story's strings into the slot's arena, so that nobody
+ * allocates or frees anything for a story on its way (a free of what the
+ * other thread allocated takes a lock of the allocator's).
  */
 /* A bad row: refused under skip_bad, else the end of the input. */
 #define ROW_BAD (-1)
@@ -136,8 +137,11 @@ enum { IT_STORY, IT_BAD, IT_END };
 
 struct item {
 	int kind;
-	struct be_story story;		/* IT_STORY */
+	struct be_story story;		/* IT_STORY, its strings in arena */
 	struct be_buf rec;		/* IT_STORY: its record after the ref */
+	struct be_buf arena;		/* the slot's, used again and again */
+	char **keys, **vals;		/* story.attr_keys, attr_vals */
+	size_t *aoff, acap;		/* their offsets in arena; room */
 	struct be_err err;		/* IT_BAD: the refused row */
 	size_t bytes;
 };
@@ -181,6 +185,86 @@ struct ctx {
 	struct be_err err;		/* reader: why */
 };
 
+/* Appends v[0..n) and a NUL to a; its offset there, or NONE for NULL. */
+#define NONE ((size_t)-1)
+
+static size_t
+arena_add(struct be_buf *a, const char *v, size_t n)
+{
+	size_t off = a->len;
+
+	if (v == NULL)
+		return NONE;
+	be_buf_add(a, v, n);
+	be_buf_addc(a, '\0');
+	return off;
+}
+
+static size_t
+arena_str(struct be_buf *a, const char *v)
+{
+	return arena_add(a, v, v ? strlen(v) : 0);
+}
+
+#define AT(a, off) ((off) == NONE ? NULL : (a)->s + (off))
+
+/*
+ * Reader: copies story s, with text[0..textlen) as its text, into the
+ * slot.  The slot's story is a view of the arena: never released.
+ */
+static void
+pack(struct item *it, const struct be_story *s, const char *text,
+    size_t textlen)
+{
+	struct be_buf *a = &it->arena;
+	struct be_story *t = &it->story;
+	size_t o[11], i;
+
+	be_buf_reset(a);
+	o[0] = arena_str(a, s->cid);
+	o[1] = arena_str(a, s->told);
+	o[2] = arena_str(a, s->channel);
+	o[3] = arena_str(a, s->gemeente);
+	o[4] = arena_add(a, text, textlen);
+	o[5] = arena_str(a, s->route);
+	o[6] = arena_str(a, s->name);
+	o[7] = arena_str(a, s->email);
+	o[8] = arena_str(a, s->phone);
+	o[9] = arena_str(a, s->address);
+	o[10] = arena_str(a, s->source);
+	if (s->nattr > it->acap) {
+		it->acap = s->nattr;
+		it->keys = be_xrealloc(it->keys, it->acap * sizeof *it->keys);
+		it->vals = be_xrealloc(it->vals, it->acap * sizeof *it->vals);
+		it->aoff = be_xrealloc(it->aoff, 2 * it->acap *
+		    sizeof *it->aoff);
+	}
+	for (i = 0; i < s->nattr; i++) {
+		it->aoff[2 * i] = arena_str(a, s->attr_keys[i]);
+		it->aoff[2 * i + 1] = arena_str(a, s->attr_vals[i]);
+	}
+	*t = *s;
+	t->cid = AT(a, o[0]);
+	t->told = AT(a, o[1]);
+	t->channel = AT(a, o[2]);
+	t->gemeente = AT(a, o[3]);
+	t->text = AT(a, o[4]);
+	t->route = AT(a, o[5]);
+	t->name = AT(a, o[6]);
+	t->email = AT(a, o[7]);
+	t->phone = AT(a, o[8]);
+	t->address = AT(a, o[9]);
+	t->source = AT(a, o[10]);
+	t->added = NULL;
+	t->attr_keys = it->keys;
+	t->attr_vals = it->vals;
+	t->attrcap = 0;
+	for (i = 0; i < s->nattr; i++) {
+		it->keys[i] = AT(a, it->aoff[2 * i]);
+		it->vals[i] = AT(a, it->aoff[2 * i + 1]);
+	}
+}
+
 /*
  * Reader: fills the next free slot and hands it over; FATAL when the
  * other side gave up.  The slot is filled outside the lock (the storing
@@ -207,10 +291,8 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 	x->slot = NULL;
 	it->kind = kind;
 	it->bytes = bytes;
-	be_story_release(&it->story);
 	if (kind == IT_STORY) {
-		it->story = x->story;
-		be_story_init(&x->story);
+		pack(it, &x->story, x->red.s, x->textlen);
 		be_buf_reset(&it->rec);
 		be_story_record_tail(&it->rec, &it->story);
 	} else if (kind == IT_BAD)
@@ -449,9 +531,9 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	clean(x, text, strlen(text));
 	if (x->red.len == 0)
 		return be_err_at(e, x->name, line, col, "empty story text"), ROW_BAD;
-	free(s->text);
 	/*
-	 * The content id is hashed here, or when the storing side runs out
+	 * The text stays in x->red, from where q_put copies it.  The content
+	 * id is hashed here, or when the storing side runs out
 	 * of work, there.  Redaction puts ASCII markers between NFC
 	 * pieces: the text is still NFC.
 	 */
@@ -463,7 +545,6 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 		be_store_writeback(x->st);
 		x->unsynced = 0;
 	}
-	s->text = be_buf_detach(&x->red);
 	if (m && s->channel == NULL && m->dflt[BE_F_CHANNEL])
 		s->channel = be_xstrdup(m->dflt[BE_F_CHANNEL]);
 	if (m && s->gemeente == NULL && m->dflt[BE_F_GEMEENTE])
@@ -487,9 +568,8 @@ put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
 	size_t i;
 	int rc, fresh;
 
-	if (s->cid == NULL)
-		s->cid = be_xstrdup(be_story_cid_nfc(s->text, strlen(s->text),
-		    s->told, cid));
+	if (s->cid == NULL)	/* the slot's story: no string of its own */
+		s->cid = be_story_cid_nfc(s->text, textlen, s->told, cid);
 	fresh = x->keys && be_story_keys_add(x->keys, s->cid) == 0;
 	rc = be_story_store(x->st, s, x->source_id, x->now, fresh, textlen, e);
 	if (rc < 0)
@@ -960,9 +1040,11 @@ run(struct ctx *x, struct be_err *e)
 	pthread_mutex_init(&x->q.mu, NULL);
 	pthread_cond_init(&x->q.more, NULL);
 	pthread_cond_init(&x->q.room, NULL);
+	memset(x->q.it, 0, sizeof x->q.it);
 	for (i = 0; i < QLEN; i++) {
 		be_story_init(&x->q.it[i].story);
 		be_buf_init(&x->q.it[i].rec);
+		be_buf_init(&x->q.it[i].arena);
 	}
 	if ((rc = pthread_create(&t, NULL, reader, x)) != 0) {
 		be_err_set(e, "cannot start a thread: %s", strerror(rc));
@@ -990,8 +1072,11 @@ run(struct ctx *x, struct be_err *e)
 	}
 out:
 	for (i = 0; i < QLEN; i++) {
-		be_story_release(&x->q.it[i].story);
 		be_buf_release(&x->q.it[i].rec);
+		be_buf_release(&x->q.it[i].arena);
+		free(x->q.it[i].keys);
+		free(x->q.it[i].vals);
+		free(x->q.it[i].aoff);
 	}
 	pthread_cond_destroy(&x->q.more);
 	pthread_cond_destroy(&x->q.room);
