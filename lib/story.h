@@ -98,7 +98,7 @@ int be_story_store(struct be_store *st, struct be_story *s,
 
 /*
  * The content ids of a store's stories, in a filter of fixed size (a
- * Bloom filter of 4 MB) that a large intake asks before it looks a story
+ * Bloom filter of 1 MB) that a large intake asks before it looks a story
  * up: most of its stories are new, and the lookup is a step through an
  * index that no longer fits the page cache.  The filter may say "maybe"
  * of an id it never saw, never "no" of one it did.  be_story_keys_new
