@@ -86,7 +86,7 @@ lint:
 demo: all
 	sh examples/demo.sh
 
-bench: all
+bench: all tests/unit/find.t
 	@sh tests/deps.sh $(BENCH_DEBS)
 	sh tests/bench/run.sh
 
