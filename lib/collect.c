@@ -942,18 +942,7 @@ yaml_in(struct ctx *x, FILE *in, struct be_err *e)
 static int
 store_empty(struct be_store *st)
 {
-	static const char sql[] = "SELECT NOT EXISTS (SELECT 1 FROM story)";
-	struct be_err e;
-	sqlite3_stmt *q;
-	int rc = 0;
-
-	be_err_init(&e);
-	if ((q = be_store_stmt(st, sql, &e)) == NULL)
-		return 0;
-	if (sqlite3_step(q) == SQLITE_ROW)
-		rc = sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	return rc;
+	return be_store_int(st, "SELECT NOT EXISTS (SELECT 1 FROM story)");
 }
 
 static const char sql_source[] =

@@ -418,23 +418,27 @@ be_today(char *buf)
 	return buf;
 }
 
-/* 1 when the date index is missing (dropped by be-collect --no-index). */
+int
+be_store_int(struct be_store *st, const char *sql)
+{
+	struct be_err e;
+	sqlite3_stmt *q;
+	int v = 0;
+
+	be_err_init(&e);
+	if ((q = be_store_stmt(st, sql, &e)) == NULL)
+		return 0;
+	if (sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return v;
+}
+
 int
 be_store_told_missing(struct be_store *st)
 {
-	static const char q[] = "SELECT NOT EXISTS (SELECT 1 FROM sqlite_master"
-	    "  WHERE type = 'index' AND name = 'story_told')";
-	struct be_err e;
-	sqlite3_stmt *stmt;
-	int missing = 0;
-
-	be_err_init(&e);
-	if ((stmt = be_store_stmt(st, q, &e)) == NULL)
-		return 0;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		missing = sqlite3_column_int(stmt, 0);
-	sqlite3_reset(stmt);
-	return missing;
+	return be_store_int(st, "SELECT NOT EXISTS (SELECT 1 FROM sqlite_master"
+	    "  WHERE type = 'index' AND name = 'story_told')");
 }
 
 int

@@ -104,6 +104,13 @@ int be_store_error(struct be_store *st, const char *what, struct be_err *e);
 int be_store_done(struct be_store *st, sqlite3_stmt *stmt, const char *what,
     struct be_err *e);
 
+/*
+ * The first column of the first row of sql (a literal) as an int; 0 when
+ * there is no row or the store cannot answer.  For questions whose "I
+ * cannot tell" is "no".
+ */
+int be_store_int(struct be_store *st, const char *sql);
+
 /* Runs a statement that returns no rows (a literal).  0 or -1. */
 int be_store_exec(struct be_store *st, const char *sql, struct be_err *e);
 
