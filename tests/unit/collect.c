@@ -26,7 +26,7 @@ main(void)
 	char *doc;
 	size_t len;
 
-	plan(7);
+	plan(8);
 	if (mkdtemp(dir) == NULL)
 		return 2;
 	snprintf(path, sizeof path, "%s/s.db", dir);
@@ -37,6 +37,13 @@ main(void)
 	ok(be_collect(st, in, "x.csv", &o, &s, &e) == 0 && s.added == 1,
 	    "a story from CSV");
 	fclose(in);
+	/* The intake turned the checks of foreign keys off for its unit,
+	 * and the page cache up; both are back, and the store on its log. */
+	ok(be_store_int(st, "PRAGMA foreign_keys") == 1 &&
+	    be_store_int(st, "PRAGMA cache_size") == -16384 &&
+	    be_store_int(st, "SELECT journal_mode = 'wal' FROM"
+	    " pragma_journal_mode") == 1,
+	    "foreign keys, cache and log as before the intake");
 	be_story_init(&g);
 	ok(be_story_get(st, 1, &g, &e) == 0 && g.route &&
 	    strcmp(g.route, "bezwaar") == 0 && strstr(g.text, "[TELEFOON] #nu"),

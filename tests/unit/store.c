@@ -16,7 +16,7 @@ main(void)
 	struct stat sb;
 	sqlite3_stmt *q;
 
-	plan(12);
+	plan(14);
 	if (mkdtemp(dir) == NULL)
 		return 2;
 	snprintf(path, sizeof path, "%s/s.db", dir);
@@ -40,6 +40,22 @@ main(void)
 	q = be_store_stmt(st, "SELECT count(*) FROM meta WHERE key = 'x'", &e);
 	ok(q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0,
 	    "rollback leaves nothing");
+	/* A unit that fills the store: rollback journal, pages written out
+	 * as it goes, then the log again.  (No statement may be running.) */
+	for (q = sqlite3_next_stmt(be_store_db(st), NULL); q != NULL;
+	    q = sqlite3_next_stmt(be_store_db(st), q))
+		sqlite3_reset(q);
+	ok(be_store_fill_begin(st) == 1 && be_store_int(st, "SELECT"
+	    " journal_mode = 'delete' FROM pragma_journal_mode") == 1 &&
+	    be_store_begin(st, &e) == 0 && be_store_writeback_init(st) == 0 &&
+	    be_store_exec(st, "INSERT INTO meta VALUES ('x', 'y')", &e) == 0,
+	    "fill: a unit through a rollback journal");
+	be_store_writeback(st);
+	be_store_commit(st, &e);
+	be_store_fill_end(st);
+	ok(be_store_int(st, "SELECT count(*) FROM meta WHERE key = 'x'") == 1 &&
+	    be_store_int(st, "SELECT journal_mode = 'wal' FROM"
+	    " pragma_journal_mode") == 1, "fill: committed, and on the log again");
 	be_store_exec(st, "PRAGMA user_version = 99", &e);
 	be_store_close(st);
 	be_err_init(&e);
