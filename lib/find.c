@@ -567,8 +567,14 @@ be_find_run(struct be_find *f, struct be_err *e)
 	size_t i;
 	int g, first = 1;
 
+	/*
+	 * The selection and the sorts of --by go to temporary files (SQLite
+	 * unlinks them as it makes them) once they outgrow the cache: held
+	 * in memory, --by over a million stories took 130 MB.  They hold
+	 * refs and the values grouped by, never a story's text.
+	 */
 	if (be_store_exec(f->st,
-	    "PRAGMA temp_store = MEMORY;"
+	    "PRAGMA temp_store = FILE;"
 	    "CREATE TEMP TABLE IF NOT EXISTS find_sel (id INTEGER PRIMARY KEY);"
 	    "CREATE TEMP TABLE IF NOT EXISTS find_tmp (id INTEGER PRIMARY KEY);"
 	    "DELETE FROM temp.find_sel; DELETE FROM temp.find_tmp", e) < 0)
