@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "csv.h"
+#include "fhash.h"
 #include "enc.h"
 
 /* Reads data with o, checks, and writes what came out to t. */
@@ -69,7 +70,7 @@ run(const uint8_t *data, size_t size, struct be_csv_opts *o,
 	if (be_csv_row(c, &f, &n, &line, &e) != r)
 		abort();
 	h = be_csv_hash(c);
-	if (strlen(h) != 64)
+	if (strlen(h) != BE_FHASH_HEX)
 		abort();
 	free(h);
 	be_csv_close(c);
