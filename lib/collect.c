@@ -450,23 +450,12 @@ fts_add(struct ctx *x, const struct be_story *s, struct be_err *e)
  * statement journal, a copy of every page it touches; without triggers
  * the intake does the trigger's work itself.
  */
-static int
-fts_begin(struct ctx *x, struct be_err *e)
+static void
+fts_begin(struct ctx *x)
 {
-	static const char sql[] = "SELECT 1 FROM meta WHERE key = 'fts_stale'";
-	sqlite3_stmt *q;
-	int rc;
-
-	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
-		return -1;
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return be_store_error(x->st, "cannot read store", e);
-	x->fts = rc == SQLITE_DONE;
+	x->fts = !be_store_fts_stale(x->st);
 	sqlite3_db_config(be_store_db(x->st), SQLITE_DBCONFIG_ENABLE_TRIGGER,
 	    0, NULL);
-	return 0;
 }
 
 /*
@@ -480,39 +469,36 @@ fts_begin(struct ctx *x, struct be_err *e)
  * (lib/store.c).
  */
 static const char sql_told_drop[] = "DROP INDEX story_told";
-static const char sql_cache_large[] = "PRAGMA cache_size = -32768";
-static const char sql_cache_usual[] = "PRAGMA cache_size = -16384";
 static const char sql_told_make[] = "CREATE INDEX story_told ON story(told)";
 
+/*
+ * 1 when the input fp is large next to the store (a regular file a
+ * quarter of the store's size or more), or the store holds no stories;
+ * 0 when not; -1 with e filled.
+ */
 static int
-told_begin(struct ctx *x, FILE *fp, int empty, struct be_err *e)
+large_input(struct be_store *st, FILE *fp, int empty, struct be_err *e)
 {
 	static const char sql[] =
-	    "SELECT p.page_count * s.page_size,"
-	    "  EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'story_told')"
-	    "  FROM pragma_page_count() p, pragma_page_size() s";
+	    "SELECT p.page_count * s.page_size FROM pragma_page_count() p,"
+	    "  pragma_page_size() s";
 	sqlite3_stmt *q;
 	struct stat sb;
 	long long size;
-	int told;
 
-	if (!empty && (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode)))
+	if (empty)
+		return 1;
+	if (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode))
 		return 0;
-	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+	if ((q = be_store_stmt(st, sql, e)) == NULL)
 		return -1;
 	if (sqlite3_step(q) != SQLITE_ROW) {
 		sqlite3_reset(q);
-		return be_store_error(x->st, "cannot read store", e);
+		return be_store_error(st, "cannot read store", e);
 	}
 	size = sqlite3_column_int64(q, 0);
-	told = sqlite3_column_int(q, 1);
 	sqlite3_reset(q);
-	if (!empty && (long long)sb.st_size < size / 4)
-		return 0;
-	x->large = 1;
-	if (told && be_store_exec(x->st, sql_told_drop, e) < 0)
-		return -1;
-	return 0;
+	return (long long)sb.st_size >= size / 4;
 }
 
 /*
@@ -559,24 +545,6 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	return q_put(x, IT_STORY, e);
 }
 
-/* Writes "S-<id>", or "-" for 0, without printf's parsing of a format. */
-static void
-write_ref(FILE *fp, long long id)
-{
-	char b[24], *p = b + sizeof b;
-
-	if (id <= 0) {
-		putc('-', fp);
-		return;
-	}
-	do
-		*--p = (char)('0' + id % 10);
-	while ((id /= 10) > 0);
-	*--p = '-';
-	*--p = 'S';
-	fwrite(p, 1, (size_t)(b + sizeof b - p), fp);
-}
-
 /* Storing side: stores a story and writes its record. */
 static int
 put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
@@ -606,7 +574,7 @@ put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
 			if (strcmp(s->red_kind[i], be_redact_name(k)) == 0)
 				x->s->red[k] += s->red_n[i];
 	}
-	write_ref(x->tmp, x->o->dry_run ? 0 : s->id);
+	be_story_write_ref(x->tmp, x->o->dry_run ? 0 : s->id);
 	fwrite(rec->s, 1, rec->len, x->tmp);
 	return 0;
 }
@@ -1098,7 +1066,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	struct src src;
 	FILE *in = NULL;
 	char *hash = NULL;
-	int fmt, seekable, empty, fill = 0, rc = -1;
+	int fmt, seekable, empty, bulk = -1, rc = -1;
 
 	memset(s, 0, sizeof *s);
 	memset(&x, 0, sizeof x);
@@ -1140,37 +1108,30 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	__fsetlocking(x.tmp, FSETLOCKING_BYCALLER);
 	setvbuf(x.tmp, NULL, _IOFBF, 256 << 10);
 	empty = store_empty(st);
-	if (!o->dry_run && empty)
-		fill = be_store_fill_begin(st);
+	if ((x.large = large_input(st, fp, empty, e)) < 0)
+		goto out;
 	/*
-	 * Every row the unit writes refers to its own source row or to a
-	 * story it has just stored: the checks of foreign keys (a lookup for
-	 * each story and each count of redactions) cannot fail, and cost a
-	 * tenth of a second for a million stories.  Off outside a
-	 * transaction only: the pragma does nothing inside one.
+	 * A large unit has a page cache of 32 MB, not 16: content ids are
+	 * random, so each story goes to a random page of the index on them,
+	 * about 18 MB for a million stories.  Once that index outgrows the
+	 * cache, a story costs a page written and read back.  Memory stays
+	 * the same however large the input.  Its rows refer only to its own
+	 * source row and stories: no checks of foreign keys.
 	 */
-	if (be_store_exec(st, "PRAGMA foreign_keys = OFF", e) < 0)
+	if ((bulk = be_store_bulk_begin(st, (x.large ? BE_BULK_LARGE : 0) |
+	    (!o->dry_run && empty ? BE_BULK_FILL : 0), e)) < 0)
 		goto out;
 	if (be_store_begin(st, e) < 0)
 		goto out;
-	x.writeback = fill == 1 && be_store_writeback_init(st) == 0;
+	x.writeback = (bulk & BE_BULK_FILL) && be_store_writeback_init(st) == 0;
 	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
 	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
 		goto fail;
-	if (fts_begin(&x, e) < 0 || told_begin(&x, fp, empty, e) < 0)
+	fts_begin(&x);
+	if (x.large && !be_store_told_missing(st) &&
+	    be_store_exec(st, sql_told_drop, e) < 0)
 		goto fail;
 	if (x.large && (x.keys = be_story_keys_new(st, e)) == NULL)
-		goto fail;
-	/*
-	 * Stories come in the order of their content ids' keys at random,
-	 * so each one goes to a random page of the index on them: about 21
-	 * MB for a million stories, in pages of 64 KiB filled by two
-	 * thirds.  Once the index outgrows the page cache, a story costs a
-	 * page written and read back.  A large intake has a cache of 32 MB
-	 * (the store's usual 16 MB after it): the index of 1.5 million
-	 * stories fits, and memory stays the same however large the input.
-	 */
-	if (x.large && be_store_exec(st, sql_cache_large, e) < 0)
 		goto fail;
 	if (source_begin(&x, e) < 0)
 		goto fail;
@@ -1195,16 +1156,8 @@ fail:
 	rc = -1;
 	be_store_rollback(st);
 out:
-	{
-		struct be_err ignored;
-
-		be_err_init(&ignored);
-		if (x.large)
-			be_store_exec(st, sql_cache_usual, &ignored);
-		be_store_exec(st, "PRAGMA foreign_keys = ON", &ignored);
-	}
-	if (fill == 1)
-		be_store_fill_end(st);
+	if (bulk >= 0)
+		be_store_bulk_end(st, bulk);
 	sqlite3_db_config(be_store_db(st), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
 	    NULL);
 	if (in && in != fp)

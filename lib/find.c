@@ -95,22 +95,11 @@ be_find_open(const char *path, int fts, struct be_err *e)
 {
 	struct be_store *st, *w;
 	struct be_err we;
-	sqlite3_stmt *q;
-	int stale;
 
 	be_err_init(&we);
 	if ((st = be_store_open(path, BE_STORE_RDONLY, e)) == NULL)
 		return NULL;
-	stale = be_store_told_missing(st);
-	if (fts && !stale) {
-		q = be_store_stmt(st,
-		    "SELECT 1 FROM meta WHERE key = 'fts_stale'", e);
-		if (q == NULL)
-			goto fail;
-		stale = sqlite3_step(q) == SQLITE_ROW;
-		sqlite3_reset(q);
-	}
-	if (stale) {
+	if (be_store_told_missing(st) || (fts && be_store_fts_stale(st))) {
 		/* Rebuilding needs write access: open again for writing
 		 * (the file exists, so nothing is created).  When that is
 		 * refused, be_store_search_ready says what to do. */

@@ -16,6 +16,8 @@
 #include "banned.h"
 
 #define NCACHE 64
+/* The page cache, in KiB: a large unit has twice as much. */
+#define CACHE_KB 16384
 
 struct be_store {
 	sqlite3 *db;
@@ -349,22 +351,48 @@ journal_mode(struct be_store *st, const char *sql, const char *want)
 }
 
 int
-be_store_fill_begin(struct be_store *st)
+be_store_bulk_begin(struct be_store *st, int want, struct be_err *e)
 {
-	int ok;
+	char sql[64];
+	int did = 0;
 
-	/* Not worth a wait: when another program has the store open, the
-	 * unit goes through the log as any other. */
-	sqlite3_busy_timeout(st->db, 0);
-	ok = journal_mode(st, "PRAGMA journal_mode = DELETE", "delete");
-	sqlite3_busy_timeout(st->db, st->busy_ms);
-	return ok;
+	if (want & BE_BULK_FILL) {
+		/* Not worth a wait: when another program has the store
+		 * open, the unit goes through the log as any other. */
+		sqlite3_busy_timeout(st->db, 0);
+		if (journal_mode(st, "PRAGMA journal_mode = DELETE", "delete"))
+			did |= BE_BULK_FILL;
+		sqlite3_busy_timeout(st->db, st->busy_ms);
+	}
+	if (want & BE_BULK_LARGE) {
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d",
+		    2 * CACHE_KB);
+		if (be_store_exec(st, sql, e) < 0)
+			goto fail;
+		did |= BE_BULK_LARGE;
+	}
+	if (be_store_exec(st, "PRAGMA foreign_keys = OFF", e) < 0)
+		goto fail;
+	return did;
+fail:
+	be_store_bulk_end(st, did);
+	return -1;
 }
 
 void
-be_store_fill_end(struct be_store *st)
+be_store_bulk_end(struct be_store *st, int did)
 {
-	journal_mode(st, "PRAGMA journal_mode = WAL", "wal");
+	struct be_err ignored;
+	char sql[64];
+
+	be_err_init(&ignored);
+	be_store_exec(st, "PRAGMA foreign_keys = ON", &ignored);
+	if (did & BE_BULK_LARGE) {
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", CACHE_KB);
+		be_store_exec(st, sql, &ignored);
+	}
+	if (did & BE_BULK_FILL)
+		journal_mode(st, "PRAGMA journal_mode = WAL", "wal");
 }
 
 int
@@ -435,6 +463,13 @@ be_store_int(struct be_store *st, const char *sql)
 }
 
 int
+be_store_fts_stale(struct be_store *st)
+{
+	return be_store_int(st, "SELECT EXISTS (SELECT 1 FROM meta"
+	    "  WHERE key = 'fts_stale')");
+}
+
+int
 be_store_told_missing(struct be_store *st)
 {
 	return be_store_int(st, "SELECT NOT EXISTS (SELECT 1 FROM sqlite_master"
@@ -444,16 +479,9 @@ be_store_told_missing(struct be_store *st)
 int
 be_store_search_ready(struct be_store *st, int fts, struct be_err *e)
 {
-	static const char q[] = "SELECT 1 FROM meta WHERE key = 'fts_stale'";
-	sqlite3_stmt *stmt;
-	int stale = 0, told, ro;
+	int stale, told, ro;
 
-	if (fts) {
-		if ((stmt = be_store_stmt(st, q, e)) == NULL)
-			return -1;
-		stale = sqlite3_step(stmt) == SQLITE_ROW;
-		sqlite3_reset(stmt);
-	}
+	stale = fts && be_store_fts_stale(st);
 	told = be_store_told_missing(st);
 	ro = sqlite3_db_readonly(st->db, "main") == 1;
 	if (stale && ro)
@@ -583,7 +611,7 @@ reopen_immutable(struct be_store *st)
 }
 
 /*
- * A unit cut off while it ran with a rollback journal (be_store_fill_begin)
+ * A unit cut off while it ran with a rollback journal (be_store_bulk_begin)
  * leaves the journal, and a read-only connection may not play it back.  A
  * connection that may write does so on its first read; then the reader
  * opens again.
@@ -645,6 +673,7 @@ be_store_open(const char *path, int mode, struct be_err *e)
 	struct be_store *st;
 	struct stat sb;
 	const char *busy;
+	char sql[64];
 	int flags, appid, version, ntables, exists;
 
 	exists = stat(path, &sb) == 0;
@@ -735,7 +764,8 @@ be_store_open(const char *path, int mode, struct be_err *e)
 	 * a batch over all stories.  Pages are allocated only when used.
 	 * After the page size: the limit is turned into a number of pages.
 	 */
-	if (be_store_exec(st, "PRAGMA cache_size = -16384", e) < 0)
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", CACHE_KB);
+	if (be_store_exec(st, sql, e) < 0)
 		goto fail;
 	return st;
 fail:

@@ -67,21 +67,30 @@ int be_store_commit(struct be_store *st, struct be_err *e);
 void be_store_rollback(struct be_store *st);
 
 /*
- * For a unit that fills a store holding no stories yet: the write-ahead
- * log writes every page twice (to the log, then to the store), a rollback
- * journal only those pages the store had before the unit.  So such a unit
- * runs with a rollback journal, when no other program has the store open
- * at that moment: be_store_fill_begin switches (before be_store_begin)
- * and returns 1, or returns 0 and leaves the log.  Readers that come
- * during the unit wait for it.  be_store_fill_end (after the commit or
- * rollback) switches back to the log; if that cannot be done now, the
- * next program that writes does it when it opens the store.
+ * Settings for a unit that writes many rows, asked for in want and put
+ * back by be_store_bulk_end (after the commit or rollback) from what
+ * be_store_bulk_begin (before be_store_begin) returns: what it did, or
+ * -1 with e filled.  Every such unit runs without checks of foreign keys:
+ * the caller vouches that its rows refer only to rows that exist.
+ *
+ * BE_BULK_FILL, for a unit that fills a store holding no stories yet:
+ * the write-ahead log writes every page twice (to the log, then to the
+ * store), a rollback journal only those pages the store had before the
+ * unit.  So such a unit runs with a rollback journal, when no other
+ * program has the store open at that moment (else it goes through the
+ * log, and the bit is not in what was done).  Readers that come during
+ * the unit wait for it.  Afterwards the store goes back to the log; if
+ * that cannot be done then, the next program that writes does it.
+ *
+ * BE_BULK_LARGE: a page cache twice the usual 16 MB, for an index that
+ * takes rows at random places.
  */
-int be_store_fill_begin(struct be_store *st);
-void be_store_fill_end(struct be_store *st);
+enum { BE_BULK_FILL = 1, BE_BULK_LARGE = 2 };
+int be_store_bulk_begin(struct be_store *st, int want, struct be_err *e);
+void be_store_bulk_end(struct be_store *st, int did);
 
 /*
- * A large unit that writes the store file itself (be_store_fill_begin)
+ * A large unit that writes the store file itself (BE_BULK_FILL)
  * leaves hundreds of megabytes for the sync at its commit to write.
  * be_store_writeback starts writing the pages changed so far without
  * waiting for them, so that the work goes on beside the unit's and the
@@ -136,6 +145,8 @@ char *be_col_dup(sqlite3_stmt *stmt, int i);
  * story_fts or on told.  0 or -1.
  */
 int be_store_search_ready(struct be_store *st, int fts, struct be_err *e);
+/* 1 when the full-text index is stale (be-collect --no-index). */
+int be_store_fts_stale(struct be_store *st);
 /* 1 when the date index is missing. */
 int be_store_told_missing(struct be_store *st);
 

@@ -742,14 +742,28 @@ be_story_record_tail(struct be_buf *b, const struct be_story *s)
 }
 
 void
+be_story_write_ref(FILE *fp, long long id)
+{
+	char b[24], *p = b + sizeof b;
+
+	if (id <= 0) {
+		putc('-', fp);
+		return;
+	}
+	do
+		*--p = (char)('0' + id % 10);
+	while ((id /= 10) > 0);
+	*--p = '-';
+	*--p = 'S';
+	fwrite(p, 1, (size_t)(b + sizeof b - p), fp);
+}
+
+void
 be_story_record(FILE *fp, const struct be_story *s)
 {
 	struct be_buf b = BE_BUF_INIT;
 
-	if (s->id > 0)
-		fprintf(fp, "S-%lld", s->id);
-	else
-		putc('-', fp);
+	be_story_write_ref(fp, s->id);
 	be_story_record_tail(&b, s);
 	fwrite(b.s, 1, b.len, fp);
 	be_buf_release(&b);

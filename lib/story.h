@@ -141,6 +141,9 @@ void be_story_text(FILE *fp, const struct be_story *s);
  * ref is "-".
  */
 void be_story_record(FILE *fp, const struct be_story *s);
+/* Writes the ref S-<id>, or "-" for an id of 0 (by hand: an intake writes
+ * a million). */
+void be_story_write_ref(FILE *fp, long long id);
 /* Appends what follows the ref in that record, TAB first, newline last. */
 void be_story_record_tail(struct be_buf *b, const struct be_story *s);
 

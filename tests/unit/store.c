@@ -45,17 +45,24 @@ main(void)
 	for (q = sqlite3_next_stmt(be_store_db(st), NULL); q != NULL;
 	    q = sqlite3_next_stmt(be_store_db(st), q))
 		sqlite3_reset(q);
-	ok(be_store_fill_begin(st) == 1 && be_store_int(st, "SELECT"
+	ok(be_store_bulk_begin(st, BE_BULK_FILL | BE_BULK_LARGE, &e) ==
+	    (BE_BULK_FILL | BE_BULK_LARGE) && be_store_int(st, "SELECT"
 	    " journal_mode = 'delete' FROM pragma_journal_mode") == 1 &&
+	    be_store_int(st, "PRAGMA cache_size") == -32768 &&
+	    be_store_int(st, "PRAGMA foreign_keys") == 0 &&
 	    be_store_begin(st, &e) == 0 && be_store_writeback_init(st) == 0 &&
 	    be_store_exec(st, "INSERT INTO meta VALUES ('x', 'y')", &e) == 0,
-	    "fill: a unit through a rollback journal");
+	    "bulk: a unit through a rollback journal, a large cache, no "
+	    "checks of foreign keys");
 	be_store_writeback(st);
 	be_store_commit(st, &e);
-	be_store_fill_end(st);
+	be_store_bulk_end(st, BE_BULK_FILL | BE_BULK_LARGE);
 	ok(be_store_int(st, "SELECT count(*) FROM meta WHERE key = 'x'") == 1 &&
 	    be_store_int(st, "SELECT journal_mode = 'wal' FROM"
-	    " pragma_journal_mode") == 1, "fill: committed, and on the log again");
+	    " pragma_journal_mode") == 1 &&
+	    be_store_int(st, "PRAGMA cache_size") == -16384 &&
+	    be_store_int(st, "PRAGMA foreign_keys") == 1,
+	    "bulk: committed, and back on the log, cache and checks");
 	be_store_exec(st, "PRAGMA user_version = 99", &e);
 	be_store_close(st);
 	be_err_init(&e);
