@@ -662,8 +662,9 @@ readable(struct be_store *st, struct be_err *e)
 	    sqlite3_errcode(st->db) == SQLITE_CANTOPEN) &&
 	    reopen_immutable(st) < 0)
 		return be_err_at(e, st->path, 0, 0, "cannot read store: its "
-		    "directory is not writable and a write-ahead log or journal is "
-		    "left over; let its owner run a benut program on it once");
+		    "directory is not writable and a write-ahead log or "
+		    "journal is left over; let its owner run a benut program "
+		    "on it once");
 	return 0;
 }
 

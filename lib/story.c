@@ -292,7 +292,8 @@ cid_hash(const unsigned char *p, const unsigned char *end, const char *told,
 			p++;
 			continue;
 		}
-		crypto_generichash_update(&S, (const uint8_t *)run, (size_t)(p - run));
+		crypto_generichash_update(&S, (const uint8_t *)run,
+		    (size_t)(p - run));
 		while (p < end && is_space(p, end, &n))
 			p += n;
 		if (p < end)
@@ -302,7 +303,8 @@ cid_hash(const unsigned char *p, const unsigned char *end, const char *told,
 	crypto_generichash_update(&S, (const uint8_t *)run, (size_t)(p - run));
 	crypto_generichash_update(&S, (const uint8_t *)"\n", 1);
 	if (told)
-		crypto_generichash_update(&S, (const uint8_t *)told, strnlen(told, 10));
+		crypto_generichash_update(&S, (const uint8_t *)told,
+		    strnlen(told, 10));
 	crypto_generichash_final(&S, h, sizeof h);
 	for (i = 0; i < (int)sizeof h; i++) {
 		out[2 * i] = hex[h[i] >> 4];
