@@ -25,5 +25,7 @@ be-collect "$dir"/*.csv >"$new" || status=$?
 if [ -s "$new" ]; then
 	be-tag -c "$codebook" <"$new" >/dev/null
 fi
-echo "intake $(date +%Y-%m-%d): $(wc -l <"$new") new stories"
+# $BENUT_NOW, which sets the clock of every benut program, sets this one too.
+now=${BENUT_NOW:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}
+echo "intake ${now%%T*}: $(wc -l <"$new") new stories"
 exit $status
