@@ -206,9 +206,17 @@ static const char *const migration1[] = {
 	schema_story, schema_tag, schema_point, schema_meeting, NULL
 };
 
-/* migrations[i] brings a store from version i to i + 1. */
-static const char *const *const migrations[BE_STORE_VERSION] = {
-	migration1,
+/*
+ * migrations[i] brings a store from version i to i + 1: its SQL, then its
+ * step in C (NULL when there is none), in the one transaction.  A step
+ * that needs another module (redaction, content ids) is that module's
+ * function, declared in its header.
+ */
+static const struct migration {
+	const char *const *sql;
+	int (*step)(struct be_store *, struct be_err *);
+} migrations[BE_STORE_VERSION] = {
+	{ migration1, NULL },
 };
 
 sqlite3 *
@@ -531,9 +539,11 @@ migrate(struct be_store *st, int from, struct be_err *e)
 	for (v = from; v < BE_STORE_VERSION; v++) {
 		if (be_store_begin(st, e) < 0)
 			return -1;
-		for (i = 0; migrations[v][i]; i++)
-			if (be_store_exec(st, migrations[v][i], e) < 0)
+		for (i = 0; migrations[v].sql && migrations[v].sql[i]; i++)
+			if (be_store_exec(st, migrations[v].sql[i], e) < 0)
 				goto fail;
+		if (migrations[v].step && migrations[v].step(st, e) < 0)
+			goto fail;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
 		if (be_store_exec(st, sql, e) < 0)
 			goto fail;
