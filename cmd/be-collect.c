@@ -8,15 +8,18 @@
 #include "collect.h"
 #include "colmap.h"
 #include "prog.h"
+#include "record.h"
 #include "store.h"
+#include "story.h"
 #include "banned.h"
 
 static const char usage_text[] =
     "be-collect [-n] [--skip-bad] [--no-index] [-d delim] [-e encoding] "
     "[-f format] [-m map] [-s store] [file ...]\n"
+    "       be-collect --use quote|count [-s store] [ref ...]\n"
     "       be-collect --purge-persons [-s store]";
 
-enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE };
+enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE, OPT_USE };
 
 static const struct option longopts[] = {
 	{ "dry-run", no_argument, 0, 'n' },
@@ -28,6 +31,7 @@ static const struct option longopts[] = {
 	{ "map", required_argument, 0, 'm' },
 	BE_LONGOPT_STORE,
 	{ "purge-persons", no_argument, 0, OPT_PURGE },
+	{ "use", required_argument, 0, OPT_USE },
 	BE_LONGOPTS_STD,
 	{ 0, 0, 0, 0 }
 };
@@ -53,7 +57,7 @@ parse_delim(const char *s)
 static void
 summary(const char *name, const struct be_collect_stats *s, int dry_run)
 {
-	char red[256] = "", how[96] = "";
+	char red[256] = "", how[96] = "", no[48] = "", use[96] = "";
 	unsigned done = 0, best;
 	size_t len = 0;
 	int k, pick;
@@ -76,9 +80,21 @@ summary(const char *name, const struct be_collect_stats *s, int dry_run)
 		snprintf(how, sizeof how, s->delim == '\t' ?
 		    "; read as %s, delimiter TAB" :
 		    "; read as %s, delimiter '%c'", s->encoding, s->delim);
+	if (s->use_no)
+		snprintf(no, sizeof no, ", %lu said no to use", s->use_no);
+	if (!s->use_col && s->use_none)
+		snprintf(use, sizeof use, "; no column about use: quotable");
+	else if (s->use_count && s->use_none)
+		snprintf(use, sizeof use, "; %lu count only, %lu not answered "
+		    "about use: quotable", s->use_count, s->use_none);
+	else if (s->use_count)
+		snprintf(use, sizeof use, "; %lu count only", s->use_count);
+	else if (s->use_none)
+		snprintf(use, sizeof use, "; %lu not answered about use: "
+		    "quotable", s->use_none);
 	be_warnx("%s: %lu row%s read, %lu new, %lu duplicate%s, %lu refused"
-	    "%s%s%s", name, s->read, s->read == 1 ? "" : "s", s->added, s->dup,
-	    s->dup == 1 ? "" : "s", s->refused, red, how,
+	    "%s%s%s%s%s", name, s->read, s->read == 1 ? "" : "s", s->added,
+	    s->dup, s->dup == 1 ? "" : "s", s->refused, no, use, red, how,
 	    dry_run ? "; dry run, nothing written" : "");
 }
 
@@ -119,7 +135,9 @@ main(int argc, char *argv[])
 	struct be_err e;
 	const char *sflag = NULL, *mflag = NULL;
 	unsigned long n;
-	int c, i, purge = 0, status = BE_OK;
+	long long *ids = NULL;
+	size_t nids = 0;
+	int c, i, purge = 0, use = -1, status = BE_OK;
 
 	setlocale(LC_ALL, "");
 	be_init(argv[0]);
@@ -162,6 +180,12 @@ main(int argc, char *argv[])
 		case OPT_PURGE:
 			purge = 1;
 			break;
+		case OPT_USE:
+			if ((use = be_use_parse(optarg)) < 0) {
+				be_warnx("use level must be quote, count or no");
+				be_usage(usage_text);
+			}
+			break;
 		case BE_OPT_HELP:
 		case BE_OPT_VERSION:
 			be_std_option(c, usage_text);
@@ -172,8 +196,13 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (purge && argc > 0)
+	if ((purge && argc > 0) || (purge && use >= 0))
 		be_usage(usage_text);
+	if (use == BE_USE_NO) {
+		be_warnx("--use no would forget the stories; run be-collect "
+		    "--forget on them");
+		return be_finish(BE_FAIL);
+	}
 
 	be_err_init(&e);
 	if (mflag && (map = be_map_load(mflag, &e)) == NULL) {
@@ -185,7 +214,15 @@ main(int argc, char *argv[])
 		be_map_free(map);
 		return be_finish(BE_FAIL);
 	}
-	if (purge) {
+	if (use >= 0) {
+		if (be_loop_refs(argc, argv, 'S', &ids, &nids, &e) < 0 ||
+		    be_collect_set_use(st, ids, nids, use, &n, &e) < 0) {
+			be_report(&e);
+			status = BE_FAIL;
+		} else
+			be_warnx("%lu stor%s now %s", n, n == 1 ? "y" : "ies",
+			    use == BE_USE_COUNT ? "count only" : "quotable");
+	} else if (purge) {
 		if (be_collect_purge(st, NULL, 0, &n, &e) < 0) {
 			be_report(&e);
 			status = BE_FAIL;
@@ -200,5 +237,6 @@ main(int argc, char *argv[])
 				status = BE_FAIL;
 	be_store_close(st);
 	be_map_free(map);
+	free(ids);
 	return be_finish(status);
 }

@@ -182,6 +182,7 @@ struct ctx {
 	int writeback;			/* reader: start writing the store */
 	size_t unsynced;		/* reader: text since it last did */
 	int rc;				/* reader: how it ended */
+	int answered;			/* reader: the row says its use */
 	struct be_err err;		/* reader: why */
 };
 
@@ -517,6 +518,10 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	clean(x, text, strlen(text));
 	if (x->red.len == 0)
 		return be_err_at(e, x->name, line, col, "empty story text"), ROW_BAD;
+	if (!x->answered)
+		x->s->use_none++;
+	else if (s->use == BE_USE_COUNT)
+		x->s->use_count++;
 	/*
 	 * The text stays in x->red, from where q_put copies it.  The content
 	 * id is hashed here, or when the storing side runs out
@@ -562,6 +567,9 @@ put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
 		return FATAL;
 	if (rc == 0) {
 		x->s->dup++;
+		/* A teller who now allows less is heard; more, not. */
+		if (s->use == BE_USE_COUNT && be_story_count_only(x->st, s->cid, e) < 0)
+			return FATAL;
 		return 0;
 	}
 	if (x->fts && fts_add(x, s, e) < 0)
@@ -619,6 +627,26 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 		    "header has %zu", n, n == 1 ? "" : "s", cm->n), ROW_BAD;
 	}
 	be_story_release(s);
+	x->answered = 0;
+	if (cm->col[BE_F_USE] >= 0) {
+		x->s->use_col = 1;
+		i = (size_t)cm->col[BE_F_USE];
+		switch (ok = be_use_answer(f[i])) {
+		case -1:
+			be_csv_field_pos(c, i, &l, &col);
+			return be_err_at(e, x->name, l, col, "unknown answer "
+			    "in '%s'; answer ja, nee or alleen tellen (see "
+			    "benut-formats(5))", cm->key[i]), ROW_BAD;
+		case -2:
+			break;
+		case BE_USE_NO:
+			x->s->use_no++;
+			return 0;
+		default:
+			s->use = ok;
+			x->answered = 1;
+		}
+	}
 	if (cm->col[BE_F_CONSENT] >= 0 && (size_t)cm->col[BE_F_CONSENT] < n)
 		s->consent = be_consent_yes(f[cm->col[BE_F_CONSENT]]);
 	for (i = 0; i < n; i++) {
@@ -741,6 +769,7 @@ rec_row(struct ctx *x, const struct be_rec *r, unsigned long line,
 
 	x->s->read++;
 	be_story_release(s);
+	x->answered = 0;
 	if (strcmp(r->f[0], "-") != 0 && be_ref_parse(r->f[0], 'S', &id) < 0)
 		return be_err_at(e, x->name, line, 1, "not a story ref or '-'"),
 		    ROW_BAD;
@@ -809,7 +838,8 @@ static int
 yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 {
 	static const char *const keys[] = { "kind", "version", "ref", "cid",
-	    "told", "channel", "gemeente", "route", "consent", "attributes",
+	    "told", "channel", "gemeente", "route", "consent", "use",
+	    "attributes",
 	    "redacted", "person", "source", "source_row", "added", "text",
 	    NULL };
 	static const char *const pkeys[] = { "name", "email", "phone",
@@ -823,6 +853,7 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 
 	x->s->read++;
 	be_story_release(s);
+	x->answered = 0;
 	if (be_ydoc_check(doc, "story", x->name, e) < 0 ||
 	    be_ymap_check(doc, keys, x->name, e) < 0)
 		return ROW_BAD;
@@ -853,6 +884,24 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 		return ROW_BAD;
 	if (v)
 		s->consent = be_consent_yes(v);
+	if (be_yget_str(doc, "use", 0, &v, x->name, e) < 0)
+		return ROW_BAD;
+	if (v)
+		x->s->use_col = 1;
+	switch (v ? (ok = be_use_answer(v)) : -2) {
+	case -1:
+		return yerr(e, x->name, be_ymap_get(doc, "use"), "unknown "
+		    "answer in 'use'; use quote, count or no (or ja, nee, "
+		    "alleen tellen)");
+	case -2:
+		break;
+	case BE_USE_NO:
+		x->s->use_no++;
+		return 0;
+	default:
+		s->use = ok;
+		x->answered = 1;
+	}
 	if ((n = be_ymap_get(doc, "attributes")) && !be_ynode_isnull(n)) {
 		if (n->kind != BE_YMAP)
 			return yerr(e, x->name, n, "'attributes' must be a map "
@@ -1172,6 +1221,51 @@ out:
 	be_buf_release(&x.nfc);
 	be_buf_release(&x.red);
 	return rc < 0 ? -1 : 0;
+}
+
+int
+be_collect_set_use(struct be_store *st, const long long *ids, size_t nids,
+    int use, unsigned long *n, struct be_err *e)
+{
+	static const char sql[] = "UPDATE story SET use = ?2 WHERE id = ?1"
+	    "  AND use <> ?2";
+	static const char sql_has[] = "SELECT 1 FROM story WHERE id = ?1";
+	sqlite3_stmt *q;
+	size_t i;
+	int rc;
+
+	*n = 0;
+	if (use != BE_USE_QUOTE && use != BE_USE_COUNT)
+		return be_err_set(e, "use level 'no' forgets the story; use "
+		    "be-collect --forget");
+	if (be_store_begin(st, e) < 0)
+		return -1;
+	for (i = 0; i < nids; i++) {
+		if ((q = be_store_stmt(st, sql_has, e)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(q, 1, ids[i]);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc == SQLITE_DONE) {
+			be_err_set(e, "no story S-%lld", ids[i]);
+			goto fail;
+		}
+		if (rc != SQLITE_ROW) {
+			be_store_error(st, "cannot read store", e);
+			goto fail;
+		}
+		if ((q = be_store_stmt(st, sql, e)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(q, 1, ids[i]);
+		be_bind_text(q, 2, be_use_name(use));
+		if (be_store_done(st, q, "cannot change use", e) < 0)
+			goto fail;
+		*n += (unsigned long)sqlite3_changes(be_store_db(st));
+	}
+	return be_store_commit(st, e);
+fail:
+	be_store_rollback(st);
+	return -1;
 }
 
 int

@@ -7,6 +7,12 @@
  * (date.h), make the text NFC and trim it, redact it and the attributes
  * (redact.h), compute the content id and store the story unless one with
  * that id is there already (story.h).
+ *
+ * Consent to use (colmap.h, be_use_answer): a row whose answer is no is
+ * read and counted (use_no), nothing of it is kept; count only and quote
+ * go with the story; a row with no answer (no such column or key, or an
+ * empty one) may be quoted, and is counted in use_none.  An answer that
+ * is none of these refuses the row.  A duplicate keeps the level stored.
  */
 #ifndef BE_COLLECT_H
 #define BE_COLLECT_H
@@ -39,6 +45,13 @@ struct be_collect_stats {
 	char encoding[32];	/* CSV: as be_csv_encoding */
 	int delim;		/* CSV: the delimiter */
 	unsigned long read, added, dup, refused;
+	unsigned long use_no;	/* rows whose teller said no to use: not
+				   taken in */
+	unsigned long use_count;	/* rows taken in as count only */
+	unsigned long use_none;	/* rows taken in with no answer about use
+				   (no such column or key, or empty): quote */
+	int use_col;		/* the input has a column (CSV) or a key
+				   (YAML) about use */
 	unsigned red[BE_R_NKINDS];	/* redactions by kind */
 };
 
@@ -55,6 +68,16 @@ int be_collect_format(const char *name);
 int be_collect(struct be_store *st, FILE *fp, const char *name,
     const struct be_collect_opts *o, struct be_collect_stats *s,
     struct be_err *e);
+
+/*
+ * Sets the use level of the stories ids to use (BE_USE_QUOTE or
+ * BE_USE_COUNT) in one unit; *n gets the number of stories changed.  A
+ * story that does not exist is an error ("no story S-12") and nothing is
+ * changed.  BE_USE_NO is refused here: that is forgetting the story.
+ * 0 or -1.
+ */
+int be_collect_set_use(struct be_store *st, const long long *ids,
+    size_t nids, int use, unsigned long *n, struct be_err *e);
 
 /*
  * Deletes the identifying data (table person) of the stories given, or

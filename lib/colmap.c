@@ -10,12 +10,13 @@
 
 #include "colmap.h"
 #include "mem.h"
+#include "story.h"
 #include "yaml.h"
 #include "banned.h"
 
 static const char *const field_names[BE_F_N] = {
 	"attr", "text", "date", "channel", "gemeente", "consent", "route",
-	"name", "email", "phone", "address", "ignore",
+	"use", "name", "email", "phone", "address", "ignore",
 };
 
 /* The built-in synonyms, in matching form (see be_colmap_norm). */
@@ -268,8 +269,8 @@ be_map_load(const char *path, struct be_err *e)
 		v = cols->items[2 * i + 1];
 		if (v->kind != BE_YSCALAR || (f = be_field_parse(v->str)) < 0) {
 			be_yerr(e, name, v, "unknown field; use text, date, "
-			    "channel, gemeente, consent, route, name, email, "
-			    "phone, address, attr or ignore");
+			    "channel, gemeente, consent, use, route, name, "
+			    "email, phone, address, attr or ignore");
 			goto fail;
 		}
 		be_buf_reset(&b);
@@ -335,8 +336,25 @@ be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
 			cm->key[i] = be_xstrdup(key);
 		}
 		f = map ? map_lookup(map, h[i]) : -1;
-		if (f < 0)
-			f = be_colmap_synonym(h[i]);
+		if (f < 0 && (f = be_colmap_synonym(h[i])) == BE_F_ATTR) {
+			switch (be_colmap_use_header(h[i])) {
+			case 1:
+				f = BE_F_USE;
+				break;
+			case 2:
+				*bad = i;
+				return be_err_set(e, "column '%s' asks leave to "
+				    "use the story and to contact the teller "
+				    "in one answer; map it with -m as use or "
+				    "consent", cm->key[i]);
+			}
+		}
+		if (f == BE_F_USE && cm->col[f] >= 0) {
+			*bad = i;
+			return be_err_set(e, "second column about use '%s' "
+			    "(column %ld is one already); map one of them "
+			    "with -m", cm->key[i], cm->col[f] + 1);
+		}
 		if (f == BE_F_TEXT && cm->col[f] >= 0) {
 			*bad = i;
 			return be_err_set(e, "second story text column '%s' "
@@ -394,6 +412,113 @@ be_consent_yes(const char *v)
 		r = strcmp(b.s, yes[i]) == 0;
 	for (i = 0; starts[i] && !r; i++)
 		r = is_word(b.s, starts[i]);
+	be_buf_release(&b);
+	return r;
+}
+
+/* 1 when one of the words of the list is a word of the folded header. */
+static int
+has_word(const char *h, const char *const *list)
+{
+	const char *p = h, *w;
+	size_t n;
+	int i;
+
+	while (*p) {
+		while (*p && !((*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9')))
+			p++;
+		for (w = p; (*p >= 'a' && *p <= 'z') || (*p >= '0' &&
+		    *p <= '9'); p++)
+			;
+		n = (size_t)(p - w);
+		for (i = 0; n && list[i]; i++)
+			if (strlen(list[i]) == n && strncmp(w, list[i], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+int
+be_colmap_use_header(const char *header)
+{
+	static const char *const use[] = { "gebruik", "gebruiken",
+	    "gebruikt", "delen", "gedeeld", "publiceren", "gepubliceerd",
+	    "citeren", "geciteerd", "anoniem", "use", "used", "share",
+	    "shared", "publish", "published", "quote", "quoted", NULL };
+	static const char *const leave[] = { "mag", "mogen", "toestemming",
+	    "akkoord", "bezwaar", "may", "permission", "consent", "agree",
+	    "allow", "verhaal", "ervaring", "story", "experience", NULL };
+	static const char *const story[] = { "verhaal", "ervaring",
+	    "story", NULL };
+	static const char *const ask[] = { "toestemming", "consent", NULL };
+	static const char *const contact[] = { "contact", "benaderen",
+	    "bellen", "terugbellen", "mailen", "contacted", "contacten",
+	    NULL };
+	static const char *const alone[] = { "gebruik", "gebruiken",
+	    "anoniem gebruiken", "delen", "publiceren", "citeren", "use",
+	    "toestemming gebruik", "consent to use", NULL };
+	struct be_buf b = BE_BUF_INIT;
+	int i, r = 0;
+
+	be_colmap_norm(&b, header);
+	for (i = 0; alone[i] && !r; i++)
+		r = strcmp(b.s, alone[i]) == 0;
+	if (!r)
+		r = (has_word(b.s, use) && has_word(b.s, leave)) ||
+		    (has_word(b.s, ask) && has_word(b.s, story));
+	if (r && has_word(b.s, contact))
+		r = 2;
+	be_buf_release(&b);
+	return r;
+}
+
+int
+be_use_answer(const char *v)
+{
+	static const char *const count[] = { "tellen", "meetellen",
+	    "geteld", "cijfers", "statistiek", "statistieken", "count",
+	    "counted", "counting", NULL };
+	static const char *const noquote[] = { "niet citeren",
+	    "niet letterlijk", "geen citaat", "geen citaten",
+	    "niet geciteerd", "not quote", "not be quoted", "don't quote",
+	    "dont quote", "no quotes", "no quote", "without quotes",
+	    "zonder citaat", "zonder citaten", NULL };
+	static const char *const yes[] = { "ja", "j", "yes", "y", "true",
+	    "waar", "1", "x", "ok", "akkoord", "agree", "toestemming",
+	    "ik geef toestemming", "quote", "citeren", "mag geciteerd worden",
+	    "mag gebruikt worden", NULL };
+	static const char *const yes_starts[] = { "ja", "yes", "akkoord",
+	    "ik ga akkoord", "i agree", NULL };
+	static const char *const no[] = { "nee", "n", "no", "false", "onwaar",
+	    "0", "geen toestemming", "liever niet", "niet gebruiken", "niet",
+	    "ik geef geen toestemming", NULL };
+	static const char *const no_starts[] = { "nee", "no", NULL };
+	struct be_buf b = BE_BUF_INIT;
+	int i, r = -1;
+
+	be_colmap_norm(&b, v);
+	if (b.len == 0)
+		r = -2;
+	else if (has_word(b.s, count))
+		r = BE_USE_COUNT;
+	for (i = 0; noquote[i] && r == -1; i++)
+		if (strstr(b.s, noquote[i]))
+			r = BE_USE_COUNT;
+	for (i = 0; no[i] && r == -1; i++)
+		if (strcmp(b.s, no[i]) == 0)
+			r = BE_USE_NO;
+	for (i = 0; no_starts[i] && r == -1; i++)
+		if (is_word(b.s, no_starts[i]))
+			r = BE_USE_NO;
+	for (i = 0; yes[i] && r == -1; i++)
+		if (strcmp(b.s, yes[i]) == 0)
+			r = BE_USE_QUOTE;
+	for (i = 0; yes_starts[i] && r == -1; i++)
+		if (is_word(b.s, yes_starts[i]))
+			r = BE_USE_QUOTE;
+	if (r == -1 && (r = be_use_parse(b.s)) < 0)
+		r = -1;
 	be_buf_release(&b);
 	return r;
 }

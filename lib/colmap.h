@@ -8,6 +8,11 @@
  * synonyms; any other column is an attribute, kept under its header as
  * written (trimmed).  Identifying columns (name, e-mail, phone, address)
  * are kept only with consent, and never as attributes.
+ *
+ * Two kinds of consent are told apart: consent to be contacted (field
+ * consent: "Toestemming", "Akkoord") and consent to use the story (field
+ * use: "Mag de raad uw verhaal gebruiken?", "Toestemming gebruik verhaal",
+ * "Anoniem delen?"), see be_colmap_use_header.
  */
 #ifndef BE_COLMAP_H
 #define BE_COLMAP_H
@@ -20,7 +25,7 @@
 enum be_field {
 	BE_F_ATTR,	/* any other column: an attribute */
 	BE_F_TEXT, BE_F_DATE, BE_F_CHANNEL, BE_F_GEMEENTE, BE_F_CONSENT,
-	BE_F_ROUTE,
+	BE_F_ROUTE, BE_F_USE,
 	BE_F_NAME, BE_F_EMAIL, BE_F_PHONE, BE_F_ADDRESS,	/* identifying */
 	BE_F_IGNORE,	/* dropped */
 	BE_F_N
@@ -36,6 +41,18 @@ void be_colmap_norm(struct be_buf *b, const char *h);
 
 /* The field a header means by the built-in synonyms, or BE_F_ATTR. */
 int be_colmap_synonym(const char *header);
+
+/*
+ * Whether a header asks for consent to use the story: a word about use
+ * (gebruik(en), delen, gedeeld, publiceren, citeren, anoniem; use, share,
+ * publish, quote) with a word that asks leave (mag, mogen, toestemming,
+ * akkoord, bezwaar; may, permission, consent, agree, allow) or names the
+ * story (verhaal, ervaring, story), or "toestemming" with "verhaal".
+ * Returns 1 for such a header, 2 when it asks also for leave to contact
+ * the teller (contact, benaderen, bellen, mailen): one answer cannot give
+ * both, and be_colmap_build refuses it; else 0.
+ */
+int be_colmap_use_header(const char *header);
 
 /* A mapping file, loaded. */
 struct be_map {
@@ -68,8 +85,10 @@ struct be_colmap {
  * Maps the n headers h (UTF-8) by map (may be NULL) and the synonyms.  A
  * second column for text, or none, is an error: returns -1 with e's
  * message set and *bad the index of the column to blame (n when there is
- * no text column).  A later column for another single field (date,
- * channel, gemeente, consent, route) is kept as an attribute; several
+ * no text column).  So are a second column about use and a header that
+ * asks for use and contact at once.  A later column for another single
+ * field (date, channel, gemeente, consent, route) is kept as an attribute;
+ * several
  * identifying columns of one kind are joined.  Returns 0.  Release cm
  * with be_colmap_release.
  */
@@ -84,6 +103,25 @@ void be_colmap_release(struct be_colmap *cm);
  * accents ignored).  "nee", empty and anything else are no.
  */
 int be_consent_yes(const char *v);
+
+/*
+ * The level of use an answer gives (enum be_use, story.h), case and
+ * accents ignored:
+ *   count (BE_USE_COUNT): an answer that speaks of counting or of not
+ *     quoting: "alleen tellen", "tellen", "meetellen", "ja, maar niet
+ *     citeren", "niet citeren", "niet letterlijk", "alleen voor de
+ *     cijfers", "alleen statistiek", "count", "count only", "yes, but do
+ *     not quote", "no quotes";
+ *   quote (BE_USE_QUOTE): ja, j, yes, y, true, waar, 1, x, ok, akkoord,
+ *     agree, toestemming, quote, citeren, and any answer that begins with
+ *     the word "ja", "yes", "akkoord" or "ik ga akkoord" ("ja, anoniem");
+ *   no (BE_USE_NO): nee, n, no, false, onwaar, 0, geen toestemming,
+ *     liever niet, niet gebruiken, and any answer that begins with the
+ *     word "nee" or "no".
+ * The store's own names quote, count and no are taken as well.  An empty
+ * answer gives -2 (not answered); anything else -1.
+ */
+int be_use_answer(const char *v);
 
 /*
  * The route of a story from a column or YAML value: "" and nee, no, geen,

@@ -729,7 +729,7 @@ json_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 	int rc, n;
 
 	q = be_store_stmt(st, "SELECT cid, told, channel, gemeente, consent,"
-	    " route, added, text FROM story WHERE id = ?1", e);
+	    " route, added, text, use FROM story WHERE id = ?1", e);
 	if (q == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, id);
@@ -751,6 +751,8 @@ json_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 	fputs(",\"consent\":", fp);
 	fputs(sqlite3_column_type(q, 4) == SQLITE_NULL ? "null" :
 	    sqlite3_column_int(q, 4) ? "true" : "false", fp);
+	fputs(",\"use\":", fp);
+	json_str(fp, col_or_null(q, 8));
 	fputs(",\"route\":", fp);
 	json_str(fp, col_or_null(q, 5));
 	fputs(",\"added\":", fp);

@@ -229,7 +229,8 @@ fill_point(struct be_apoint *ap, const struct be_point *p)
 	ap->vraag = dup_or_null(p->vraag);
 	ap->state = be_xstrdup(be_pstate_name(p->state));
 	for (i = 0; i < p->nstories && ap->nquotes < 3; i++)
-		if (p->stories[i].quote && *p->stories[i].quote)
+		if (be_point_quotable(&p->stories[i]) &&
+		    p->stories[i].quote && *p->stories[i].quote)
 			ap->quotes[ap->nquotes++] =
 			    be_xstrdup(p->stories[i].quote);
 	ap->nstories = (long long)p->nstories;
@@ -255,7 +256,8 @@ fill_quotes(struct be_store *st, struct be_point *p, struct be_err *e)
 	size_t i;
 
 	for (i = 0; i < p->nstories && i < 3; i++) {
-		if (p->stories[i].quote && *p->stories[i].quote)
+		if (!be_point_quotable(&p->stories[i]) ||
+		    (p->stories[i].quote && *p->stories[i].quote))
 			continue;
 		if ((s = be_store_stmt(st, q, e)) == NULL)
 			return -1;

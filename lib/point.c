@@ -196,6 +196,22 @@ row_by_id(struct be_store *st, const char *q, long long id,
 	return NULL;
 }
 
+/*
+ * The rule of quoting, from a story's use level as stored: a story that
+ * may only be counted is never quoted.
+ */
+static int
+use_quotable(const char *use)
+{
+	return strcmp(use, "count") != 0;
+}
+
+int
+be_point_quotable(const struct be_point_story *s)
+{
+	return !s->count_only;
+}
+
 int
 be_point_get(struct be_store *st, long long id, struct be_point *p,
     struct be_err *e)
@@ -207,8 +223,8 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	static const char qv[] = "SELECT value FROM point_value "
 	    "WHERE point_id = ? ORDER BY pos";
 	static const char qs[] = "SELECT ps.story_id, ps.quote, s.told, "
-	    "s.channel FROM point_story ps JOIN story s ON s.id = ps.story_id "
-	    "WHERE ps.point_id = ? ORDER BY ps.pos";
+	    "s.channel, s.use FROM point_story ps JOIN story s "
+	    "ON s.id = ps.story_id WHERE ps.point_id = ? ORDER BY ps.pos";
 	static const char qh[] = "SELECT state, at, meeting_id, note "
 	    "FROM point_state WHERE point_id = ? ORDER BY id";
 	sqlite3_stmt *stmt;
@@ -257,7 +273,9 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 		    (p->nstories + 1) * sizeof *p->stories);
 		s = &p->stories[p->nstories++];
 		s->id = sqlite3_column_int64(stmt, 0);
-		s->quote = be_xstrdup(be_col_text(stmt, 1));
+		s->count_only = !use_quotable(be_col_text(stmt, 4));
+		s->quote = be_xstrdup(s->count_only ? "" :
+		    be_col_text(stmt, 1));
 		s->told = be_col_dup(stmt, 2);
 		s->channel = be_col_dup(stmt, 3);
 	}
@@ -581,14 +599,16 @@ route_place(const char *route)
 }
 
 /*
- * Checks that story id exists and has no route; fills *quote with its
- * default quote when quote is not NULL.  0 or -1.
+ * Checks that story id exists and has no route.  A story that may only be
+ * counted gets no quote (*quote freed and NULL); else, with fill, *quote
+ * gets the story's default quote.  0 or -1.
  */
 static int
-story_usable(struct be_store *st, long long id, char **quote,
+story_usable(struct be_store *st, long long id, char **quote, int fill,
     struct be_err *e)
 {
-	static const char q[] = "SELECT text, route FROM story WHERE id = ?";
+	static const char q[] = "SELECT text, route, use FROM story "
+	    "WHERE id = ?";
 	sqlite3_stmt *stmt;
 	int rc;
 
@@ -600,7 +620,10 @@ story_usable(struct be_store *st, long long id, char **quote,
 		sqlite3_reset(stmt);
 		return rc;
 	}
-	if (quote)
+	if (!use_quotable(be_col_text(stmt, 2))) {
+		free(*quote);
+		*quote = NULL;
+	} else if (fill)
 		*quote = be_point_quote(be_col_text(stmt, 0));
 	sqlite3_reset(stmt);
 	return 0;
@@ -680,7 +703,7 @@ be_point_new(struct be_store *st, const char *title, const long long *ids,
 			;
 		if (j < i)
 			continue;
-		if (story_usable(st, ids[i], &quote, e) < 0)
+		if (story_usable(st, ids[i], &quote, 1, e) < 0)
 			goto fail;
 		if (add_story(st, *id, ids[i], ++pos, quote, e) < 0) {
 			free(quote);
@@ -900,7 +923,10 @@ be_point_yaml(FILE *fp, const struct be_point *p)
 	for (i = 0; i < p->nstories; i++) {
 		snprintf(ref, sizeof ref, "S-%lld", p->stories[i].id);
 		be_yemit_str(fp, 2 | BE_YDASH, "ref", ref);
-		be_yemit_str(fp, 2, "quote", p->stories[i].quote);
+		if (be_point_quotable(&p->stories[i]))
+			be_yemit_str(fp, 2, "quote", p->stories[i].quote);
+		else
+			be_yemit_str(fp, 2, "use", "count");
 	}
 	be_yemit_key(fp, 0, "vragen");
 	for (i = 0; i < BE_PQ_N; i++) {
@@ -939,7 +965,7 @@ static const char *const point_keys[] = {
 static const char *const be_point_qkey_list[] = {
 	"richting", "macht", "wenselijk", "doen", NULL
 };
-static const char *const story_keys[] = { "ref", "quote", NULL };
+static const char *const story_keys[] = { "ref", "quote", "use", NULL };
 static const char *const antwoord_keys[] = {
 	"uitkomst", "tekst", "datum", NULL
 };
@@ -1294,9 +1320,8 @@ apply(struct be_store *st, const struct be_ynode *doc, const char *name,
 	}
 	seq = be_ymap_get(doc, "stories");
 	for (i = 0; i < n.nstories; i++) {
-		char **q = n.stories[i].quote ? NULL : &n.stories[i].quote;
-
-		if (story_usable(st, n.stories[i].id, q, e) < 0) {
+		if (story_usable(st, n.stories[i].id, &n.stories[i].quote,
+		    n.stories[i].quote == NULL, e) < 0) {
 			at_node(e, name, be_ymap_get(seq->items[i], "ref"));
 			goto out;
 		}

@@ -60,13 +60,26 @@ extern const char *const be_point_qtext_en[BE_PQ_N]; /* "Where are we going?", .
 /* Answers of the municipality. */
 extern const char *const be_point_outcomes[];	/* overgenomen, deels, afgewezen, NULL */
 
-/* One story of a point. */
+/*
+ * One story of a point.  A story that may only be counted (its use level,
+ * story.h) is never quoted: be_point_get gives it no quote (""), a quote
+ * given for it is not stored, and be_point_quotable says no, so that a
+ * document counts it but shows none of its words.
+ */
 struct be_point_story {
 	long long id;		/* story id: ref S-<id> */
 	char *quote;		/* the chosen quote (never NULL after get) */
 	char *told;		/* the story's date, or NULL */
 	char *channel;		/* the story's channel, or NULL */
+	int count_only;		/* may only be counted: quote is "" */
 };
+
+/*
+ * Whether words of the story may appear in a document (agenda, report,
+ * point): 0 for a story that may only be counted.  The one test every
+ * document makes before it quotes a story.
+ */
+int be_point_quotable(const struct be_point_story *s);
 
 /* One move in a point's history. */
 struct be_point_move {

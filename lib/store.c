@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "mem.h"
 #include "store.h"
+#include "story.h"
 #include "banned.h"
 
 #define NCACHE 64
@@ -207,6 +208,17 @@ static const char *const migration1[] = {
 };
 
 /*
+ * Version 2: consent to use, apart from consent to be contacted.  Every
+ * story of a store before it may be quoted (the council collected it for
+ * that use), unless its attributes say otherwise (be_story_migrate_use).
+ */
+static const char schema_use[] =
+"ALTER TABLE story ADD COLUMN use TEXT NOT NULL DEFAULT 'quote'"
+"  CHECK (use IN ('quote', 'count'));";
+
+static const char *const migration2[] = { schema_use, NULL };
+
+/*
  * migrations[i] brings a store from version i to i + 1: its SQL, then its
  * step in C (NULL when there is none), in the one transaction.  A step
  * that needs another module (redaction, content ids) is that module's
@@ -217,6 +229,7 @@ static const struct migration {
 	int (*step)(struct be_store *, struct be_err *);
 } migrations[BE_STORE_VERSION] = {
 	{ migration1, NULL },
+	{ migration2, be_story_migrate_use },
 };
 
 sqlite3 *
@@ -678,6 +691,25 @@ readable(struct be_store *st, struct be_err *e)
 	return 0;
 }
 
+/* 1 when this user may write the store and make files beside it. */
+static int
+writable(const char *path)
+{
+	struct be_buf dir = BE_BUF_INIT;
+	const char *slash = strrchr(path, '/');
+	int ok;
+
+	if (slash == NULL)
+		be_buf_adds(&dir, ".");
+	else if (slash == path)
+		be_buf_adds(&dir, "/");
+	else
+		be_buf_add(&dir, path, (size_t)(slash - path));
+	ok = access(path, W_OK) == 0 && access(dir.s, W_OK | X_OK) == 0;
+	be_buf_release(&dir);
+	return ok;
+}
+
 struct be_store *
 be_store_open(const char *path, int mode, struct be_err *e)
 {
@@ -764,6 +796,19 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		if (version < BE_STORE_VERSION && migrate(st, version, e) < 0)
 			goto fail;
 	} else if (version < BE_STORE_VERSION) {
+		/*
+		 * A reader migrates a store that its user may write, as a
+		 * writer would: after an upgrade of benut, be-find is as
+		 * likely to come first as be-collect.  It then reads the
+		 * store as it is now, read-only.
+		 */
+		if (writable(path)) {
+			be_store_close(st);
+			if ((st = be_store_open(path, BE_STORE_WRITE, e)) == NULL)
+				return NULL;
+			be_store_close(st);
+			return be_store_open(path, BE_STORE_RDONLY, e);
+		}
 		be_err_at(e, path, 0, 0,
 		    "store has schema version %d, older than this program's "
 		    "%d; run a program that writes (be-collect) to upgrade it",

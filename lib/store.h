@@ -20,7 +20,7 @@
 /* 'benu' in PRAGMA application_id marks a benut store. */
 #define BE_STORE_APPID 0x62656e75
 /* The schema version this program writes. */
-#define BE_STORE_VERSION 1
+#define BE_STORE_VERSION 2
 
 enum {
 	BE_STORE_RDONLY = 0,	/* refuse to create; open read-only */
@@ -31,7 +31,9 @@ struct be_store;
 
 /*
  * Opens the store at path (see be_store_path in prog.h).  With
- * BE_STORE_RDONLY a missing file is an error ("no store at 'x'").
+ * BE_STORE_RDONLY a missing file is an error ("no store at 'x'"), and a
+ * store of an older schema is migrated when this user may write it (then
+ * opened read-only again), else refused.
  * Returns the handle, or NULL with e filled.  Caller frees with
  * be_store_close.
  */

@@ -7,10 +7,12 @@
 #include <sodium.h>
 #include <utf8proc.h>
 
+#include "colmap.h"
 #include "enc.h"
 #include "fhash.h"
 #include "mem.h"
 #include "record.h"
+#include "redact.h"
 #include "story.h"
 #include "yaml.h"
 #include "banned.h"
@@ -20,6 +22,26 @@ be_story_init(struct be_story *s)
 {
 	memset(s, 0, sizeof *s);
 	s->consent = -1;
+	s->use = BE_USE_QUOTE;
+}
+
+static const char *const use_names[] = { "no", "count", "quote" };
+
+const char *
+be_use_name(int use)
+{
+	return use >= BE_USE_NO && use <= BE_USE_QUOTE ? use_names[use] : NULL;
+}
+
+int
+be_use_parse(const char *name)
+{
+	int u;
+
+	for (u = BE_USE_NO; u <= BE_USE_QUOTE; u++)
+		if (strcmp(name, use_names[u]) == 0)
+			return u;
+	return -1;
 }
 
 void
@@ -343,8 +365,8 @@ static const char sql_find[] =
 "SELECT cid FROM story WHERE ckey = ?1";
 static const char sql_insert[] =
 "INSERT INTO story (cid, ckey, told, channel, gemeente, text, consent,"
-"  route, source_id, source_row, added)"
-"  VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+"  route, source_id, source_row, added, use)"
+"  VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)";
 static const char sql_attr[] =
 "INSERT INTO story_attr (story_id, key, value) VALUES (?1, ?2, ?3)"
 "  ON CONFLICT (story_id, key) DO UPDATE SET value = value || '; ' ||"
@@ -451,6 +473,20 @@ be_story_keys_add(struct be_story_keys *k, const char *cid)
 }
 
 int
+be_story_count_only(struct be_store *st, const char *cid, struct be_err *e)
+{
+	static const char sql[] = "UPDATE story SET use = 'count'"
+	    "  WHERE ckey = ?2 AND cid = ?1 AND use <> 'count'";
+	sqlite3_stmt *q;
+
+	if ((q = be_store_stmt(st, sql, e)) == NULL)
+		return -1;
+	bind_static(q, 1, cid);
+	sqlite3_bind_int64(q, 2, cid_key(cid));
+	return be_store_done(st, q, "cannot store story", e);
+}
+
+int
 be_story_insert(struct be_store *st, struct be_story *s,
     long long source_id, const char *now, struct be_err *e)
 {
@@ -504,6 +540,8 @@ be_story_store(struct be_store *st, struct be_story *s,
 	if (s->source_row > 0)
 		sqlite3_bind_int64(q, 9, s->source_row);
 	bind_static(q, 10, now);
+	bind_static(q, 12, be_use_name(s->use == BE_USE_COUNT ? BE_USE_COUNT :
+	    BE_USE_QUOTE));
 	if (be_store_done(st, q, "cannot store story", e) < 0)
 		return -1;
 	s->id = sqlite3_last_insert_rowid(db);
@@ -546,7 +584,7 @@ be_story_get(struct be_store *st, long long id, struct be_story *s,
 {
 	static const char sql_story[] =
 	    "SELECT s.cid, s.told, s.channel, s.gemeente, s.text, s.consent,"
-	    "  s.route, s.source_row, s.added, src.path"
+	    "  s.route, s.source_row, s.added, src.path, s.use"
 	    "  FROM story s LEFT JOIN source src ON src.id = s.source_id"
 	    "  WHERE s.id = ?1";
 	static const char sql_attrs[] =
@@ -583,6 +621,8 @@ be_story_get(struct be_store *st, long long id, struct be_story *s,
 	s->source_row = sqlite3_column_int64(q, 7);
 	s->added = be_col_dup(q, 8);
 	s->source = be_col_dup(q, 9);
+	s->use = strcmp(be_col_text(q, 10), "count") == 0 ? BE_USE_COUNT :
+	    BE_USE_QUOTE;
 	sqlite3_reset(q);
 
 	if ((q = be_store_stmt(st, sql_attrs, e)) == NULL)
@@ -629,6 +669,7 @@ be_story_yaml(FILE *fp, const struct be_story *s)
 		be_yemit_str(fp, 0, "route", s->route);
 	if (s->consent >= 0)
 		be_yemit_str(fp, 0, "consent", s->consent ? "ja" : "nee");
+	be_yemit_str(fp, 0, "use", be_use_name(s->use));
 	if (s->nattr) {
 		be_yemit_key(fp, 0, "attributes");
 		for (i = 0; i < s->nattr; i++)
@@ -668,6 +709,7 @@ be_story_text(FILE *fp, const struct be_story *s)
 		fprintf(fp, "route: %s\n", s->route);
 	if (s->consent >= 0)
 		fprintf(fp, "consent: %s\n", s->consent ? "ja" : "nee");
+	fprintf(fp, "use: %s\n", be_use_name(s->use));
 	for (i = 0; i < s->nattr; i++)
 		fprintf(fp, "%s: %s\n", s->attr_keys[i], s->attr_vals[i]);
 	for (i = 0; i < s->nred; i++)
@@ -769,4 +811,468 @@ be_story_record(FILE *fp, const struct be_story *s)
 	be_story_record_tail(&b, s);
 	fwrite(b.s, 1, b.len, fp);
 	be_buf_release(&b);
+}
+
+/* Migration to version 2 (see story.h). */
+
+/* Runs a literal statement of the migration that binds up to two ids. */
+static int
+mig_run(struct be_store *st, const char *sql, long long a, long long b,
+    struct be_err *e)
+{
+	sqlite3_stmt *q;
+
+	if ((q = be_store_stmt(st, sql, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, a);
+	if (sqlite3_bind_parameter_count(q) >= 2)
+		sqlite3_bind_int64(q, 2, b);
+	return be_store_done(st, q, "cannot migrate store", e);
+}
+
+/* The ids of the stories with attribute key and their values. */
+struct mig_rows {
+	long long *id;
+	char **val;
+	size_t n, cap;
+};
+
+static void
+mig_rows_release(struct mig_rows *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->val[i]);
+	free(r->id);
+	free(r->val);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+mig_attr_rows(struct be_store *st, const char *key, struct mig_rows *r,
+    struct be_err *e)
+{
+	static const char sql[] = "SELECT story_id, value FROM story_attr"
+	    "  WHERE key = ?1";
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((q = be_store_stmt(st, sql, e)) == NULL)
+		return -1;
+	be_bind_text(q, 1, key);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (r->n == r->cap) {
+			r->cap = r->cap ? 2 * r->cap : 64;
+			r->id = be_xrealloc(r->id, r->cap * sizeof *r->id);
+			r->val = be_xrealloc(r->val, r->cap * sizeof *r->val);
+		}
+		r->id[r->n] = sqlite3_column_int64(q, 0);
+		r->val[r->n++] = be_xstrdup(be_col_text(q, 1));
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 0 : be_store_error(st, "cannot migrate "
+	    "store", e);
+}
+
+/* Deletes the attribute key of story id. */
+static int
+mig_attr_drop(struct be_store *st, long long id, const char *key,
+    struct be_err *e)
+{
+	static const char sql[] = "DELETE FROM story_attr"
+	    "  WHERE story_id = ?1 AND key = ?2";
+	sqlite3_stmt *q;
+
+	if ((q = be_store_stmt(st, sql, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	be_bind_text(q, 2, key);
+	return be_store_done(st, q, "cannot migrate store", e);
+}
+
+/* An identifying attribute of a story with consent: into table person. */
+static int
+mig_person(struct be_store *st, int field, long long id, const char *v,
+    struct be_err *e)
+{
+	static const char sql_name[] = "INSERT INTO person (story_id, name)"
+	    "  SELECT ?1, ?2 FROM story WHERE id = ?1 AND consent = 1"
+	    "  ON CONFLICT (story_id) DO UPDATE SET name ="
+	    "  coalesce(name || ' ' || excluded.name, excluded.name)";
+	static const char sql_email[] = "INSERT INTO person (story_id, email)"
+	    "  SELECT ?1, ?2 FROM story WHERE id = ?1 AND consent = 1"
+	    "  ON CONFLICT (story_id) DO UPDATE SET email ="
+	    "  coalesce(email || ', ' || excluded.email, excluded.email)";
+	static const char sql_phone[] = "INSERT INTO person (story_id, phone)"
+	    "  SELECT ?1, ?2 FROM story WHERE id = ?1 AND consent = 1"
+	    "  ON CONFLICT (story_id) DO UPDATE SET phone ="
+	    "  coalesce(phone || ', ' || excluded.phone, excluded.phone)";
+	static const char sql_address[] = "INSERT INTO person (story_id,"
+	    "  address) SELECT ?1, ?2 FROM story WHERE id = ?1"
+	    "  AND consent = 1 ON CONFLICT (story_id) DO UPDATE SET address ="
+	    "  coalesce(address || ', ' || excluded.address,"
+	    "  excluded.address)";
+	const char *sql;
+	sqlite3_stmt *q;
+
+	switch (field) {
+	case BE_F_NAME:
+		sql = sql_name;
+		break;
+	case BE_F_EMAIL:
+		sql = sql_email;
+		break;
+	case BE_F_PHONE:
+		sql = sql_phone;
+		break;
+	case BE_F_ADDRESS:
+		sql = sql_address;
+		break;
+	default:
+		return 0;
+	}
+	if ((q = be_store_stmt(st, sql, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	be_bind_text(q, 2, v);
+	return be_store_done(st, q, "cannot migrate store", e);
+}
+
+/* Attributes that an intake of today would have read as fields. */
+static int
+mig_attrs(struct be_store *st, struct be_err *e)
+{
+	static const char sql_keys[] = "SELECT DISTINCT key FROM story_attr";
+	static const char sql_count[] = "UPDATE story SET use = 'count'"
+	    "  WHERE id = ?1";
+	static const char sql_no[] = "INSERT OR IGNORE INTO temp.mig_no (id)"
+	    "  VALUES (?1)";
+	struct mig_rows r;
+	sqlite3_stmt *q;
+	char **keys = NULL;
+	size_t nkeys = 0, i, j;
+	int rc, f, u;
+
+	if ((q = be_store_stmt(st, sql_keys, e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		keys = be_xrealloc(keys, (nkeys + 1) * sizeof *keys);
+		keys[nkeys++] = be_xstrdup(be_col_text(q, 0));
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		rc = be_store_error(st, "cannot migrate store", e);
+		goto out;
+	}
+	rc = 0;
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < nkeys && rc == 0; i++) {
+		f = be_colmap_synonym(keys[i]);
+		if (f == BE_F_ATTR && be_colmap_use_header(keys[i]) == 1)
+			f = BE_F_USE;
+		if (f != BE_F_USE && f != BE_F_IGNORE && (f < BE_F_NAME ||
+		    f > BE_F_ADDRESS))
+			continue;
+		if ((rc = mig_attr_rows(st, keys[i], &r, e)) < 0)
+			break;
+		for (j = 0; j < r.n && rc == 0; j++) {
+			if (f == BE_F_USE) {
+				u = be_use_answer(r.val[j]);
+				if (u == -1)
+					continue;	/* cannot tell: kept */
+				if (u == BE_USE_COUNT)
+					rc = mig_run(st, sql_count, r.id[j], 0,
+					    e);
+				else if (u == BE_USE_NO)
+					rc = mig_run(st, sql_no, r.id[j], 0, e);
+			} else
+				rc = mig_person(st, f, r.id[j], r.val[j], e);
+			if (rc == 0)
+				rc = mig_attr_drop(st, r.id[j], keys[i], e);
+		}
+		mig_rows_release(&r);
+	}
+out:
+	for (i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	return rc;
+}
+
+/* Adds n redactions of kind to story id. */
+static int
+mig_counts(struct be_store *st, long long id,
+    const struct be_redact_counts *c, struct be_err *e)
+{
+	static const char sql[] = "INSERT INTO story_redaction"
+	    "  (story_id, kind, n) VALUES (?1, ?2, ?3)"
+	    "  ON CONFLICT (story_id, kind) DO UPDATE SET n = n + excluded.n";
+	sqlite3_stmt *q;
+	int k;
+
+	for (k = 0; k < BE_R_NKINDS; k++) {
+		if (c->n[k] == 0)
+			continue;
+		if ((q = be_store_stmt(st, sql, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, id);
+		bind_static(q, 2, be_redact_name(k));
+		sqlite3_bind_int(q, 3, (int)c->n[k]);
+		if (be_store_done(st, q, "cannot migrate store", e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Texts redacted again, a batch of stories at a time (a statement that
+ * reads a table is not stepped on while the rows it reads change).
+ */
+#define MIG_BATCH 256
+
+static int
+mig_texts(struct be_store *st, struct be_err *e)
+{
+	static const char sql_get[] = "SELECT id, text, told FROM story"
+	    "  WHERE id > ?1 ORDER BY id LIMIT 256";
+	static const char sql_set[] = "UPDATE story SET text = ?2, cid = ?3,"
+	    "  ckey = ?4 WHERE id = ?1";
+	struct be_redact_counts c;
+	struct be_buf out = BE_BUF_INIT;
+	struct mig_rows r;
+	char **told = NULL, cid[BE_CID_LEN + 1];
+	sqlite3_stmt *q;
+	long long last = 0;
+	size_t i;
+	int rc = 0, step;
+
+	memset(&r, 0, sizeof r);
+	told = be_xcalloc(MIG_BATCH, sizeof *told);
+	for (;;) {
+		if ((q = be_store_stmt(st, sql_get, e)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, last);
+		r.cap = MIG_BATCH;
+		r.id = be_xrealloc(r.id, r.cap * sizeof *r.id);
+		r.val = be_xrealloc(r.val, r.cap * sizeof *r.val);
+		while ((step = sqlite3_step(q)) == SQLITE_ROW) {
+			r.id[r.n] = sqlite3_column_int64(q, 0);
+			r.val[r.n] = be_xstrdup(be_col_text(q, 1));
+			told[r.n++] = be_col_dup(q, 2);
+		}
+		sqlite3_reset(q);
+		if (step != SQLITE_DONE)
+			rc = be_store_error(st, "cannot migrate store", e);
+		for (i = 0; i < r.n && rc == 0; i++) {
+			memset(&c, 0, sizeof c);
+			be_buf_reset(&out);
+			if (be_redact(r.val[i], strlen(r.val[i]), &out, &c) == 0)
+				continue;
+			be_story_cid(out.s, told[i], cid);
+			if ((q = be_store_stmt(st, sql_set, e)) == NULL) {
+				rc = -1;
+				break;
+			}
+			sqlite3_bind_int64(q, 1, r.id[i]);
+			bind_static(q, 2, out.s);
+			bind_static(q, 3, cid);
+			sqlite3_bind_int64(q, 4, cid_key(cid));
+			if ((rc = be_store_done(st, q, "cannot migrate store",
+			    e)) == 0)
+				rc = mig_counts(st, r.id[i], &c, e);
+		}
+		for (i = 0; i < r.n; i++)
+			free(told[i]);
+		if (r.n)
+			last = r.id[r.n - 1];
+		if (rc < 0 || r.n < MIG_BATCH)
+			break;
+		for (i = 0; i < r.n; i++)
+			free(r.val[i]);
+		r.n = 0;
+	}
+	mig_rows_release(&r);
+	free(told);
+	be_buf_release(&out);
+	return rc;
+}
+
+/* Attribute values and chosen quotes redacted again. */
+static int
+mig_others(struct be_store *st, struct be_err *e)
+{
+	static const char sql_keys[] = "SELECT DISTINCT key FROM story_attr";
+	static const char sql_attr[] = "UPDATE story_attr SET value = ?3"
+	    "  WHERE story_id = ?1 AND key = ?2";
+	static const char sql_quotes[] = "SELECT point_id, story_id, quote"
+	    "  FROM point_story WHERE quote IS NOT NULL";
+	static const char sql_quote[] = "UPDATE point_story SET quote = ?3"
+	    "  WHERE point_id = ?1 AND story_id = ?2";
+	struct be_buf out = BE_BUF_INIT;
+	struct mig_rows r, p;
+	sqlite3_stmt *q;
+	char **keys = NULL;
+	size_t nkeys = 0, i, j;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	memset(&p, 0, sizeof p);
+	if ((q = be_store_stmt(st, sql_keys, e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		keys = be_xrealloc(keys, (nkeys + 1) * sizeof *keys);
+		keys[nkeys++] = be_xstrdup(be_col_text(q, 0));
+	}
+	sqlite3_reset(q);
+	rc = rc == SQLITE_DONE ? 0 : be_store_error(st, "cannot migrate "
+	    "store", e);
+	for (i = 0; i < nkeys && rc == 0; i++) {
+		if ((rc = mig_attr_rows(st, keys[i], &r, e)) < 0)
+			break;
+		for (j = 0; j < r.n && rc == 0; j++) {
+			be_buf_reset(&out);
+			if (be_redact(r.val[j], strlen(r.val[j]), &out,
+			    NULL) == 0)
+				continue;
+			if ((q = be_store_stmt(st, sql_attr, e)) == NULL) {
+				rc = -1;
+				break;
+			}
+			sqlite3_bind_int64(q, 1, r.id[j]);
+			be_bind_text(q, 2, keys[i]);
+			bind_static(q, 3, out.s);
+			rc = be_store_done(st, q, "cannot migrate store", e);
+		}
+		mig_rows_release(&r);
+	}
+	/* The quotes: few, one point's stories each. */
+	if (rc == 0 && (q = be_store_stmt(st, sql_quotes, e)) == NULL)
+		rc = -1;
+	while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+		if (r.n == r.cap) {
+			r.cap = r.cap ? 2 * r.cap : 64;
+			r.id = be_xrealloc(r.id, r.cap * sizeof *r.id);
+			r.val = be_xrealloc(r.val, r.cap * sizeof *r.val);
+			p.id = be_xrealloc(p.id, r.cap * sizeof *p.id);
+		}
+		p.id[r.n] = sqlite3_column_int64(q, 0);
+		r.id[r.n] = sqlite3_column_int64(q, 1);
+		r.val[r.n++] = be_xstrdup(be_col_text(q, 2));
+	}
+	if (q)
+		sqlite3_reset(q);
+	for (j = 0; j < r.n && rc == 0; j++) {
+		be_buf_reset(&out);
+		if (be_redact(r.val[j], strlen(r.val[j]), &out, NULL) == 0)
+			continue;
+		if ((q = be_store_stmt(st, sql_quote, e)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, p.id[j]);
+		sqlite3_bind_int64(q, 2, r.id[j]);
+		bind_static(q, 3, out.s);
+		rc = be_store_done(st, q, "cannot migrate store", e);
+	}
+	mig_rows_release(&r);
+	free(p.id);
+	for (i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	be_buf_release(&out);
+	return rc;
+}
+
+/* Story gone goes into story keep: what hangs on it, and its level. */
+static int
+mig_merge(struct be_store *st, long long keep, long long gone,
+    struct be_err *e)
+{
+	static const char *const sql[] = {
+	    "INSERT OR IGNORE INTO story_tag (story_id, tag_id, origin,"
+	    "  present, codebook_id, rule, matched, who, at)"
+	    "  SELECT ?1, tag_id, origin, present, codebook_id, rule,"
+	    "  matched, who, at FROM story_tag WHERE story_id = ?2",
+	    "UPDATE OR IGNORE point_story SET story_id = ?1"
+	    "  WHERE story_id = ?2",
+	    "DELETE FROM point_story WHERE story_id = ?2 AND ?1 = ?1",
+	    "INSERT OR IGNORE INTO story_attr (story_id, key, value)"
+	    "  SELECT ?1, key, value FROM story_attr WHERE story_id = ?2",
+	    "INSERT INTO story_redaction (story_id, kind, n)"
+	    "  SELECT ?1, kind, n FROM story_redaction WHERE story_id = ?2"
+	    "  AND true ON CONFLICT (story_id, kind) DO UPDATE"
+	    "  SET n = max(n, excluded.n)",
+	    "INSERT OR IGNORE INTO person (story_id, name, email, phone,"
+	    "  address) SELECT ?1, name, email, phone, address FROM person"
+	    "  WHERE story_id = ?2",
+	    "UPDATE story SET use = 'count' WHERE id = ?1 AND"
+	    "  (SELECT use FROM story WHERE id = ?2) = 'count'",
+	    "UPDATE story SET consent = (SELECT consent FROM story"
+	    "  WHERE id = ?2) WHERE id = ?1 AND consent IS NULL",
+	    "INSERT OR IGNORE INTO temp.mig_no (id) SELECT ?1"
+	    "  WHERE EXISTS (SELECT 1 FROM temp.mig_no WHERE id = ?2)",
+	    "DELETE FROM story WHERE id = ?2 AND ?1 = ?1",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++)
+		if (mig_run(st, sql[i], keep, gone, e) < 0)
+			return -1;
+	return 0;
+}
+
+/* Stories that have one content id now: merged into the oldest. */
+static int
+mig_merge_all(struct be_store *st, struct be_err *e)
+{
+	static const char sql[] = "SELECT s.id, min(o.id) FROM story s"
+	    "  JOIN story o ON o.ckey = s.ckey AND o.cid = s.cid"
+	    "  AND o.id < s.id GROUP BY s.id ORDER BY s.id";
+	struct mig_rows r;
+	long long *keep = NULL;
+	sqlite3_stmt *q;
+	size_t i;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	if ((q = be_store_stmt(st, sql, e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (r.n == r.cap) {
+			r.cap = r.cap ? 2 * r.cap : 16;
+			r.id = be_xrealloc(r.id, r.cap * sizeof *r.id);
+			keep = be_xrealloc(keep, r.cap * sizeof *keep);
+		}
+		r.id[r.n] = sqlite3_column_int64(q, 0);
+		keep[r.n++] = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	rc = rc == SQLITE_DONE ? 0 : be_store_error(st, "cannot migrate "
+	    "store", e);
+	for (i = 0; i < r.n && rc == 0; i++)
+		rc = mig_merge(st, keep[i], r.id[i], e);
+	free(r.id);
+	free(keep);
+	return rc;
+}
+
+int
+be_story_migrate_use(struct be_store *st, struct be_err *e)
+{
+	if (be_store_exec(st, "CREATE TEMP TABLE mig_no"
+	    "  (id INTEGER PRIMARY KEY)", e) < 0)
+		return -1;
+	if (mig_attrs(st, e) < 0 || mig_texts(st, e) < 0 ||
+	    mig_others(st, e) < 0 || mig_merge_all(st, e) < 0 ||
+	    be_store_exec(st, "DELETE FROM point_story WHERE story_id IN"
+	    "  (SELECT id FROM temp.mig_no);"
+	    "DELETE FROM story WHERE id IN (SELECT id FROM temp.mig_no)",
+	    e) < 0) {
+		be_store_exec(st, "DROP TABLE temp.mig_no", NULL);
+		return -1;
+	}
+	return be_store_exec(st, "DROP TABLE temp.mig_no", e);
 }

@@ -4,7 +4,8 @@
  *
  * A story holds the experience as told: its text (NFC, redacted before it
  * gets here), when and through which channel it was told, in which
- * gemeente, whether the teller consented, a route when it belongs
+ * gemeente, whether the teller consented to be contacted (consent), how
+ * the story may be used (use: quoted, or only counted), a route when it belongs
  * elsewhere (klachtencommissie, bezwaar, clientondersteuner: such stories
  * stay out of points) and the other columns of its row as attributes.
  */
@@ -16,6 +17,19 @@
 #include "buf.h"
 #include "err.h"
 #include "store.h"
+
+/*
+ * Consent to use, apart from consent to be contacted: a story may be
+ * quoted (anonymously) in documents, or only counted in numbers; a teller
+ * who said no to its use has no story in the store.  The store, YAML and
+ * JSON name the levels "quote" and "count".
+ */
+enum be_use { BE_USE_NO, BE_USE_COUNT, BE_USE_QUOTE };
+
+/* "no", "count", "quote"; NULL out of range.  Static. */
+const char *be_use_name(int use);
+/* The level named name ("quote", "count" or "no"), or -1. */
+int be_use_parse(const char *name);
 
 /* Length of a content id in hex digits (BLAKE2b with a 32-byte digest). */
 #define BE_CID_LEN 64
@@ -31,7 +45,8 @@ struct be_story {
 	char *text;		/* NFC, redacted; never NULL once filled */
 	char *route;		/* klachtencommissie, bezwaar,
 				   clientondersteuner, or NULL */
-	int consent;		/* 1 yes, 0 no, -1 unknown */
+	int consent;		/* contact: 1 yes, 0 no, -1 unknown */
+	int use;		/* enum be_use; BE_USE_QUOTE by default */
 	char **attr_keys, **attr_vals;	/* nattr pairs */
 	size_t nattr;
 	char red_kind[BE_STORY_NRED][16];	/* what was redacted */
@@ -46,7 +61,7 @@ struct be_story {
 	size_t attrcap;
 };
 
-/* Sets s empty (consent -1).  Allocates nothing. */
+/* Sets s empty (consent -1, use BE_USE_QUOTE).  Allocates nothing. */
 void be_story_init(struct be_story *s);
 /* Frees what s holds; s is empty and usable again. */
 void be_story_release(struct be_story *s);
@@ -95,6 +110,33 @@ int be_story_insert(struct be_store *st, struct be_story *s,
 int be_story_store(struct be_store *st, struct be_story *s,
     long long source_id, const char *now, int fresh, size_t textlen,
     struct be_err *e);
+
+/*
+ * The story with content id cid, if there is one, may from now on only be
+ * counted (use count).  0 or -1 with e filled.
+ */
+int be_story_count_only(struct be_store *st, const char *cid,
+    struct be_err *e);
+
+/*
+ * The step in C of the store's migration to version 2 (store.c), inside
+ * its transaction, after the column story.use is added:
+ *  - attributes that a new intake would not keep as attributes are
+ *    treated as it would: an answer about use (be_colmap_use_header) gives
+ *    the story its level (no: the story is removed, with its tags and its
+ *    place in points); an identifying column (name, e-mail, phone,
+ *    address) goes to the person table when the story has consent to be
+ *    contacted, else it is dropped; a column always dropped is dropped.
+ *    An answer that cannot be read stays an attribute;
+ *  - every text, attribute and chosen quote is redacted again with the
+ *    rules of this program, the new redactions counted, content ids
+ *    computed again (the full-text index follows the text);
+ *  - stories that now have one content id are merged into the oldest:
+ *    its tags, points, attributes, redaction counts and person kept, the
+ *    least use of the two (count before quote, no before count).
+ * 0, or -1 with e filled.
+ */
+int be_story_migrate_use(struct be_store *st, struct be_err *e);
 
 /*
  * The content ids of a store's stories, in a filter of fixed size (a

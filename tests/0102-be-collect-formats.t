@@ -8,17 +8,17 @@ last() { q "SELECT $1 FROM story WHERE source_id = (SELECT max(id) FROM source) 
 plan 25
 
 run be-collect "$F/tab.tsv"
-is "$RC:$(cat "$ERR")" "0:be-collect: $F/tab.tsv: 2 rows read, 2 new, 0 duplicates, 0 refused; read as utf-8, delimiter TAB" "TAB"
+is "$RC:$(cat "$ERR")" "0:be-collect: $F/tab.tsv: 2 rows read, 2 new, 0 duplicates, 0 refused; no column about use: quotable; read as utf-8, delimiter TAB" "TAB"
 run be-collect "$F/crlf.csv"
-is "$(cat "$ERR")" "be-collect: $F/crlf.csv: 2 rows read, 0 new, 2 duplicates, 0 refused; read as utf-8, delimiter ';'" "semicolon, CRLF (same stories)"
+is "$(cat "$ERR")" "be-collect: $F/crlf.csv: 2 rows read, 0 new, 2 duplicates, 0 refused; no column about use: quotable; read as utf-8, delimiter ';'" "semicolon, CRLF (same stories)"
 is "$(q "SELECT text FROM story WHERE id = 1")" "Het loket is dicht." "text of TAB file"
 run be-collect "$F/bom.csv"
-is "$(cat "$ERR")" "be-collect: $F/bom.csv: 1 row read, 1 new, 0 duplicates, 0 refused; read as utf-8-bom, delimiter ','" "UTF-8 with BOM"
+is "$(cat "$ERR")" "be-collect: $F/bom.csv: 1 row read, 1 new, 0 duplicates, 0 refused; no column about use: quotable; read as utf-8-bom, delimiter ','" "UTF-8 with BOM"
 run be-collect "$F/utf16.csv"
-is "$(cat "$ERR")" "be-collect: $F/utf16.csv: 1 row read, 1 new, 0 duplicates, 0 refused; read as utf-16le, delimiter ';'" "UTF-16LE"
+is "$(cat "$ERR")" "be-collect: $F/utf16.csv: 1 row read, 1 new, 0 duplicates, 0 refused; no column about use: quotable; read as utf-16le, delimiter ';'" "UTF-16LE"
 is "$(q "SELECT text FROM story WHERE id = 4")" "Zoë wacht op de taxi." "UTF-16 text"
 run be-collect "$F/excel.csv"
-is "$(cat "$ERR")" "be-collect: $F/excel.csv: 50 rows read, 50 new, 0 duplicates, 0 refused; redacted: 4 POSTCODE, 4 ADRES, 3 BSN, 3 TELEFOON, 3 E-MAIL, 1 IBAN; read as windows-1252, delimiter ';'" "Windows-1252 from Excel"
+is "$(cat "$ERR")" "be-collect: $F/excel.csv: 50 rows read, 50 new, 0 duplicates, 0 refused; no column about use: quotable; redacted: 4 POSTCODE, 4 ADRES, 3 BSN, 3 TELEFOON, 3 E-MAIL, 1 IBAN; read as windows-1252, delimiter ';'" "Windows-1252 from Excel"
 is "$(q "SELECT count(*) FROM story WHERE gemeente = 'Súdwest-Fryslân'")" 3 "accents right from Windows-1252"
 run be-collect -e utf-8 "$F/excel.csv"
 is "$RC" 2 "forcing the wrong encoding fails"
@@ -32,7 +32,7 @@ is "$(last "route, consent")" "clientondersteuner|
 |1" "route and consent from YAML"
 is "$(q "SELECT name FROM person")" "Truus Bakker" "person kept with consent"
 run_in "$F/stories.rec" be-collect
-is "$(cat "$ERR")" "be-collect: -: 2 rows read, 2 new, 0 duplicates, 0 refused" "records on stdin"
+is "$(cat "$ERR")" "be-collect: -: 2 rows read, 2 new, 0 duplicates, 0 refused; no column about use: quotable" "records on stdin"
 is "$(last text | head -2)" "De thuiszorg komt steeds op andere tijden.
 Soms helemaal niet." "record escapes undone"
 

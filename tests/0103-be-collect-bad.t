@@ -34,9 +34,9 @@ is "$RC:$(cat "$ERR")" "0:be-collect: $F/header-only.csv: 0 rows read, 0 new, 0 
 
 run be-collect --skip-bad "$F/bad-date.csv" "$F/empty-text.csv"
 is "$RC:$(cat "$ERR")" "0:be-collect: $F/bad-date.csv:3:1: unreadable date in 'Datum'; write it as 2026-02-02 or 2-2-2026 10:15
-be-collect: $F/bad-date.csv: 3 rows read, 2 new, 0 duplicates, 1 refused
+be-collect: $F/bad-date.csv: 3 rows read, 2 new, 0 duplicates, 1 refused; no column about use: quotable
 be-collect: $F/empty-text.csv:3:12: empty story text
-be-collect: $F/empty-text.csv: 2 rows read, 0 new, 1 duplicate, 1 refused" "--skip-bad lists the refused rows and keeps the good ones"
+be-collect: $F/empty-text.csv: 2 rows read, 0 new, 1 duplicate, 1 refused; no column about use: quotable" "--skip-bad lists the refused rows and keeps the good ones"
 
 # The store: read-only, locked, damaged, newer.
 chmod 755 "$T"
@@ -63,5 +63,5 @@ run be-collect -s junk.db in.csv
 must_fail 2 "be-collect: junk.db: not a benut store (not an SQLite database); name another with -s" "corrupt store"
 q "PRAGMA user_version = 99"
 run be-collect in.csv
-must_fail 2 "be-collect: $BENUT_STORE: store has schema version 99, newer than this program's 1; upgrade benut" "newer store refused"
+must_fail 2 "be-collect: $BENUT_STORE: store has schema version 99, newer than this program's 2; upgrade benut" "newer store refused"
 done_testing
