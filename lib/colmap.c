@@ -336,18 +336,12 @@ be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
 			cm->key[i] = be_xstrdup(key);
 		}
 		f = map ? map_lookup(map, h[i]) : -1;
-		if (f < 0 && (f = be_colmap_synonym(h[i])) == BE_F_ATTR) {
-			switch (be_colmap_use_header(h[i])) {
-			case 1:
-				f = BE_F_USE;
-				break;
-			case 2:
-				*bad = i;
-				return be_err_set(e, "column '%s' asks leave to "
-				    "use the story and to contact the teller "
-				    "in one answer; map it with -m as use or "
-				    "consent", cm->key[i]);
-			}
+		if (f < 0 && (f = be_colmap_field(h[i])) < 0) {
+			*bad = i;
+			return be_err_set(e, "column '%s' asks leave to use "
+			    "the story and to contact the teller in one "
+			    "answer; map it with -m as use or consent",
+			    cm->key[i]);
 		}
 		if (f == BE_F_USE && cm->col[f] >= 0) {
 			*bad = i;
@@ -437,6 +431,22 @@ has_word(const char *h, const char *const *list)
 				return 1;
 	}
 	return 0;
+}
+
+int
+be_colmap_field(const char *header)
+{
+	int f = be_colmap_synonym(header);
+
+	if (f != BE_F_ATTR)
+		return f;
+	switch (be_colmap_use_header(header)) {
+	case 1:
+		return BE_F_USE;
+	case 2:
+		return -1;
+	}
+	return BE_F_ATTR;
 }
 
 int

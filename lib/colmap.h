@@ -54,6 +54,14 @@ int be_colmap_synonym(const char *header);
  */
 int be_colmap_use_header(const char *header);
 
+/*
+ * The field a header means without a mapping file, as an intake takes it
+ * (be_colmap_synonym, then be_colmap_use_header); -1 for a header that
+ * asks for use and contact at once.  The migration of a store reads the
+ * attributes of old stories with it.
+ */
+int be_colmap_field(const char *header);
+
 /* A mapping file, loaded. */
 struct be_map {
 	char *name;		/* its "name:", or NULL */

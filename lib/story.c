@@ -968,9 +968,7 @@ mig_attrs(struct be_store *st, struct be_err *e)
 	rc = 0;
 	memset(&r, 0, sizeof r);
 	for (i = 0; i < nkeys && rc == 0; i++) {
-		f = be_colmap_synonym(keys[i]);
-		if (f == BE_F_ATTR && be_colmap_use_header(keys[i]) == 1)
-			f = BE_F_USE;
+		f = be_colmap_field(keys[i]);
 		if (f != BE_F_USE && f != BE_F_IGNORE && (f < BE_F_NAME ||
 		    f > BE_F_ADDRESS))
 			continue;
