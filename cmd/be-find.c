@@ -12,6 +12,7 @@ static const char usage[] =
     "be-find [-H] [-q query] [-t tag ...] [--untagged] [--since date]\n"
     "               [--until date] [--since-meeting meeting] [-c channel]\n"
     "               [-g gemeente] [-a key=value ...] [--route | --no-route]\n"
+    "               [--use quote|count]\n"
     "               [--by key[,key] | --count | --json | --text | --yaml]"
     " [-s store]\n"
     "               [ref ... | -]";
@@ -19,7 +20,7 @@ static const char usage[] =
 enum {
 	OPT_UNTAGGED = BE_OPT_FIRST_FREE, OPT_SINCE, OPT_UNTIL, OPT_MEETING,
 	OPT_ROUTE, OPT_NOROUTE, OPT_BY, OPT_COUNT, OPT_JSON, OPT_TEXT,
-	OPT_YAML
+	OPT_YAML, OPT_USE
 };
 
 static const struct option longopts[] = {
@@ -34,6 +35,7 @@ static const struct option longopts[] = {
 	{ "gemeente", required_argument, 0, 'g' },
 	{ "attr", required_argument, 0, 'a' },
 	{ "route", no_argument, 0, OPT_ROUTE },
+	{ "use", required_argument, 0, OPT_USE },
 	{ "no-route", no_argument, 0, OPT_NOROUTE },
 	{ "by", required_argument, 0, OPT_BY },
 	{ "count", no_argument, 0, OPT_COUNT },
@@ -86,6 +88,7 @@ add_sel(struct be_find *f, const struct sel *s, struct be_err *e)
 	case OPT_MEETING: return be_find_since_meeting(f, s->arg, e);
 	case OPT_ROUTE: be_find_route(f, 1); return 0;
 	case OPT_NOROUTE: be_find_route(f, 0); return 0;
+	case OPT_USE: return be_find_use(f, s->arg, e);
 	case OPT_BY: return be_find_by(f, s->arg, e);
 	}
 	return 0;
@@ -123,7 +126,7 @@ main(int argc, char *argv[])
 		case OPT_NOROUTE: rflag |= 2; break;
 		case OPT_BY: nout++; break;
 		case 'a': case 'c': case 'g': case OPT_SINCE: case OPT_UNTIL:
-		case OPT_MEETING:
+		case OPT_MEETING: case OPT_USE:
 			break;
 		default:
 			be_std_option(c, usage);

@@ -19,7 +19,7 @@
  */
 enum kind {
 	K_QUERY, K_TAG, K_ATTR, K_SINCE, K_UNTIL, K_MEETING,
-	K_CHANNEL, K_GEMEENTE, K_ROUTE, K_NOROUTE, K_UNTAGGED, K_NKINDS
+	K_CHANNEL, K_GEMEENTE, K_ROUTE, K_NOROUTE, K_UNTAGGED, K_USE, K_NKINDS
 };
 
 struct step {
@@ -30,7 +30,7 @@ struct step {
 };
 
 /* The codes are those of KEY() below. */
-enum dim { D_TAG, D_MONTH, D_YEAR, D_CHANNEL, D_GEMEENTE, D_ATTR };
+enum dim { D_TAG, D_MONTH, D_YEAR, D_CHANNEL, D_GEMEENTE, D_ATTR, D_USE };
 
 struct be_find {
 	struct be_store *st;
@@ -351,6 +351,15 @@ be_find_route(struct be_find *f, int routed)
 	add(f, routed ? K_ROUTE : K_NOROUTE, -1, NULL, NULL);
 }
 
+int
+be_find_use(struct be_find *f, const char *level, struct be_err *e)
+{
+	if (strcmp(level, "quote") != 0 && strcmp(level, "count") != 0)
+		return be_err_set(e, "--use: give quote or count");
+	add(f, K_USE, group_of(f, K_USE, NULL), level, NULL);
+	return 0;
+}
+
 void
 be_find_use_refs(struct be_find *f)
 {
@@ -400,6 +409,8 @@ be_find_by(struct be_find *f, const char *spec, struct be_err *e)
 		for (i = 0; i < sizeof names / sizeof names[0]; i++)
 			if (strcmp(f->by[f->nby].name, names[i]) == 0)
 				f->by[f->nby].dim = (enum dim)i;
+		if (strcmp(f->by[f->nby].name, "use") == 0)
+			f->by[f->nby].dim = D_USE;
 		f->by[f->nby].key = fold(f->by[f->nby].name);
 		f->nby++;
 		if (comma == NULL)
@@ -462,6 +473,8 @@ static const char *const step_sql[K_NKINDS] = {
 	    " SELECT id FROM story WHERE coalesce(route, '') <> ''",
 	[K_NOROUTE] = "INSERT OR IGNORE INTO temp.find_tmp"
 	    " SELECT id FROM story WHERE coalesce(route, '') = ''",
+	[K_USE] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE use = ?1",
 	[K_UNTAGGED] = "INSERT OR IGNORE INTO temp.find_tmp"
 	    " SELECT id FROM story s WHERE NOT EXISTS (SELECT 1 FROM story_tag"
 	    " st WHERE st.story_id = s.id AND st.present = 1)",
@@ -810,7 +823,7 @@ json_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 	" WHEN 4 THEN nullif(s.gemeente, '')" \
 	" WHEN 5 THEN (SELECT nullif(a.value, '') FROM story_attr a" \
 	"  WHERE a.story_id = s.id AND be_fold(a.key) = " k \
-	"  ORDER BY a.key LIMIT 1) END"
+	"  ORDER BY a.key LIMIT 1) WHEN 6 THEN s.use END"
 #define GROUP "INSERT INTO temp.find_grp (g1, g2, n1, n2, c)" \
 	" SELECT be_fold(k1) AS g1, be_fold(k2) AS g2, min(k1), min(k2)," \
 	" count(*) FROM ("

@@ -70,6 +70,8 @@ void be_find_channel(struct be_find *f, const char *channel);
 void be_find_gemeente(struct be_find *f, const char *gemeente);
 /* kv is "key=value". */
 int be_find_attr(struct be_find *f, const char *kv, struct be_err *e);
+/* Stories of use level level ("quote" or "count"); else -1 with e. */
+int be_find_use(struct be_find *f, const char *level, struct be_err *e);
 /* routed nonzero: stories with a route flag; zero: stories without. */
 void be_find_route(struct be_find *f, int routed);
 /*

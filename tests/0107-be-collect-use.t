@@ -2,7 +2,7 @@
 # be-collect: consent to use a story (quote, count only, no), apart from
 # consent to be contacted.
 . "${0%/*}/lib.sh"
-plan 26
+plan 29
 export BENUT_NOW=2026-11-23T12:00:00Z
 H='Tijdstempel,Verhaal,Mag de raad uw verhaal gebruiken?,Toestemming,E-mail'
 cat >forms.csv <<CSV
@@ -34,6 +34,13 @@ run be-find --text S-2
 ok "grep -qx 'use: count' '$OUT'" "be-find --text"
 run be-find --json S-1
 ok "grep -q '\"use\":\"quote\"' '$OUT'" "be-find --json"
+run be-find --use count
+is "$RC:$(cut -f1 "$OUT" | tr '\n' ' ')" "0:S-2 S-3 " "be-find --use count"
+run be-find --by use
+is "$RC:$(cat "$OUT")" "0:count	2
+quote	2" "be-find --by use"
+run be-find --use never
+is "$RC:$(cat "$ERR")" "2:be-find: --use: give quote or count" "be-find --use: a bad level"
 
 # The export again, with one answer changed to count only: the story is
 # not added again and now may only be counted; a yes does not undo it.
