@@ -2,7 +2,7 @@
 # be-collect: consent to use a story (quote, count only, no), apart from
 # consent to be contacted.
 . "${0%/*}/lib.sh"
-plan 29
+plan 26
 export BENUT_NOW=2026-11-23T12:00:00Z
 H='Tijdstempel,Verhaal,Mag de raad uw verhaal gebruiken?,Toestemming,E-mail'
 cat >forms.csv <<CSV
