@@ -547,11 +547,19 @@ static int
 migrate(struct be_store *st, int from, struct be_err *e)
 {
 	char sql[64];
-	int v, i;
+	int v, i, cur;
 
 	for (v = from; v < BE_STORE_VERSION; v++) {
 		if (be_store_begin(st, e) < 0)
 			return -1;
+		/* Another program may have migrated it while this one
+		 * waited for the lock. */
+		if (pragma_int(st, "PRAGMA user_version", &cur, e) < 0)
+			goto fail;
+		if (cur > v) {
+			be_store_rollback(st);
+			continue;
+		}
 		for (i = 0; migrations[v].sql && migrations[v].sql[i]; i++)
 			if (be_store_exec(st, migrations[v].sql[i], e) < 0)
 				goto fail;

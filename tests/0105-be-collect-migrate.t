@@ -3,7 +3,7 @@
 # first open: redacted again, content ids recomputed, stories that now
 # coincide merged with their tags and points, the level of use added.
 . "${0%/*}/lib.sh"
-plan 22
+plan 23
 export BENUT_NOW=2026-11-30T12:00:00Z
 sqlite3 "$BENUT_STORE" <"$FIX/store/v1.sql"
 # Three stories more, as version 1 left them: two phone numbers its rules
@@ -86,6 +86,15 @@ run be-collect readme.csv
 is "$RC:$(cat "$ERR")" "0:be-collect: readme.csv: 3 rows read, 0 new, 2 duplicates, 0 refused, 1 said no to use; 1 count only" \
     "a re-intake of an export taken in before adds nothing"
 is "$(q "SELECT count(*) FROM story")" 17 "the stories: 19, less the one merged and the one that said no"
+
+# Two programs at once on a store of version 1: one migrates it, the
+# other waits for it and finds it done.
+sqlite3 two.db <"$FIX/store/v1.sql"
+be-find -s two.db --count >c1 2>e1 &
+be-find -s two.db --count >c2 2>e2 &
+wait
+is "$(cat c1 e1 c2 e2)" "15
+15" "two programs at once migrate once"
 
 # A migrated store is at home: be-agenda and be-point read it.
 run be-point show P-1
