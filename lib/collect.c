@@ -631,7 +631,8 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 	if (cm->col[BE_F_USE] >= 0) {
 		x->s->use_col = 1;
 		i = (size_t)cm->col[BE_F_USE];
-		switch (ok = be_use_answer(f[i])) {
+		/* A short row leaves its last cells empty. */
+		switch (ok = i < n ? be_use_answer(f[i]) : -2) {
 		case -1:
 			be_csv_field_pos(c, i, &l, &col);
 			return be_err_at(e, x->name, l, col, "unknown answer "

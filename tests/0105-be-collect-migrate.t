@@ -3,7 +3,7 @@
 # first open: redacted again, content ids recomputed, stories that now
 # coincide merged with their tags and points, the level of use added.
 . "${0%/*}/lib.sh"
-plan 23
+plan 24
 export BENUT_NOW=2026-11-30T12:00:00Z
 sqlite3 "$BENUT_STORE" <"$FIX/store/v1.sql"
 # Three stories more, as version 1 left them: two phone numbers its rules
@@ -19,6 +19,8 @@ INSERT INTO story_tag (story_id, tag_id, origin, at) VALUES
  (17, 2, 'hand', '2026-11-23T10:00:00Z'), (18, 7, 'hand', '2026-11-23T10:00:00Z');
 INSERT INTO story_attr VALUES (18, 'Opmerking', 'bereikbaar op 0687654321');
 INSERT INTO point_story VALUES (1, 18, 4, 'Bel mij op 06 87654321 over de regiotaxi.');
+INSERT INTO story_attr VALUES (4, 'E-mailadres', 'c.jansen@example.nl'),
+ (2, 'E-mailadres', 'iemand@example.nl'), (5, 'IP-adres', '192.0.2.7');
 SQL
 is "$(q 'PRAGMA user_version')" 1 "a store of version 1"
 
@@ -63,6 +65,11 @@ is "$(q "SELECT id, use FROM story WHERE id > 13 ORDER BY id" | tr '\n' ' ')" \
     "levels from the answers; the teller who said no is gone; the rest quotable"
 is "$(q "SELECT count(*) FROM story_attr WHERE key LIKE 'Mag de raad%'")" 0 \
     "the answer is no attribute any more"
+
+is "$(q "SELECT story_id, email FROM person ORDER BY story_id"; q "SELECT count(*) FROM story_attr WHERE key IN ('E-mailadres', 'IP-adres')")" \
+"1|anna.devries@example.nl
+4|chloe@example.nl, c.jansen@example.nl
+0" "identifying attributes: kept apart with consent, else dropped"
 
 cat >readme.csv <<'CSV'
 Tijdstempel,Uw naam (niet verplicht),Verhaal,Mag de raad uw verhaal gebruiken?,Telefoon

@@ -2,7 +2,7 @@
 # be-collect: consent to use a story (quote, count only, no), apart from
 # consent to be contacted.
 . "${0%/*}/lib.sh"
-plan 26
+plan 27
 export BENUT_NOW=2026-11-23T12:00:00Z
 H='Tijdstempel,Verhaal,Mag de raad uw verhaal gebruiken?,Toestemming,E-mail'
 cat >forms.csv <<CSV
@@ -89,6 +89,11 @@ run be-collect -m map.yaml mapped.csv
 is "$RC:$(q "SELECT use FROM story WHERE text LIKE 'Met een kaart%'")" "0:count" \
     "a map names the column about use"
 
+printf 'Verhaal,Wijk,Gebruik\nEen korte rij zonder antwoord.,Noord\n' >short.csv
+run be-collect short.csv
+is "$RC:$(cat "$ERR")" "0:be-collect: short.csv: 1 row read, 1 new, 0 duplicates, 0 refused; 1 not answered about use: quotable" \
+    "a short row has no answer: quotable, and said"
+
 # YAML story documents: the key use.
 cat >stories.yaml <<YAML
 kind: story
@@ -112,7 +117,7 @@ be-collect: bad.yaml: nothing written" "YAML: an unknown level"
 be-find --yaml >all.yaml
 run be-collect -s other.db all.yaml
 is "$RC:$(sqlite3 other.db "SELECT use, count(*) FROM story GROUP BY use")" "0:count|6
-quote|4" "levels travel with be-find --yaml"
+quote|5" "levels travel with be-find --yaml"
 run be-collect --use sometimes S-1
 is "$RC:$(head -1 "$ERR")" "2:be-collect: use level must be quote, count or no" "a bad level"
 done_testing
