@@ -1,5 +1,4 @@
 /* be-collect: story intake from CSV exports, YAML stories or records. */
-#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,19 +66,21 @@ summary(const char *name, const struct be_collect_stats *s, int dry_run)
 			break;
 		done |= 1u << pick;
 		len += (size_t)snprintf(red + len, sizeof red - len, "%s%u %s",
-		    len ? ", " : "; redacted: ", best, be_redact_name(pick));
+		    len ? ", " : be_err_tr(N_("; redacted: ")), best,
+		    be_redact_name(pick));
 		if (len >= sizeof red)
 			break;
 	}
 	if (strcmp(s->format, "csv") == 0 && (s->delim != ',' ||
 	    strcmp(s->encoding, "utf-8") != 0))
 		snprintf(how, sizeof how, s->delim == '\t' ?
-		    "; read as %s, delimiter TAB" :
-		    "; read as %s, delimiter '%c'", s->encoding, s->delim);
-	be_warnx("%s: %lu row%s read, %lu new, %lu duplicate%s, %lu refused"
-	    "%s%s%s", name, s->read, s->read == 1 ? "" : "s", s->added, s->dup,
-	    s->dup == 1 ? "" : "s", s->refused, red, how,
-	    dry_run ? "; dry run, nothing written" : "");
+		    be_err_tr(N_("; read as %s, delimiter TAB")) :
+		    be_err_tr(N_("; read as %s, delimiter '%c'")), s->encoding,
+		    s->delim);
+	be_warnx("%s: %lu %s read, %lu new, %lu %s, %lu refused%s%s%s", name,
+	    s->read, be_plural(s->read, "row", "rows"), s->added, s->dup,
+	    be_plural(s->dup, "duplicate", "duplicates"), s->refused, red, how,
+	    dry_run ? be_err_tr(N_("; dry run, nothing written")) : "");
 }
 
 static int
@@ -92,15 +93,12 @@ collect_one(struct be_store *st, const char *path,
 	int rc;
 
 	be_err_init(&e);
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		be_warnx("%s: %s", path, strerror(errno));
+	if ((fp = be_open_input(path, &e)) == NULL) {
+		be_report(&e);
 		return BE_FAIL;
 	}
 	rc = be_collect(st, fp, path, o, &s, &e);
-	if (fp != stdin)
-		fclose(fp);
+	be_close_input(fp);
 	if (rc < 0) {
 		be_report(&e);
 		be_warnx("%s: nothing written", path);
@@ -141,7 +139,7 @@ main(int argc, char *argv[])
 		case 'd':
 			if ((o.delim = parse_delim(optarg)) < 0) {
 				be_warnx("delimiter must be ',', ';' or tab");
-				be_usage(usage_text);
+				return be_usage(usage_text);
 			}
 			break;
 		case 'e':
@@ -150,7 +148,7 @@ main(int argc, char *argv[])
 		case 'f':
 			if ((o.format = be_collect_format(optarg)) < 0) {
 				be_warnx("format must be csv, yaml or records");
-				be_usage(usage_text);
+				return be_usage(usage_text);
 			}
 			break;
 		case 'm':
@@ -162,18 +160,14 @@ main(int argc, char *argv[])
 		case OPT_PURGE:
 			purge = 1;
 			break;
-		case BE_OPT_HELP:
-		case BE_OPT_VERSION:
-			be_std_option(c, usage_text);
-			break;
 		default:
-			be_usage(usage_text);
+			return be_std_option(c, usage_text);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (purge && argc > 0)
-		be_usage(usage_text);
+		return be_usage(usage_text);
 
 	be_err_init(&e);
 	if (mflag && (map = be_map_load(mflag, &e)) == NULL) {
@@ -190,8 +184,8 @@ main(int argc, char *argv[])
 			be_report(&e);
 			status = BE_FAIL;
 		} else
-			be_warnx("purged the identifying data of %lu "
-			    "stor%s", n, n == 1 ? "y" : "ies");
+			be_warnx("purged the identifying data of %lu %s", n,
+			    be_plural(n, "story", "stories"));
 	} else if (argc == 0)
 		status = collect_one(st, "-", &o);
 	else

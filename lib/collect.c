@@ -801,7 +801,8 @@ static int
 yerr(struct be_err *e, const char *name, const struct be_ynode *n,
     const char *msg)
 {
-	be_err_at(e, name, n ? n->line : 0, n ? n->col : 0, "%s", msg);
+	be_err_at(e, name, n ? n->line : 0, n ? n->col : 0, "%s",
+	    be_err_tr(msg));
 	return ROW_BAD;
 }
 

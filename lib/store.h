@@ -25,13 +25,15 @@
 enum {
 	BE_STORE_RDONLY = 0,	/* refuse to create; open read-only */
 	BE_STORE_WRITE = 1,	/* create when missing; open read-write */
+	BE_STORE_UPDATE = 2,	/* refuse to create; open read-write */
 };
 
 struct be_store;
 
 /*
- * Opens the store at path (see be_store_path in prog.h).  With
- * BE_STORE_RDONLY a missing file is an error ("no store at 'x'").
+ * Opens the store at path (see be_store_path in cmd/prog.h).  With
+ * BE_STORE_RDONLY or BE_STORE_UPDATE a missing file is an error ("no
+ * store here"): only an intake (be-collect) starts a store.
  * Returns the handle, or NULL with e filled.  Caller frees with
  * be_store_close.
  */

@@ -193,13 +193,11 @@ fail(struct be_yreader *r, yaml_mark_t m, const char *fmt, ...)
 static int
 fail(struct be_yreader *r, yaml_mark_t m, const char *fmt, ...)
 {
-	char msg[sizeof r->err.msg];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	be_err_vat(&r->err, r->name, m.line + 1, m.column + 1, fmt, ap);
 	va_end(ap);
-	be_err_at(&r->err, r->name, m.line + 1, m.column + 1, "%s", msg);
 	r->state = -1;
 	return -1;
 }
@@ -650,15 +648,12 @@ int
 be_yerr(struct be_err *e, const char *name, const struct be_ynode *n,
     const char *fmt, ...)
 {
-	char msg[sizeof e->msg];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	be_err_vat(e, name, n ? n->line : 0, n ? n->col : 0, fmt, ap);
 	va_end(ap);
-	if (n == NULL)
-		return be_err_at(e, name, 0, 0, "%s", msg);
-	return be_err_at(e, name, n->line, n->col, "%s", msg);
+	return -1;
 }
 
 int

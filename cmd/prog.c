@@ -1,5 +1,7 @@
 /* prog.c: see prog.h. */
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,17 +11,26 @@
 #include "store.h"
 #include "banned.h"
 
+#ifndef BE_LOCALEDIR
+#define BE_LOCALEDIR "/usr/local/share/locale"
+#endif
+
 const char *be_progname = "benut";
+int be_argbase;
 
 void
 be_init(const char *argv0)
 {
-	const char *p;
+	const char *p, *dir;
 
 	if (argv0 && *argv0) {
 		p = strrchr(argv0, '/');
 		be_progname = p ? p + 1 : argv0;
 	}
+	setlocale(LC_NUMERIC, "C");
+	dir = getenv("BENUT_LOCALEDIR");
+	bindtextdomain("benut", dir && *dir ? dir : BE_LOCALEDIR);
+	bind_textdomain_codeset("benut", "UTF-8");
 }
 
 void
@@ -29,9 +40,15 @@ be_warnx(const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", be_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, dgettext("benut", fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+const char *
+be_plural(unsigned long n, const char *one, const char *more)
+{
+	return dngettext("benut", one, more, n);
 }
 
 void
@@ -39,27 +56,39 @@ be_report(const struct be_err *e)
 {
 	char buf[2200];
 
-	be_warnx("%s", be_err_str(e, buf, sizeof buf));
+	if (strcmp(e->file, "argv") == 0 && e->line) {
+		fprintf(stderr, "%s: ", be_progname);
+		fprintf(stderr, dgettext("benut", "argument %lu: %s"),
+		    e->line + (unsigned long)be_argbase, e->msg);
+		fputc('\n', stderr);
+		return;
+	}
+	fprintf(stderr, "%s: %s\n", be_progname,
+	    be_err_str(e, buf, sizeof buf));
 }
 
-void
+int
 be_std_option(int opt, const char *usage)
 {
-	if (opt == BE_OPT_HELP) {
-		printf("usage: %s\n", usage);
-		exit(be_finish(BE_OK));
-	}
-	if (opt == BE_OPT_VERSION) {
+	switch (opt) {
+	case BE_OPT_HELP:
+		printf(dgettext("benut", "usage: %s\n"), usage);
+		return be_finish(BE_OK);
+	case BE_OPT_VERSION:
 		printf("%s (benut) %s\n", be_progname, BE_VERSION);
-		exit(be_finish(BE_OK));
+		return be_finish(BE_OK);
+	case BE_OPT_SHAREDIR:
+		printf("%s\n", be_share_dir());
+		return be_finish(BE_OK);
 	}
+	return be_usage(usage);
 }
 
-void
+int
 be_usage(const char *usage)
 {
-	fprintf(stderr, "usage: %s\n", usage);
-	exit(BE_FAIL);
+	fprintf(stderr, dgettext("benut", "usage: %s\n"), usage);
+	return BE_FAIL;
 }
 
 int
@@ -91,6 +120,14 @@ be_store_path(const char *opt)
 	return "benut.db";
 }
 
+const char *
+be_share_dir(void)
+{
+	const char *env = getenv("BENUT_SHARE");
+
+	return env && *env ? env : BE_SHAREDIR;
+}
+
 struct be_store *
 be_open_store(const char *opt, int mode)
 {
@@ -111,7 +148,7 @@ be_open_input(const char *path, struct be_err *e)
 	if (strcmp(path, "-") == 0)
 		return stdin;
 	if ((fp = fopen(path, "r")) == NULL)
-		be_err_at(e, path, 0, 0, "cannot open: %s", strerror(errno));
+		be_err_set(e, "cannot open '%s': %s", path, strerror(errno));
 	return fp;
 }
 
