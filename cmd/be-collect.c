@@ -101,7 +101,10 @@ collect_one(struct be_store *st, const char *path,
 	be_close_input(fp);
 	if (rc < 0) {
 		be_report(&e);
-		be_warnx("%s: nothing written", path);
+		/* A workbook is refused before anything is read: one line. */
+		if (s.format == NULL || (strcmp(s.format, "xlsx") != 0 &&
+		    strcmp(s.format, "xls") != 0 && strcmp(s.format, "ods")))
+			be_warnx("%s: nothing written", path);
 		return BE_FAIL;
 	}
 	summary(path, &s, o->dry_run);

@@ -112,6 +112,8 @@ do_check(const char *path)
 		be_codebook_free(cb);
 		return BE_FAIL;
 	}
+	for (i = 0; i < cb->nwarns; i++)
+		be_report(&cb->warns[i]);
 	for (i = 0; i < nfails; i++)
 		be_report(&fails[i]);
 	if (nfails)

@@ -249,6 +249,15 @@ fail_libyaml(struct be_yreader *r)
 			    "tab character used for indentation: "
 			    "indent with spaces");
 		}
+		/*
+		 * A plain value with ": " in it (a Dutch sentence: "Mijn
+		 * vraag: waarom ...") reads as a second key.
+		 */
+		if (p->error == YAML_SCANNER_ERROR && strcmp(what,
+		    "mapping values are not allowed in this context") == 0)
+			return fail(r, p->problem_mark, "a text with ': ' (a "
+			    "colon and a space) in it; put the whole text "
+			    "between double quotes (\"...\")");
 		if (p->context)
 			return fail(r, p->problem_mark, "%s (%s at %lu:%lu)",
 			    what, p->context,
