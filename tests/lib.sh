@@ -73,6 +73,10 @@ golden() {
 		fail "golden $1"; diff -u "$GOLD/$1" "$OUT" | sed 's/^/# /'; fi
 }
 
+# new_store: starts the test's store as a user does, with an intake (only
+# be-collect creates a store), here of a CSV file with no rows.
+new_store() { printf 'Verhaal\n' | be-collect >/dev/null 2>&1; }
+
 # q SQL: a query on the test's store, one row a line, '|' between columns.
 q() { sqlite3 -batch "$BENUT_STORE" "$1"; }
 
