@@ -13,7 +13,8 @@
 static const char usage_text[] =
     "be-collect [-n] [--skip-bad] [--no-index] [-d delim] [-e encoding] "
     "[-f format] [-m map] [-s store] [file ...]\n"
-    "       be-collect --purge-persons [-s store]";
+    "       be-collect --purge-persons [-s store]\n"
+    "       be-collect --share-dir";
 
 enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE };
 
