@@ -17,6 +17,10 @@ GOLD=$TOP/tests/golden
 T=$(mktemp -d "${TMPDIR:-/tmp}/benut-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME=$T BENUT_STORE=$T/benut.db LC_ALL=C.UTF-8 TZ=UTC
+# The messages in English, from the tree's catalogues when a test asks
+# for Dutch (LANGUAGE=nl).
+export BENUT_LOCALEDIR=${BENUT_LOCALEDIR:-$TOP/locale}
+unset LANGUAGE LC_MESSAGES
 export PATH="$TOP:$PATH"
 cd "$T" || exit 2
 OUT=$T/.out ERR=$T/.err RC=0
