@@ -104,7 +104,8 @@ XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location \
 	--flag=be_err_at:5:c-format --flag=be_err_set:2:c-format \
 	--flag=be_warnx:1:c-format --flag=be_yerr:4:c-format \
 	--keyword=be_err_at:5 --keyword=be_err_set:2 --keyword=be_warnx:1 \
-	--keyword=be_yerr:4 --keyword=be_plural:2,3 --keyword=N_
+	--keyword=be_yerr:4 --keyword=be_plural:2,3 --keyword=N_ \
+	--keyword=be_store_error:2 --keyword=be_store_done:3
 po/benut.pot: FORCE
 	@$(XGETTEXT) -o $@.new lib/*.c cmd/*.c
 	@sed -i -e 's/charset=CHARSET/charset=UTF-8/' $@.new
@@ -121,7 +122,7 @@ po/benut.pot: FORCE
 	@sed -i -e '/^"POT-Creation-Date:/d' $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 pot: po/benut.pot
-	@for l in $(LINGUAS); do msgmerge -q --update --backup=none \
+	@for l in $(LINGUAS); do msgmerge -q --update --backup=none --no-fuzzy-matching \
 	  --no-location --sort-output po/$$l.po po/benut.pot; done
 # Every message of the sources translated, none fuzzy, the same
 # conversions (%s, %lu) in each translation as in the English.

@@ -456,7 +456,7 @@ be_codebook_load(const char *path, struct be_codebook **cb,
 	*cb = NULL;
 	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	if (fp == NULL)
-		return be_err_at(e, path, 0, 0, "cannot open codebook: %s",
+		return be_err_set(e, "cannot open '%s': %s", path,
 		    strerror(errno));
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
 		be_buf_add(&b, chunk, n);

@@ -248,7 +248,7 @@ be_find_query(struct be_find *f, const char *q, struct be_err *e)
 	char *fq;
 
 	if (q[strspn(q, " \t\r\n")] == '\0')
-		return be_err_at(e, "query", 0, 0, "empty query");
+		return be_err_at(e, "-q", 0, 0, "empty query");
 	/* Several queries must all match. */
 	fq = fts_query(q);
 	add(f, K_QUERY, -1, fq, NULL);
@@ -481,17 +481,17 @@ query_error(struct be_find *f, struct be_err *e)
 	for (; *m; m++)
 		be_buf_addc(&b, *m == '"' ? '\'' : *m);
 	if (strcmp(b.s, "syntax error near ''") == 0)
-		rc = be_err_at(e, "query", 0, 0, "syntax error at the end");
+		rc = be_err_at(e, "-q", 0, 0, "syntax error at the end");
 	else if (strncmp(b.s, "no such column: ", 16) == 0)
-		rc = be_err_at(e, "query", 0, 0, "cannot search for '%s:'; "
+		rc = be_err_at(e, "-q", 0, 0, "cannot search for '%s:'; "
 		    "put text with ':' in \"quotes\"", b.s + 16);
 	else if (strcmp(b.s, "unterminated string") == 0)
-		rc = be_err_at(e, "query", 0, 0, "unterminated \"phrase\"");
+		rc = be_err_at(e, "-q", 0, 0, "unterminated \"phrase\"");
 	else if (strncmp(b.s, "unknown special query", 21) == 0)
-		rc = be_err_at(e, "query", 0, 0, "syntax error near '*'; "
+		rc = be_err_at(e, "-q", 0, 0, "syntax error near '*'; "
 		    "write * at the end of a word");
 	else
-		rc = be_err_at(e, "query", 0, 0, "%s", b.s);
+		rc = be_err_at(e, "-q", 0, 0, "%s", b.s);
 	be_buf_release(&b);
 	return rc;
 }

@@ -239,6 +239,8 @@ be_store_error(struct be_store *st, const char *what, struct be_err *e)
 
 	struct rlimit rl;
 
+	what = be_err_tr(what);
+
 	if ((code & 0xff) == SQLITE_IOERR && (sys == EFBIG ||
 	    (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)))
 		return be_err_at(e, st->path, 0, 0,

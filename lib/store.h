@@ -105,7 +105,10 @@ void be_store_bulk_end(struct be_store *st, int did);
 int be_store_writeback_init(struct be_store *st);
 void be_store_writeback(struct be_store *st);
 
-/* Fills e from the connection's last error, prefixed by what.  -1. */
+/*
+ * Fills e from the connection's last error, prefixed by what (an English
+ * literal, translated as a message is: see err.h).  -1.
+ */
 int be_store_error(struct be_store *st, const char *what, struct be_err *e);
 
 /*
