@@ -95,10 +95,11 @@ be-%: cmd/be-%.c $(CMD_OBJ) lib/libbenut.a $(CMD_HDR) $(LIB_HDR) .build-flags
 # Messages: every English format given to be_err_at, be_err_set, be_warnx
 # and the library's wrappers of them (the keywords below, with the
 # argument that is the format), the words of be_plural, or marked N_("...")
-# where words are put together outside a format.  'make pot' writes po/benut.pot and merges it
-# into each po/LANG.po; a message that is new or changed then has an empty
-# or fuzzy msgstr until someone translates it, and check-po fails.
-XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location \
+# where words are put together outside a format.  'make pot' writes
+# po/benut.pot and merges it into each po/LANG.po: a message that is new or
+# changed has an empty msgstr there until someone translates it, and
+# check-po (part of make check) fails until then.  See po/README.
+XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location --no-wrap \
 	--sort-output --package-name=benut --package-version=$(VERSION) \
 	--msgid-bugs-address=benut --add-comments=TRANSLATORS: \
 	--flag=be_err_at:5:c-format --flag=be_err_set:2:c-format \
@@ -118,22 +119,26 @@ po/benut.pot: FORCE
 	@$(XGETTEXT) -j -o $@.new --keyword=add_fail:5 \
 	  --flag=add_fail:5:c-format lib/codebook.c
 	@$(XGETTEXT) -j -o $@.new --keyword=yerr:4 lib/collect.c
-	@msggrep --invert-match --msgid -E -e '^%s$$' -o $@.new $@.new
+	@msggrep --no-wrap --invert-match --msgid -E -e '^%s$$' -o $@.new $@.new
 	@sed -i -e '/^"POT-Creation-Date:/d' $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 pot: po/benut.pot
-	@for l in $(LINGUAS); do msgmerge -q --update --backup=none --no-fuzzy-matching \
-	  --no-location --sort-output po/$$l.po po/benut.pot; done
+	@for l in $(LINGUAS); do msgmerge -q --update --backup=none \
+	  --no-fuzzy-matching --no-location --no-wrap --sort-output po/$$l.po \
+	  po/benut.pot; done
 # Every message of the sources translated, none fuzzy, the same
 # conversions (%s, %lu) in each translation as in the English.
 check-po: po/benut.pot
-	@for l in $(LINGUAS); do msgmerge -q --no-location -o po/$$l.check.po \
-	  po/$$l.po po/benut.pot || exit 2; \
-	  s=`LC_ALL=C msgfmt -c --statistics -o /dev/null po/$$l.check.po 2>&1`\
-	  || { echo "$$s"; rm -f po/$$l.check.po; exit 2; }; \
-	  rm -f po/$$l.check.po; case $$s in *untranslated*|*fuzzy*) \
-	  echo "po/$$l.po: $$s; run make pot and translate the messages" \
-	  "with an empty or fuzzy msgstr (see po/README)"; exit 2;; esac; done
+	@for l in $(LINGUAS); do c=po/$$l.check.po; \
+	  msgmerge -q --no-location -o $$c po/$$l.po po/benut.pot || exit 2; \
+	  s=`LC_ALL=C msgfmt -c --statistics -o /dev/null $$c 2>&1` || \
+	  { echo "$$s"; rm -f $$c; exit 2; }; \
+	  case $$s in *untranslated*|*fuzzy*) \
+	    echo "po/$$l.po: $${s%.}; run make pot and translate these" \
+	      "(see po/README):"; \
+	    { msgattrib --untranslated $$c; msgattrib --only-fuzzy $$c; } | \
+	      grep '^msgid "..*"' | sed 's/^/  /'; rm -f $$c; exit 2;; \
+	  esac; rm -f $$c; done
 locale/%/LC_MESSAGES/benut.mo: po/%.po | .deps-ok
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ $<
