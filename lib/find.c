@@ -481,7 +481,13 @@ query_error(struct be_find *f, struct be_err *e)
 	for (; *m; m++)
 		be_buf_addc(&b, *m == '"' ? '\'' : *m);
 	if (strcmp(b.s, "syntax error near ''") == 0)
-		rc = be_err_at(e, "-q", 0, 0, "syntax error at the end");
+		rc = be_err_at(e, "-q", 0, 0, "the query stops too soon; "
+		    "close its \"quotes\" and (parentheses), and end it "
+		    "with a word, not with AND, OR or NOT");
+	else if (strncmp(b.s, "syntax error near ", 18) == 0)
+		rc = be_err_at(e, "-q", 0, 0, "the query cannot be read at "
+		    "%s; check its \"quotes\" and (parentheses), and put "
+		    "AND, OR and NOT between words", b.s + 18);
 	else if (strncmp(b.s, "no such column: ", 16) == 0)
 		rc = be_err_at(e, "-q", 0, 0, "cannot search for '%s:'; "
 		    "put text with ':' in \"quotes\"", b.s + 16);

@@ -74,7 +74,7 @@ is "$RC:$(cut -f1 "$OUT" | tr '\n' ' ')" "0:S-2 S-3 " "hyphenated words with OR"
 run be-find -q 'wachten:'
 is "$RC:$(cut -f1 "$OUT")$(cat "$ERR")" "0:S-2" "a colon is text, not a column"
 run be-find -q 'jeugd AND'
-must_fail 2 "be-find: -q: syntax error at the end" "a syntax error in words"
+must_fail 2 "be-find: -q: the query stops too soon; close its \"quotes\" and (parentheses), and end it with a word, not with AND, OR or NOT" "a syntax error in words"
 
 # The wrong directory: only be-collect starts a store.
 mkdir elders && cd elders && unset BENUT_STORE
