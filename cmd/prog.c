@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "prog.h"
 #include "store.h"
@@ -18,10 +20,34 @@
 const char *be_progname = "benut";
 int be_argbase;
 
+/*
+ * A program run from the build tree has the tree's catalogues beside it
+ * (locale/, which make builds); an installed one has none there.  Fills
+ * buf and returns 1 when there is such a directory.
+ */
+static int
+tree_localedir(char *buf, size_t n)
+{
+	char exe[4096], *slash;
+	ssize_t len;
+	struct stat sb;
+
+	if ((len = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
+		return 0;
+	exe[len] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return 0;
+	*slash = '\0';
+	if ((size_t)snprintf(buf, n, "%s/locale", exe) >= n)
+		return 0;
+	return stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 void
 be_init(const char *argv0)
 {
 	const char *p, *dir;
+	static char tree[4096];
 
 	if (argv0 && *argv0) {
 		p = strrchr(argv0, '/');
@@ -29,7 +55,9 @@ be_init(const char *argv0)
 	}
 	setlocale(LC_NUMERIC, "C");
 	dir = getenv("BENUT_LOCALEDIR");
-	bindtextdomain("benut", dir && *dir ? dir : BE_LOCALEDIR);
+	if (dir == NULL || *dir == '\0')
+		dir = tree_localedir(tree, sizeof tree) ? tree : BE_LOCALEDIR;
+	bindtextdomain("benut", dir);
 	bind_textdomain_codeset("benut", "UTF-8");
 }
 

@@ -38,9 +38,10 @@ enum { BE_OPT_HELP = 0x100, BE_OPT_VERSION, BE_OPT_SHAREDIR,
 extern const char *be_progname;
 
 /*
- * Records the program's name and opens the message catalogue: the
- * installed one, or the one under $BENUT_LOCALEDIR (the build tree's
- * locale/, which make check sets).  Numbers stay in the C locale
+ * Records the program's name and opens the message catalogue: the one
+ * under $BENUT_LOCALEDIR, else the build tree's locale/ when the program
+ * runs from the tree (the directory beside it), else the installed one
+ * (LOCALEDIR).  Numbers stay in the C locale
  * (LC_NUMERIC), whatever the language of the messages.
  */
 void be_init(const char *argv0);
