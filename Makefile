@@ -195,14 +195,16 @@ fuzz: fuzz-deps $(FUZZ_BIN)
 	    -print_final_stats=0 $$b.corpus tests/fuzz/$$n >$$b.log 2>&1 \
 	  || { tail -40 $$b.log; exit 2; }; done; echo "fuzz: no crash"
 
-# The pages name the shipped files by their installed path: the default
-# /usr/local/share/benut in the source becomes SHAREDIR.
+# The pages name the shipped files by their installed path: the defaults
+# /usr/local/share/benut and /usr/local/share/locale in the source become
+# SHAREDIR and LOCALEDIR.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/nl/man7 $(DESTDIR)$(SHAREDIR)
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
 	for m in $(MANS) $(MANS_NL); do s=$${m##*.}; d=$${m%/*}; d=$${d#man}; \
-	  sed 's|/usr/local/share/benut|$(SHAREDIR)|g' $$m \
+	  sed -e 's|/usr/local/share/benut|$(SHAREDIR)|g' \
+	    -e 's|/usr/local/share/locale|$(LOCALEDIR)|g' $$m \
 	  >$(DESTDIR)$(MANDIR)$$d/man$$s/$${m##*/}; done
 	cp -R share/. $(DESTDIR)$(SHAREDIR)/
 	for l in $(LINGUAS); do mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
