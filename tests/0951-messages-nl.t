@@ -3,7 +3,7 @@
 # "be-x: file:line:col: " prefix the same in both; documents by --lang.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-11-23T10:00:00Z
-plan 23
+plan 24
 cp "$FIX/mistakes/bestand.xlsx" .
 
 # nl: the three ways a user's locale says Dutch.
@@ -11,6 +11,9 @@ nl() { env LC_ALL=C.UTF-8 LANGUAGE=nl "$@"; }
 run env -u LC_ALL LANG=nl_NL.UTF-8 be-collect bestand.xlsx
 must_fail 2 'be-collect: bestand.xlsx: dit is een Excel-werkmap (.xlsx), geen CSV-bestand; open het in Excel, sla het met Opslaan als op als "CSV (puntkomma)", en lees dat bestand in' \
     "LANG=nl_NL.UTF-8 be-collect bestand.xlsx answers in Dutch"
+run env -u LC_ALL -u BENUT_LOCALEDIR LANG=nl_NL.UTF-8 be-collect bestand.xlsx
+is "$RC:$(cut -d" " -f1-5 "$ERR")" "2:be-collect: bestand.xlsx: dit is een" \
+    "from the build tree without BENUT_LOCALEDIR: the tree's locale/"
 run env LC_ALL=nl_NL.UTF-8 be-collect bestand.xlsx
 is "$RC:$(cut -d" " -f1-5 "$ERR")" "2:be-collect: bestand.xlsx: dit is een" \
     "LC_ALL=nl_NL.UTF-8 too"
