@@ -301,6 +301,8 @@ main(int argc, char **argv)
 	be_err_init(&e);
 	if (cflag && be_codebook_load(cflag, &cb, &e) < 0)
 		goto fail;
+	/* Refs follow the tag words, as the usage has them. */
+	be_argbase = (int)(nadd + ndel);
 	if (!allflag && !untaggedflag && !lflag &&
 	    be_loop_refs(argc, argv, 'S', &ids, &nids, &e) != 0)
 		goto fail;
