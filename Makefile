@@ -207,9 +207,8 @@ install: all
 	    -e 's|/usr/local/share/locale|$(LOCALEDIR)|g' $$m \
 	  >$(DESTDIR)$(MANDIR)$$d/man$$s/$${m##*/}; done
 	cp -R share/. $(DESTDIR)$(SHAREDIR)/
-	for l in $(LINGUAS); do mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
-	  cp locale/$$l/LC_MESSAGES/benut.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; \
-	  done
+	for l in $(LINGUAS); do d=$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  mkdir -p $$d; cp locale/$$l/LC_MESSAGES/benut.mo $$d/; done
 
 uninstall:
 	for b in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b; done

@@ -74,8 +74,8 @@ summary(const struct be_tag_stats *s, int dry)
 	char skipped[64] = "";
 
 	if (s->skipped)
-		snprintf(skipped, sizeof skipped, be_err_tr(N_(", %lu skipped")),
-		    s->skipped);
+		snprintf(skipped, sizeof skipped,
+		    be_err_tr(N_(", %lu skipped")), s->skipped);
 	if (s->added + s->removed + s->updated == 0 && dry)
 		be_warnx("%lu %s%s: no change; nothing written", s->stories,
 		    be_plural(s->stories, "story", "stories"), skipped);
@@ -179,7 +179,7 @@ is_cluster(const char *a, const char *optstring)
 		if (*a == ':' || (o = strchr(optstring, *a)) == NULL)
 			return 0;
 		if (o[1] == ':')
-			return a[1] ? 1 : 2;	/* the rest is its argument */
+			return a[1] ? 1 : 2;	/* the rest is its value */
 	}
 	return 1;
 }
