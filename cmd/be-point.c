@@ -44,7 +44,7 @@ static const char *sflag, *stateflag, *sinceflag, *dateflag, *noteflag;
 static const char *tflag, *mflag;
 static long long nflag;
 
-/* The point ref of operand n (1-based, after the command) into *id. */
+/* The point ref arg, argument n as typed (the command is 1), into *id. */
 static int
 one_point(const char *arg, int n, long long *id, struct be_err *e)
 {
