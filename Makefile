@@ -6,6 +6,7 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/benut
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR  ?=
 
 CC       ?= cc
@@ -23,7 +24,11 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
        /usr/bin/setpriv:util-linux \
-       /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar
+       /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar \
+       /usr/bin/msgfmt:gettext /usr/sbin/locale-gen:locales
+# The Dutch locale the tests of the Dutch messages run under; 'make deps'
+# generates it when it is missing (a fresh Debian has only C.UTF-8).
+NL_LOCALE = nl_NL.UTF-8
 # What make bench, make stress and make fuzz need besides.
 BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils
 STRESS_DEBS = /usr/bin/valgrind:valgrind
@@ -37,22 +42,33 @@ DEPS_LIBS   = `$(PKG_CONFIG) --libs $(PKGS)` -lm
 
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Wno-unused-parameter -Ilib \
-	-DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\" $(SAN_FLAGS)
+	-DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\" \
+	-DBE_LOCALEDIR=\"$(LOCALEDIR)\" $(SAN_FLAGS)
 override LDFLAGS += $(SAN_FLAGS)
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(LIB_SRC:.c=.o)
 LIB_HDR  = $(wildcard lib/*.h)
-CMD_SRC  = $(wildcard cmd/*.c)
+CMD_SRC  = $(wildcard cmd/be-*.c)
 BINS     = $(CMD_SRC:cmd/%.c=%)
+# Beside each main: the frame of a program, the one part that prints.
+CMD_OBJ  = cmd/prog.o
+CMD_HDR  = cmd/prog.h
+.SECONDARY: $(CMD_OBJ)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNITS    = $(UNIT_SRC:.c=.t)
 MANS     = $(wildcard man/*.[157])
+MANS_NL  = $(wildcard man/nl/*.[157])
+# Message catalogues: po/LANG.po, built into the tree's locale/ (which
+# make check names in BENUT_LOCALEDIR) and installed under LOCALEDIR.
+LINGUAS  = nl
+MOS      = $(LINGUAS:%=locale/%/LC_MESSAGES/benut.mo)
 
-all: .deps-ok $(BINS)
+all: .deps-ok $(BINS) $(MOS)
 
-.deps-ok: Makefile
+.deps-ok: Makefile tests/deps.sh
 	@sh tests/deps.sh $(DEBS)
+	@sh tests/deps.sh --locale $(NL_LOCALE)
 	@touch $@
 deps: .deps-ok
 
@@ -69,19 +85,75 @@ lib/libbenut.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-be-%: cmd/be-%.c lib/libbenut.a $(LIB_HDR) .build-flags
-	$(CC) $(CFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< lib/libbenut.a $(DEPS_LIBS)
+cmd/%.o: cmd/%.c $(CMD_HDR) $(LIB_HDR) .build-flags | .deps-ok
+	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+
+be-%: cmd/be-%.c $(CMD_OBJ) lib/libbenut.a $(CMD_HDR) $(LIB_HDR) .build-flags
+	$(CC) $(CFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< $(CMD_OBJ) \
+	  lib/libbenut.a $(DEPS_LIBS)
+
+# Messages: every English format given to be_err_at, be_err_set, be_warnx
+# and the library's wrappers of them (the keywords below, with the
+# argument that is the format), the words of be_plural, or marked N_("...")
+# where words are put together outside a format.  'make pot' writes
+# po/benut.pot and merges it into each po/LANG.po: a message that is new or
+# changed has an empty msgstr there until someone translates it, and
+# check-po (part of make check) fails until then.  See po/README.
+XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location --no-wrap \
+	--sort-output --package-name=benut --package-version=$(VERSION) \
+	--msgid-bugs-address=benut --add-comments=TRANSLATORS: \
+	--flag=be_err_at:5:c-format --flag=be_err_set:2:c-format \
+	--flag=be_warnx:1:c-format --flag=be_yerr:4:c-format \
+	--keyword=be_err_at:5 --keyword=be_err_set:2 --keyword=be_warnx:1 \
+	--keyword=be_yerr:4 --keyword=be_plural:2,3 --keyword=N_ \
+	--keyword=be_store_error:2 --keyword=be_store_done:3
+po/benut.pot: FORCE
+	@$(XGETTEXT) -o $@.new lib/*.c cmd/*.c
+	@sed -i -e 's/charset=CHARSET/charset=UTF-8/' $@.new
+	@$(XGETTEXT) -j -o $@.new --keyword=fail:5 --keyword=rowerr:5 \
+	  --flag=fail:5:c-format --flag=rowerr:5:c-format lib/csv.c
+	@$(XGETTEXT) -j -o $@.new --keyword=fail:3 --flag=fail:3:c-format \
+	  lib/yaml.c
+	@$(XGETTEXT) -j -o $@.new --keyword=xerr:3 --flag=xerr:3:c-format \
+	  lib/qdc.c
+	@$(XGETTEXT) -j -o $@.new --keyword=add_fail:5 \
+	  --flag=add_fail:5:c-format lib/codebook.c
+	@$(XGETTEXT) -j -o $@.new --keyword=yerr:4 lib/collect.c
+	@msggrep --no-wrap --invert-match --msgid -E -e '^%s$$' -o $@.new $@.new
+	@sed -i -e '/^"POT-Creation-Date:/d' $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+pot: po/benut.pot
+	@for l in $(LINGUAS); do msgmerge -q --update --backup=none \
+	  --no-fuzzy-matching --no-location --no-wrap --sort-output po/$$l.po \
+	  po/benut.pot; done
+# Every message of the sources translated, none fuzzy, the same
+# conversions (%s, %lu) in each translation as in the English.
+check-po: po/benut.pot
+	@for l in $(LINGUAS); do c=po/$$l.check.po; \
+	  msgmerge -q --no-location -o $$c po/$$l.po po/benut.pot || exit 2; \
+	  s=`LC_ALL=C msgfmt -c --statistics -o /dev/null $$c 2>&1` || \
+	  { echo "$$s"; rm -f $$c; exit 2; }; \
+	  case $$s in *untranslated*|*fuzzy*) \
+	    echo "po/$$l.po: $${s%.}; run make pot and translate these" \
+	      "(see po/README):"; \
+	    { msgattrib --untranslated $$c; msgattrib --only-fuzzy $$c; } | \
+	      grep '^msgid "..*"' | sed 's/^/  /'; rm -f $$c; exit 2;; \
+	  esac; rm -f $$c; done
+locale/%/LC_MESSAGES/benut.mo: po/%.po | .deps-ok
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
 
 tests/unit/%.t: tests/unit/%.c tests/unit/tap.h lib/libbenut.a .build-flags
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libbenut.a $(DEPS_LIBS)
 
 check: override CFLAGS += -Werror
-check: all $(UNITS) lint
+check: all $(UNITS) lint check-po
 	LC_ALL=C.UTF-8 TZ=UTC PATH="$(CURDIR):$$PATH" BENUT_TOP="$(CURDIR)" \
+	  BENUT_LOCALEDIR="$(CURDIR)/locale" \
 	  prove -e '' $(PROVE_FLAGS) $(UNITS) $(wildcard tests/*.t)
 
 lint:
-	mandoc -Tlint -Wwarning $(MANS)
+	mandoc -Tlint -Wwarning $(MANS) $(MANS_NL)
 
 demo: all
 	sh examples/demo.sh
@@ -123,20 +195,32 @@ fuzz: fuzz-deps $(FUZZ_BIN)
 	    -print_final_stats=0 $$b.corpus tests/fuzz/$$n >$$b.log 2>&1 \
 	  || { tail -40 $$b.log; exit 2; }; done; echo "fuzz: no crash"
 
+# The pages name the shipped files by their installed path: the defaults
+# /usr/local/share/benut and /usr/local/share/locale in the source become
+# SHAREDIR and LOCALEDIR.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(SHAREDIR)
+	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/nl/man7 $(DESTDIR)$(SHAREDIR)
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
-	for m in $(MANS); do s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	for m in $(MANS) $(MANS_NL); do s=$${m##*.}; d=$${m%/*}; d=$${d#man}; \
+	  sed -e 's|/usr/local/share/benut|$(SHAREDIR)|g' \
+	    -e 's|/usr/local/share/locale|$(LOCALEDIR)|g' $$m \
+	  >$(DESTDIR)$(MANDIR)$$d/man$$s/$${m##*/}; done
 	cp -R share/. $(DESTDIR)$(SHAREDIR)/
+	for l in $(LINGUAS); do d=$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  mkdir -p $$d; cp locale/$$l/LC_MESSAGES/benut.mo $$d/; done
 
 uninstall:
 	for b in $(BINS); do rm -f $(DESTDIR)$(BINDIR)/$$b; done
-	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
+	for m in $(MANS) $(MANS_NL); do s=$${m##*.}; d=$${m%/*}; d=$${d#man}; \
+	  rm -f $(DESTDIR)$(MANDIR)$$d/man$$s/$${m##*/}; done
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	for l in $(LINGUAS); do \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/benut.mo; done
 
 clean:
-	rm -f lib/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok .build-flags
+	rm -f lib/*.o cmd/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok .build-flags
+	rm -rf locale
 	rm -rf tests/fuzz/bin
 
-.PHONY: FORCE all deps check lint demo bench stress fuzz fuzz-deps install uninstall clean
+.PHONY: FORCE all deps check check-po pot lint demo bench stress fuzz fuzz-deps install uninstall clean

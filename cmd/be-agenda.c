@@ -55,10 +55,11 @@ add_point(const struct be_rec *r, const char *name, unsigned long line,
 
 	if (be_ref_parse(be_rec_field(r, 0), 'P', &id) < 0)
 		return strcmp(name, "argv") == 0 ?
-		    be_err_set(e, "operand %lu is not a point ref P-n", line) :
+		    be_err_at(e, name, line, 0, "'%s' is not a point (P-n)",
+		    be_rec_field(r, 0)) :
 		    be_err_at(e, name, line, 0, "not a point ref P-n");
 	if (be_meeting_add_point(c->st, c->a, id, &concept, e) < 0) {
-		if (strcmp(name, "argv") != 0 && e->file[0] == '\0') {
+		if (e->file[0] == '\0') {
 			snprintf(e->file, sizeof e->file, "%s", name);
 			e->line = line;
 		}
@@ -69,39 +70,29 @@ add_point(const struct be_rec *r, const char *name, unsigned long line,
 	return 0;
 }
 
-static struct be_store *
-open_store(const char *sflag, int mode)
+/* The meeting ref s, operand n as typed (0: of --report), into *id. */
+static int
+meeting_ref(const char *s, int n, long long *id, struct be_err *e)
 {
-	struct be_store *st;
-
-	if ((st = be_open_store(sflag, mode)) == NULL)
-		exit(BE_FAIL);
-	return st;
+	if (be_ref_parse(s, 'M', id) == 0)
+		return 0;
+	if (n == 0)
+		return be_err_set(e, "--report: '%s' is not a meeting (M-n)",
+		    s);
+	return be_err_set(e, "argument %d: '%s' is not a meeting (M-n)", n, s);
 }
 
-static long long
-meeting_ref(const char *s)
-{
-	long long id;
-
-	if (be_ref_parse(s, 'M', &id) < 0) {
-		be_warnx("'%s' is not a meeting ref M-n", s);
-		exit(be_finish(BE_FAIL));
-	}
-	return id;
-}
-
-static long
-item_no(const char *s)
+/* The item number s, operand n as typed, into *v. */
+static int
+item_no(const char *s, int n, long *v, struct be_err *e)
 {
 	char *end;
-	long v = strtol(s, &end, 10);
 
-	if (*s == '\0' || *end != '\0' || v < 1) {
-		be_warnx("item must be a number from 1");
-		exit(be_finish(BE_FAIL));
-	}
-	return v;
+	*v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || *v < 1)
+		return be_err_set(e, "argument %d: '%s' is not an item "
+		    "number (1, 2, ...)", n, s);
+	return 0;
 }
 
 static int
@@ -137,16 +128,15 @@ static int
 outcome(struct be_store *st, int argc, char **argv, struct be_err *e)
 {
 	long long id;
+	long item;
 	FILE *fp;
 	const char *name = "-";
 	int rc;
 
-	if (argc == 3) {
-		id = meeting_ref(argv[0]);
-		return be_meeting_outcome(st, id, item_no(argv[1]), argv[2], e);
-	}
-	if (argc > 1)
-		be_usage(usage);
+	if (argc == 3)
+		return meeting_ref(argv[0], 2, &id, e) < 0 ||
+		    item_no(argv[1], 3, &item, e) < 0 ? -1 :
+		    be_meeting_outcome(st, id, item, argv[2], e);
 	if (argc == 1)
 		name = argv[0];
 	if ((fp = be_open_input(name, e)) == NULL)
@@ -169,6 +159,7 @@ main(int argc, char *argv[])
 	char now[32];
 	FILE *fp;
 	long long id, aid;
+	long item;
 	int ch, rc = 0, fset = 0;
 
 	setlocale(LC_ALL, "");
@@ -196,26 +187,28 @@ main(int argc, char *argv[])
 		case OPT_RECORD: rflag = 1; break;
 		case OPT_REPORT: report = optarg; break;
 		default:
-			be_std_option(ch, usage);
-			be_usage(usage);
+			return be_std_option(ch, usage);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (!mflag && !report && !lflag) {
 		if (argc == 0)
-			be_usage(usage);
+			return be_usage(usage);
 		verb = *argv++;
 		argc--;
+		be_argbase = 1;
 		if (strcmp(verb, "show") != 0 && strcmp(verb, "outcome") != 0 &&
 		    strcmp(verb, "action") != 0)
-			be_usage(usage);
+			return be_usage(usage);
 	}
 	if ((verb && strcmp(verb, "show") == 0 && argc != 1) ||
 	    (verb && strcmp(verb, "action") == 0 && argc != 4 && argc != 5) ||
+	    (verb && strcmp(verb, "outcome") == 0 && argc != 0 &&
+	    argc != 1 && argc != 3) ||
 	    ((report || lflag) && (argc || mflag)) || (mflag && report) ||
 	    (rflag && !mflag))
-		be_usage(usage);
+		return be_usage(usage);
 	if (report && fset && fmt != BE_AF_MD && fmt != BE_AF_TXT &&
 	    fmt != BE_AF_HTML) {
 		be_warnx("a report is md, txt or html");
@@ -226,7 +219,9 @@ main(int argc, char *argv[])
 	be_agenda_init(&a);
 	be_now(now);
 	if (mflag) {
-		st = open_store(sflag, rflag ? BE_STORE_WRITE : BE_STORE_RDONLY);
+		if ((st = be_open_store(sflag, rflag ? BE_STORE_UPDATE :
+		    BE_STORE_RDONLY)) == NULL)
+			goto out;
 		if ((fp = be_open_input(mflag, &e)) == NULL) {
 			rc = -1;
 			goto out;
@@ -246,32 +241,41 @@ main(int argc, char *argv[])
 		else if (rc == 0)
 			be_agenda_write(stdout, &a, fmt, lang, now);
 	} else if (report || (verb && strcmp(verb, "show") == 0)) {
-		st = open_store(sflag, BE_STORE_RDONLY);
-		id = meeting_ref(report ? report : argv[0]);
-		rc = be_meeting_get(st, id, lang, &a, &e);
+		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
+			goto out;
+		if ((rc = report ? meeting_ref(report, 0, &id, &e) :
+		    meeting_ref(argv[0], 2, &id, &e)) == 0)
+			rc = be_meeting_get(st, id, lang, &a, &e);
 		if (rc == 0 && report)
 			be_agenda_report(stdout, &a, fmt, lang);
 		else if (rc == 0)
 			be_agenda_write(stdout, &a, fmt, lang, now);
 	} else if (lflag) {
-		st = open_store(sflag, BE_STORE_RDONLY);
+		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
+			goto out;
 		if ((rc = list(st, &e)) == 0)
 			rc = 1;
 		else if (rc > 0)
 			rc = 0;
 	} else if (strcmp(verb, "outcome") == 0) {
-		st = open_store(sflag, BE_STORE_WRITE);
+		if ((st = be_open_store(sflag, BE_STORE_UPDATE)) == NULL)
+			goto out;
 		rc = outcome(st, argc, argv, &e);
 	} else {
-		st = open_store(sflag, BE_STORE_WRITE);
-		rc = be_meeting_action(st, meeting_ref(argv[0]),
-		    item_no(argv[1]), *argv[2] ? argv[2] : NULL, argv[3],
-		    argc == 5 ? argv[4] : NULL, &aid, &e);
+		if ((st = be_open_store(sflag, BE_STORE_UPDATE)) == NULL)
+			goto out;
+		if ((rc = meeting_ref(argv[0], 2, &id, &e)) == 0 &&
+		    (rc = item_no(argv[1], 3, &item, &e)) == 0)
+			rc = be_meeting_action(st, id, item, *argv[2] ?
+			    argv[2] : NULL, argv[3], argc == 5 ? argv[4] : NULL,
+			    &aid, &e);
 		if (rc == 0)
 			printf("%lld\n", aid);
 	}
 out:
-	if (rc < 0 && e.set)
+	if (st == NULL)
+		rc = -1;
+	else if (rc < 0 && e.set)
 		be_report(&e);
 	be_agenda_release(&a);
 	be_store_close(st);

@@ -1,5 +1,4 @@
 /* be-collect: story intake from CSV exports, YAML stories or records. */
-#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +16,8 @@ static const char usage_text[] =
     "be-collect [-n] [--skip-bad] [--no-index] [-d delim] [-e encoding] "
     "[-f format] [-m map] [-s store] [file ...]\n"
     "       be-collect --use quote|count [-s store] [ref ...]\n"
-    "       be-collect --purge-persons [-s store]";
+    "       be-collect --purge-persons [-s store]\n"
+    "       be-collect --share-dir";
 
 enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE, OPT_USE };
 
@@ -71,31 +71,38 @@ summary(const char *name, const struct be_collect_stats *s, int dry_run)
 			break;
 		done |= 1u << pick;
 		len += (size_t)snprintf(red + len, sizeof red - len, "%s%u %s",
-		    len ? ", " : "; redacted: ", best, be_redact_name(pick));
+		    len ? ", " : be_err_tr(N_("; redacted: ")), best,
+		    be_redact_name(pick));
 		if (len >= sizeof red)
 			break;
 	}
 	if (strcmp(s->format, "csv") == 0 && (s->delim != ',' ||
 	    strcmp(s->encoding, "utf-8") != 0))
 		snprintf(how, sizeof how, s->delim == '\t' ?
-		    "; read as %s, delimiter TAB" :
-		    "; read as %s, delimiter '%c'", s->encoding, s->delim);
+		    be_err_tr(N_("; read as %s, delimiter TAB")) :
+		    be_err_tr(N_("; read as %s, delimiter '%c'")), s->encoding,
+		    s->delim);
 	if (s->use_no)
-		snprintf(no, sizeof no, ", %lu said no to use", s->use_no);
+		snprintf(no, sizeof no, be_err_tr(N_(", %lu said no to use")),
+		    s->use_no);
 	if (!s->use_col && s->use_none)
-		snprintf(use, sizeof use, "; no column about use: quotable");
+		snprintf(use, sizeof use, "%s",
+		    be_err_tr(N_("; no column about use: quotable")));
 	else if (s->use_count && s->use_none)
-		snprintf(use, sizeof use, "; %lu count only, %lu not answered "
-		    "about use: quotable", s->use_count, s->use_none);
+		snprintf(use, sizeof use, be_err_tr(N_("; %lu count only, %lu "
+		    "not answered about use: quotable")), s->use_count,
+		    s->use_none);
 	else if (s->use_count)
-		snprintf(use, sizeof use, "; %lu count only", s->use_count);
+		snprintf(use, sizeof use, be_err_tr(N_("; %lu count only")),
+		    s->use_count);
 	else if (s->use_none)
-		snprintf(use, sizeof use, "; %lu not answered about use: "
-		    "quotable", s->use_none);
-	be_warnx("%s: %lu row%s read, %lu new, %lu duplicate%s, %lu refused"
-	    "%s%s%s%s%s", name, s->read, s->read == 1 ? "" : "s", s->added,
-	    s->dup, s->dup == 1 ? "" : "s", s->refused, no, use, red, how,
-	    dry_run ? "; dry run, nothing written" : "");
+		snprintf(use, sizeof use, be_err_tr(N_("; %lu not answered "
+		    "about use: quotable")), s->use_none);
+	be_warnx("%s: %lu %s read, %lu new, %lu %s, %lu refused%s%s%s%s%s",
+	    name, s->read, be_plural(s->read, "row", "rows"), s->added, s->dup,
+	    be_plural(s->dup, "duplicate", "duplicates"), s->refused, no, use,
+	    red, how, dry_run ? be_err_tr(N_("; dry run, nothing written")) :
+	    "");
 }
 
 static int
@@ -108,18 +115,18 @@ collect_one(struct be_store *st, const char *path,
 	int rc;
 
 	be_err_init(&e);
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		be_warnx("%s: %s", path, strerror(errno));
+	if ((fp = be_open_input(path, &e)) == NULL) {
+		be_report(&e);
 		return BE_FAIL;
 	}
 	rc = be_collect(st, fp, path, o, &s, &e);
-	if (fp != stdin)
-		fclose(fp);
+	be_close_input(fp);
 	if (rc < 0) {
 		be_report(&e);
-		be_warnx("%s: nothing written", path);
+		/* A workbook is refused before anything is read: one line. */
+		if (s.format == NULL || (strcmp(s.format, "xlsx") != 0 &&
+		    strcmp(s.format, "xls") != 0 && strcmp(s.format, "ods")))
+			be_warnx("%s: nothing written", path);
 		return BE_FAIL;
 	}
 	summary(path, &s, o->dry_run);
@@ -159,7 +166,7 @@ main(int argc, char *argv[])
 		case 'd':
 			if ((o.delim = parse_delim(optarg)) < 0) {
 				be_warnx("delimiter must be ',', ';' or tab");
-				be_usage(usage_text);
+				return be_usage(usage_text);
 			}
 			break;
 		case 'e':
@@ -168,7 +175,7 @@ main(int argc, char *argv[])
 		case 'f':
 			if ((o.format = be_collect_format(optarg)) < 0) {
 				be_warnx("format must be csv, yaml or records");
-				be_usage(usage_text);
+				return be_usage(usage_text);
 			}
 			break;
 		case 'm':
@@ -183,21 +190,17 @@ main(int argc, char *argv[])
 		case OPT_USE:
 			if ((use = be_use_parse(optarg)) < 0) {
 				be_warnx("use level must be quote, count or no");
-				be_usage(usage_text);
+				return be_usage(usage_text);
 			}
 			break;
-		case BE_OPT_HELP:
-		case BE_OPT_VERSION:
-			be_std_option(c, usage_text);
-			break;
 		default:
-			be_usage(usage_text);
+			return be_std_option(c, usage_text);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if ((purge && argc > 0) || (purge && use >= 0))
-		be_usage(usage_text);
+		return be_usage(usage_text);
 	if (use == BE_USE_NO) {
 		be_warnx("--use no would forget the stories; run be-collect "
 		    "--forget on them");
@@ -220,15 +223,17 @@ main(int argc, char *argv[])
 			be_report(&e);
 			status = BE_FAIL;
 		} else
-			be_warnx("%lu stor%s now %s", n, n == 1 ? "y" : "ies",
-			    use == BE_USE_COUNT ? "count only" : "quotable");
+			be_warnx("%lu %s now %s", n,
+			    be_plural(n, "story", "stories"),
+			    use == BE_USE_COUNT ? be_err_tr(N_("count only")) :
+			    be_err_tr(N_("quotable")));
 	} else if (purge) {
 		if (be_collect_purge(st, NULL, 0, &n, &e) < 0) {
 			be_report(&e);
 			status = BE_FAIL;
 		} else
-			be_warnx("purged the identifying data of %lu "
-			    "stor%s", n, n == 1 ? "y" : "ies");
+			be_warnx("purged the identifying data of %lu %s", n,
+			    be_plural(n, "story", "stories"));
 	} else if (argc == 0)
 		status = collect_one(st, "-", &o);
 	else

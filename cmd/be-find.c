@@ -63,6 +63,10 @@ add_ref(const struct be_rec *r, const char *name, unsigned long line,
 	char msg[sizeof e->msg];
 	long long id;
 
+	if (be_ref_parse(be_rec_field(r, 0), 'S', &id) < 0 &&
+	    strcmp(name, "argv") == 0)
+		return be_err_at(e, name, line, 0, "'%s' is not a story (S-n)",
+		    be_rec_field(r, 0));
 	if (be_ref_parse(be_rec_field(r, 0), 'S', &id) < 0)
 		return be_err_at(e, name, line, 0,
 		    "first field is not a story ref (S-n)");
@@ -129,8 +133,7 @@ main(int argc, char *argv[])
 		case OPT_MEETING: case OPT_USE:
 			break;
 		default:
-			be_std_option(c, usage);
-			be_usage(usage);
+			return be_std_option(c, usage);
 		}
 		if (nsel == (int)(sizeof sels / sizeof sels[0])) {
 			be_warnx("too many selectors");
@@ -143,15 +146,15 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (nout > 1) {
 		be_warnx("give one of --by, --count, --json, --text, --yaml");
-		be_usage(usage);
+		return be_usage(usage);
 	}
 	if (tflag && uflag) {
 		be_warnx("-t and --untagged exclude each other");
-		be_usage(usage);
+		return be_usage(usage);
 	}
 	if (rflag == 3) {
 		be_warnx("--route and --no-route exclude each other");
-		be_usage(usage);
+		return be_usage(usage);
 	}
 
 	if ((st = be_find_open(be_store_path(sflag), qflag, &e)) == NULL)

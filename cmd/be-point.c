@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <errno.h>
 
 #include "buf.h"
 #include "mem.h"
@@ -42,16 +44,14 @@ static const char *sflag, *stateflag, *sinceflag, *dateflag, *noteflag;
 static const char *tflag, *mflag;
 static long long nflag;
 
-static long long
-one_point(const char *arg)
+/* The point ref arg, argument n as typed (the command is 1), into *id. */
+static int
+one_point(const char *arg, int n, long long *id, struct be_err *e)
 {
-	long long id;
-
-	if (be_ref_parse(arg, 'P', &id) < 0) {
-		be_warnx("'%s' is not a point ref (P-n)", arg);
-		exit(BE_FAIL);
-	}
-	return id;
+	if (be_ref_parse(arg, 'P', id) < 0)
+		return be_err_set(e, "argument %d: '%s' is not a point (P-n)",
+		    n, arg);
+	return 0;
 }
 
 static void
@@ -64,17 +64,35 @@ print_changed(long long id, void *arg)
 		be_report(&e);
 }
 
+/* Standard input, whole, without its last newlines; NULL with e filled. */
 static char *
-read_all(FILE *fp)
+read_all(FILE *fp, struct be_err *e)
 {
 	struct be_buf b = BE_BUF_INIT;
 
 	if (be_buf_fread(&b, fp) < 0) {
-		be_warnx("-: read error");
-		exit(BE_FAIL);
+		be_buf_release(&b);
+		be_err_at(e, "-", 0, 0, "read error: %s", strerror(errno));
+		return NULL;
 	}
 	be_buf_rtrim(&b);
 	return be_buf_detach(&b);
+}
+
+/* Whether prog is an executable file in a directory of $PATH. */
+static int
+in_path(const char *prog)
+{
+	const char *p = getenv("PATH"), *end;
+	char path[4096];
+
+	for (; p && *p; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ":");
+		snprintf(path, sizeof path, "%.*s/%s", (int)(end - p), p, prog);
+		if (end > p && access(path, X_OK) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static int
@@ -106,12 +124,14 @@ cmd_edit(struct be_store *st, long long id, struct be_err *e)
 
 	if (ed == NULL || *ed == '\0')
 		ed = getenv("EDITOR");
-	ed = ed && *ed ? ed : "vi";
+	if (ed == NULL || *ed == '\0')
+		ed = in_path("sensible-editor") ? "sensible-editor" : "vi";
 	rc = be_point_edit(st, id, ed, &kept, e);
 	if (rc < 0 && kept) {
 		be_report(e);
-		be_warnx("nothing changed; your edit is kept in %s", kept);
-		exit(BE_FAIL);
+		be_err_set(e, "nothing changed; your edit is kept in %s", kept);
+		free(kept);
+		return -1;
 	}
 	return rc > 0 ? be_point_record(st, stdout, id, e) : rc;
 }
@@ -121,13 +141,12 @@ run(struct be_store *st, const char *cmd, int argc, char **argv,
     struct be_err *e)
 {
 	long long *ids = NULL, id;
-	char *text;
+	char *text = NULL;
 	size_t i, n = 0;
 	int rc = 0;
 
 	if (strcmp(cmd, "new") == 0) {
-		if (argc < 1)
-			be_usage(usage);
+		be_argbase = 2;
 		if ((rc = be_loop_refs(argc - 1, argv + 1, 'S', &ids, &n,
 		    e)) == 0 && (rc = be_point_new(st, argv[0], ids, n, tflag,
 		    dateflag, &id, e)) == 0)
@@ -143,29 +162,26 @@ run(struct be_store *st, const char *cmd, int argc, char **argv,
 				be_point_release(&p);
 			}
 	} else if (strcmp(cmd, "edit") == 0) {
-		if (argc != 1)
-			be_usage(usage);
-		rc = cmd_edit(st, one_point(argv[0]), e);
+		if ((rc = one_point(argv[0], 2, &id, e)) == 0)
+			rc = cmd_edit(st, id, e);
 	} else if (strcmp(cmd, "update") == 0) {
 		rc = cmd_update(st, argc, argv, e);
 	} else if (strcmp(cmd, "state") == 0) {
-		if (argc != 2)
-			be_usage(usage);
-		id = one_point(argv[0]);
-		if ((rc = be_point_set_state(st, id, argv[1], dateflag, 0,
+		if ((rc = one_point(argv[0], 2, &id, e)) == 0 &&
+		    (rc = be_point_set_state(st, id, argv[1], dateflag, 0,
 		    noteflag, e)) == 0)
 			rc = be_point_record(st, stdout, id, e);
 	} else if (strcmp(cmd, "answer") == 0) {
-		if (argc != 2)
-			be_usage(usage);
-		id = one_point(argv[0]);
-		text = mflag ? be_xstrdup(mflag) : read_all(stdin);
-		if ((rc = be_point_answer(st, id, argv[1], text, dateflag,
-		    e)) == 0)
+		if ((rc = one_point(argv[0], 2, &id, e)) < 0)
+			;
+		else if ((text = mflag ? be_xstrdup(mflag) :
+		    read_all(stdin, e)) == NULL)
+			rc = -1;
+		else if ((rc = be_point_answer(st, id, argv[1], text,
+		    dateflag, e)) == 0)
 			rc = be_point_record(st, stdout, id, e);
 		free(text);
-	} else
-		be_usage(usage);
+	}
 	free(ids);
 	return rc;
 }
@@ -191,7 +207,8 @@ main(int argc, char *argv[])
 		case 'n':
 			nflag = strtoll(optarg, &end, 10);
 			if (*end || nflag <= 0) {
-				be_warnx("bad number '%s'", optarg);
+				be_warnx("-n: '%s' is not a number above 0",
+				    optarg);
 				return BE_FAIL;
 			}
 			break;
@@ -202,17 +219,17 @@ main(int argc, char *argv[])
 		case OPT_DATE: dateflag = optarg; break;
 		case OPT_NOTE: noteflag = optarg; break;
 		default:
-			be_std_option(c, usage);
-			be_usage(usage);
+			return be_std_option(c, usage);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (!lflag && argc == 0)
-		be_usage(usage);
+		return be_usage(usage);
 	if (!lflag) {
 		cmd = *argv++;
 		argc--;
+		be_argbase = 1;
 	}
 	/* Each option belongs to one or two commands. */
 	if ((lflag && (cmd || argc)) || (stateflag && !lflag) ||
@@ -223,20 +240,26 @@ main(int argc, char *argv[])
 	    (mflag && (!cmd || strcmp(cmd, "answer"))) ||
 	    (dateflag && (!cmd || (strcmp(cmd, "new") &&
 	    strcmp(cmd, "state") && strcmp(cmd, "answer")))))
-		be_usage(usage);
+		return be_usage(usage);
+	/* The operands each command takes. */
+	if (cmd && !((strcmp(cmd, "suggest") == 0 && argc == 0) ||
+	    (strcmp(cmd, "new") == 0 && argc >= 1) ||
+	    strcmp(cmd, "show") == 0 || strcmp(cmd, "update") == 0 ||
+	    (strcmp(cmd, "edit") == 0 && argc == 1) ||
+	    (strcmp(cmd, "state") == 0 && argc == 2) ||
+	    (strcmp(cmd, "answer") == 0 && argc == 2)))
+		return be_usage(usage);
 	if (stateflag && (state = be_pstate_parse(stateflag)) < 0) {
 		be_warnx("unknown state '%s'; states: concept, gereed, "
 		    "geagendeerd, ingebracht, beantwoord, teruggekoppeld, "
 		    "vervallen", stateflag);
 		return BE_FAIL;
 	}
-	if (cmd && strcmp(cmd, "suggest") == 0 && argc)
-		be_usage(usage);
 
 	be_err_init(&e);
 	ro = lflag || strcmp(cmd, "suggest") == 0 || strcmp(cmd, "show") == 0;
 	if ((st = be_open_store(sflag, ro ? BE_STORE_RDONLY :
-	    BE_STORE_WRITE)) == NULL)
+	    BE_STORE_UPDATE)) == NULL)
 		return be_finish(BE_FAIL);
 	if (lflag || strcmp(cmd, "suggest") == 0) {
 		if (Hflag)

@@ -44,6 +44,7 @@ static const struct option longopts[] = {
 	{ 0, 0, 0, 0 }
 };
 
+static const char optstring[] = "c:lns:u:";
 static int allflag, untaggedflag, skipflag, newflag, explainflag, lflag,
     nflag;
 static const char *sflag, *who;
@@ -67,30 +68,31 @@ warn_err(const struct be_err *e)
 	be_report(e);
 }
 
-static const char *
-pl(unsigned long n, const char *one, const char *more)
-{
-	return n == 1 ? one : more;
-}
-
 static void
 summary(const struct be_tag_stats *s, int dry)
 {
 	char skipped[64] = "";
 
 	if (s->skipped)
-		snprintf(skipped, sizeof skipped, ", %lu skipped",
-		    s->skipped);
-	if (s->added + s->removed + s->updated == 0)
-		be_warnx("%lu %s%s: no change%s", s->stories,
-		    pl(s->stories, "story", "stories"), skipped,
-		    dry ? "; nothing written" : "");
+		snprintf(skipped, sizeof skipped,
+		    be_err_tr(N_(", %lu skipped")), s->skipped);
+	if (s->added + s->removed + s->updated == 0 && dry)
+		be_warnx("%lu %s%s: no change; nothing written", s->stories,
+		    be_plural(s->stories, "story", "stories"), skipped);
+	else if (s->added + s->removed + s->updated == 0)
+		be_warnx("%lu %s%s: no change", s->stories,
+		    be_plural(s->stories, "story", "stories"), skipped);
+	else if (dry)
+		be_warnx("%lu %s%s: would have %lu %s added, %lu removed, "
+		    "%lu updated; nothing written", s->stories,
+		    be_plural(s->stories, "story", "stories"), skipped,
+		    s->added, be_plural(s->added, "tag", "tags"), s->removed,
+		    s->updated);
 	else
-		be_warnx("%lu %s%s: %s%lu %s added, %lu removed, %lu updated%s",
-		    s->stories, pl(s->stories, "story", "stories"), skipped,
-		    dry ? "would have " : "", s->added,
-		    pl(s->added, "tag", "tags"), s->removed, s->updated,
-		    dry ? "; nothing written" : "");
+		be_warnx("%lu %s%s: %lu %s added, %lu removed, %lu updated",
+		    s->stories, be_plural(s->stories, "story", "stories"),
+		    skipped, s->added, be_plural(s->added, "tag", "tags"),
+		    s->removed, s->updated);
 }
 
 static int
@@ -110,6 +112,8 @@ do_check(const char *path)
 		be_codebook_free(cb);
 		return BE_FAIL;
 	}
+	for (i = 0; i < cb->nwarns; i++)
+		be_report(&cb->warns[i]);
 	for (i = 0; i < nfails; i++)
 		be_report(&fails[i]);
 	if (nfails)
@@ -162,37 +166,72 @@ do_qdc(const char *exp, const char *imp)
 }
 
 /*
- * Takes the words +tag and -tag out of argv (before getopt would read
- * -tag as options): a word -x of two or more letters is a tag, so short
- * options stand alone (-l -n, not -ln) and take their argument apart.
+ * Whether a is a cluster of optstring's short options: 0 no ("-laat"), 1
+ * yes ("-ln", "-cFILE"), 2 yes and its last option takes the next word
+ * ("-c", "-nc").
  */
 static int
-take_tag_words(int argc, char **argv, const char **add, size_t *nadd,
+is_cluster(const char *a, const char *optstring)
+{
+	const char *o;
+
+	for (a++; *a; a++) {
+		if (*a == ':' || (o = strchr(optstring, *a)) == NULL)
+			return 0;
+		if (o[1] == ':')
+			return a[1] ? 1 : 2;	/* the rest is its value */
+	}
+	return 1;
+}
+
+/* Whether the long option a ("--st", "--store=x") takes the next word. */
+static int
+long_takes_next(const char *a, const struct option *lo)
+{
+	size_t n = strcspn(a + 2, "=");
+
+	if (a[2 + n] == '=')
+		return 0;
+	for (; lo->name; lo++)
+		if (strncmp(lo->name, a + 2, n) == 0 &&
+		    lo->has_arg == required_argument)
+			return 1;
+	return 0;
+}
+
+/*
+ * Takes the words +tag and -tag out of argv before getopt reads it.  Options
+ * are read as every program reads them: a word "-xyz" that is a cluster of
+ * be-tag's short options ("-ln", "-cFILE", "-schuld" is -s chuld) is
+ * options; any other "-word" is a tag to take off.  After "--" every
+ * "-word" is a tag.  argv keeps the options, "--" and the refs; returns
+ * their count.
+ */
+static int
+take_tag_words(int argc, char **argv, const char *optstring,
+    const struct option *lo, const char **add, size_t *nadd,
     const char **del, size_t *ndel)
 {
-	static const char *const witharg[] = { "-c", "-s", "-u", "--codebook",
-		"--store", "--who", "--check", "--export-qdc", "--import-qdc",
-		NULL };
-	int i, j, k, out = 1;
+	int i, j, k, out = 1, opts = 1;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (strcmp(a, "--") == 0) {
-			for (; i < argc; i++)
-				argv[out++] = argv[i];
-			break;
-		}
-		for (k = 0; witharg[k] && strcmp(a, witharg[k]); k++)
-			;
-		if (witharg[k] && i + 1 < argc) {
-			argv[out++] = argv[i++];
+		if (opts && strcmp(a, "--") == 0) {
+			opts = 0;
 			argv[out++] = argv[i];
-			continue;
-		}
-		if (a[0] == '+' && a[1])
+		} else if (a[0] == '+' && a[1])
 			add[(*nadd)++] = a + 1;
-		else if (a[0] == '-' && a[1] && a[1] != '-' && a[2])
+		else if (opts && a[0] == '-' && a[1] == '-') {
+			argv[out++] = argv[i];
+			if (long_takes_next(a, lo) && i + 1 < argc)
+				argv[out++] = argv[++i];
+		} else if (opts && a[0] == '-' && a[1] &&
+		    (k = is_cluster(a, optstring)) > 0) {
+			argv[out++] = argv[i];
+			if (k == 2 && i + 1 < argc)
+				argv[out++] = argv[++i];
+		} else if (a[0] == '-' && a[1])
 			del[(*ndel)++] = a + 1;
 		else
 			argv[out++] = argv[i];
@@ -222,8 +261,9 @@ main(int argc, char **argv)
 	be_init(argv[0]);
 	add = be_xcalloc((size_t)argc, sizeof *add);
 	del = be_xcalloc((size_t)argc, sizeof *del);
-	argc = take_tag_words(argc, argv, add, &nadd, del, &ndel);
-	while ((c = getopt_long(argc, argv, "c:lns:u:", longopts, NULL)) != -1)
+	argc = take_tag_words(argc, argv, optstring, longopts, add, &nadd,
+	    del, &ndel);
+	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1)
 		switch (c) {
 		case 'c': cflag = optarg; break;
 		case 'l': lflag = 1; break;
@@ -238,11 +278,9 @@ main(int argc, char **argv)
 		case OPT_CHECK: check = optarg; break;
 		case OPT_EXPORT: exp = optarg; break;
 		case OPT_IMPORT: imp = optarg; break;
-		case BE_OPT_HELP: case BE_OPT_VERSION:
-			be_std_option(c, usage_str);
-			break;
 		default:
-			be_usage(usage_str);
+			rc = be_std_option(c, usage_str);
+			goto out;
 		}
 	argc -= optind;
 	argv += optind;
@@ -252,21 +290,24 @@ main(int argc, char **argv)
 	    ((allflag || untaggedflag) && (!cflag || argc > 0)) ||
 	    ((nflag || skipflag) && !cflag) || (newflag && !nadd) ||
 	    (who && !(nadd + ndel)) ||
-	    ((lflag || check || exp || imp) && argc > 0))
-		be_usage(usage_str);
+	    ((lflag || check || exp || imp) && argc > 0)) {
+		rc = be_usage(usage_str);
+		goto out;
+	}
 	if (check || exp || imp) {
-		free(add);
-		free(del);
-		return be_finish(check ? do_check(check) : do_qdc(exp, imp));
+		rc = be_finish(check ? do_check(check) : do_qdc(exp, imp));
+		goto out;
 	}
 	be_err_init(&e);
 	if (cflag && be_codebook_load(cflag, &cb, &e) < 0)
 		goto fail;
+	/* Refs follow the tag words, as the usage has them. */
+	be_argbase = (int)(nadd + ndel);
 	if (!allflag && !untaggedflag && !lflag &&
 	    be_loop_refs(argc, argv, 'S', &ids, &nids, &e) != 0)
 		goto fail;
 	st = be_store_open(be_store_path(sflag), (lflag || explainflag ||
-	    nflag) ? BE_STORE_RDONLY : BE_STORE_WRITE, &e);
+	    nflag) ? BE_STORE_RDONLY : BE_STORE_UPDATE, &e);
 	if (st == NULL)
 		goto fail;
 	if (lflag) {
@@ -346,4 +387,8 @@ fail:
 	free(add);
 	free(del);
 	return be_finish(BE_FAIL);
+out:
+	free(add);
+	free(del);
+	return rc;
 }

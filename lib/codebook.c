@@ -158,6 +158,7 @@ be_codebook_free(struct be_codebook *cb)
 	free(cb->description);
 	free(cb->hash);
 	be_lits_free(cb->lits);
+	free(cb->warns);
 	free(cb->pats);
 	free(cb->always);
 	free(cb);
@@ -283,6 +284,17 @@ load_theme(const char *buf, size_t len, const char *name,
 	if (colour && !colour_ok(colour))
 		return be_yerr(e, name, be_ymap_get(m, "colour"),
 		    "colour must be \"#rrggbb\" (in quotes)");
+	/* "colour: #d62728" unquoted: '#' starts a comment. */
+	if (be_ymap_get(m, "colour") != NULL &&
+	    be_ynode_isnull(be_ymap_get(m, "colour"))) {
+		cb->warns = be_xrealloc(cb->warns, (cb->nwarns + 1) *
+		    sizeof *cb->warns);
+		be_err_init(&cb->warns[cb->nwarns]);
+		be_yerr(&cb->warns[cb->nwarns++], name,
+		    be_ymap_get(m, "colour"), "theme '%s' has no colour: "
+		    "'#' starts a comment; write the colour in quotes, "
+		    "colour: \"#d62728\"", tname);
+	}
 	if (ex && (be_ymap_check(ex, example_keys, name, e) < 0 ||
 	    get_list(ex, "match", &yes, name, e) < 0 ||
 	    get_list(ex, "nomatch", &no, name, e) < 0))
@@ -444,7 +456,7 @@ be_codebook_load(const char *path, struct be_codebook **cb,
 	*cb = NULL;
 	fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	if (fp == NULL)
-		return be_err_at(e, path, 0, 0, "cannot open codebook: %s",
+		return be_err_set(e, "cannot open '%s': %s", path,
 		    strerror(errno));
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
 		be_buf_add(&b, chunk, n);

@@ -47,6 +47,9 @@ struct be_codebook {
 	struct be_cb_theme *themes;	/* in file order; parents may follow */
 	size_t nthemes;
 	size_t npats;			/* match and unless patterns in all */
+	struct be_err *warns;		/* what is allowed but likely a
+					 * slip (a colour that is empty) */
+	size_t nwarns;
 	/* private: the pre-filter */
 	struct be_lits *lits;
 	struct be_cb_pat **pats;	/* npats, by pre-filter id */

@@ -79,6 +79,44 @@ be_collect_format(const char *name)
 
 static const char *const fmt_names[] = { "?", "csv", "yaml", "records" };
 
+/*
+ * A spreadsheet saved as a workbook instead of CSV, told by its first
+ * bytes (whatever its name): fills e, sets *kind ("xlsx", "xls", "ods")
+ * and returns -1; 0 when p is no workbook.
+ */
+static int
+workbook(const char *name, const char *p, size_t n, const char **kind,
+    struct be_err *e)
+{
+	static const char ods[] = "mimetypeapplication/vnd.oasis.opendocument."
+	    "spreadsheet";
+
+	if (n >= 8 && memcmp(p, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
+		*kind = "xls";
+		return be_err_at(e, name, 0, 0, "this is an Excel workbook "
+		    "(.xls), not a CSV file; open it in Excel, save it with "
+		    "Save As as \"CSV (puntkomma)\", and collect that file");
+	}
+	if (n < 4 || memcmp(p, "PK\3\4", 4) != 0)
+		return 0;
+	if (n >= 30 + sizeof ods - 1 && memcmp(p + 30, ods, sizeof ods - 1)
+	    == 0) {
+		*kind = "ods";
+		return be_err_at(e, name, 0, 0, "this is a LibreOffice or "
+		    "OpenOffice spreadsheet (.ods), not a CSV file; open it, "
+		    "save it with Save As as \"Text CSV\" with ';' between "
+		    "fields, and collect that file");
+	}
+	*kind = "xlsx";
+	if (memmem(p, n, "xl/", 3) != NULL)
+		return be_err_at(e, name, 0, 0, "this is an Excel workbook "
+		    "(.xlsx), not a CSV file; open it in Excel, save it with "
+		    "Save As as \"CSV (puntkomma)\", and collect that file");
+	return be_err_at(e, name, 0, 0, "this is a ZIP archive (perhaps a "
+	    "workbook), not a CSV file; unpack it, or save the spreadsheet "
+	    "as \"CSV (puntkomma)\", and collect that file");
+}
+
 /* Tells the format from the name's extension, else from the first line. */
 static int
 detect(const char *name, const char *p, size_t n)
@@ -831,7 +869,8 @@ static int
 yerr(struct be_err *e, const char *name, const struct be_ynode *n,
     const char *msg)
 {
-	be_err_at(e, name, n ? n->line : 0, n ? n->col : 0, "%s", msg);
+	be_err_at(e, name, n ? n->line : 0, n ? n->col : 0, "%s",
+	    be_err_tr(msg));
 	return ROW_BAD;
 }
 
@@ -1132,6 +1171,8 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 		be_err_at(e, name, 0, 0, "read error: %s", strerror(errno));
 		goto out;
 	}
+	if (workbook(name, src.pre, src.npre, &s->format, e) < 0)
+		goto out;
 	fmt = o->format != BE_FMT_AUTO ? o->format :
 	    detect(name, src.pre, src.npre);
 	s->format = fmt_names[fmt];

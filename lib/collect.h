@@ -41,7 +41,8 @@ struct be_collect_opts {
 };
 
 struct be_collect_stats {
-	const char *format;	/* "csv", "yaml", "records" */
+	const char *format;	/* "csv", "yaml", "records"; "xlsx", "xls"
+				 * or "ods" for a workbook, refused */
 	char encoding[32];	/* CSV: as be_csv_encoding */
 	int delim;		/* CSV: the delimiter */
 	unsigned long read, added, dup, refused;

@@ -247,8 +247,7 @@ be_map_load(const char *path, struct be_err *e)
 	int f, rc;
 
 	if ((fp = map_open(path, name, sizeof name)) == NULL) {
-		be_err_at(e, path, 0, 0, "cannot open map: %s",
-		    strerror(errno));
+		be_err_set(e, "cannot open '%s': %s", path, strerror(errno));
 		return NULL;
 	}
 	m = be_xcalloc(1, sizeof *m);

@@ -139,10 +139,7 @@ static int
 verr(struct be_csv *c, struct be_err *e, unsigned long line,
     unsigned long col, const char *fmt, va_list ap)
 {
-	char msg[sizeof c->err.msg];
-
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	be_err_at(&c->err, c->name, line, col, "%s", msg);
+	be_err_vat(&c->err, c->name, line, col, fmt, ap);
 	if (e)
 		*e = c->err;
 	return -1;

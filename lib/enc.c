@@ -158,7 +158,8 @@ fill(struct be_enc *d)
 	if (got < want) {
 		d->eof = 1;
 		if (ferror(d->fp))
-			snprintf(d->err, sizeof d->err, "read error: %s",
+			snprintf(d->err, sizeof d->err,
+			    be_err_tr(N_("read error: %s")),
 			    strerror(errno ? errno : EIO));
 	}
 }
@@ -271,7 +272,7 @@ be_enc_open(FILE *fp, const char *encoding, struct be_err *e)
 		d->cd = iconv_open("UTF-8", from);
 		if (d->cd == (iconv_t)-1)
 			snprintf(d->err, sizeof d->err,
-			    "cannot convert from %s: %s",
+			    be_err_tr(N_("cannot convert from %s: %s")),
 			    be_enc_kindname(d->kind), strerror(errno));
 		/* Three bytes of UTF-8 at most for each byte read. */
 		d->outcap = 3 * sizeof d->raw + 16;
@@ -293,11 +294,11 @@ static void
 bad_utf8(struct be_enc *d, const unsigned char *p, size_t n)
 {
 	if (d->neither || !be_cp1252_valid(p, n))
-		snprintf(d->err, sizeof d->err,
-		    "invalid UTF-8 and not Windows-1252 either");
+		snprintf(d->err, sizeof d->err, "%s", be_err_tr(
+		    N_("invalid UTF-8 and not Windows-1252 either")));
 	else
-		snprintf(d->err, sizeof d->err,
-		    "invalid UTF-8 (force the encoding with -e windows-1252)");
+		snprintf(d->err, sizeof d->err, "%s", be_err_tr(N_("invalid "
+		    "UTF-8 (force the encoding with -e windows-1252)")));
 }
 
 static int
@@ -348,9 +349,10 @@ take_1252(struct be_enc *d, const char **p)
 		}
 		u = d->w1252[*s - 0x80];
 		if (u[3] == 0) {
-			snprintf(d->err, sizeof d->err, "%s", d->detected ?
-			    "invalid UTF-8 and not Windows-1252 either" :
-			    "invalid Windows-1252");
+			snprintf(d->err, sizeof d->err, "%s", be_err_tr(
+			    d->detected ?
+			    N_("invalid UTF-8 and not Windows-1252 either") :
+			    N_("invalid Windows-1252")));
 			break;
 		}
 		memcpy(o, u, 3);
@@ -373,7 +375,8 @@ take_iconv(struct be_enc *d, const char **p)
 		return 0;	/* d->err says why */
 	if (iconv(d->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
 		if (errno == EILSEQ || (errno == EINVAL && d->eof))
-			snprintf(d->err, sizeof d->err, "invalid UTF-16");
+			snprintf(d->err, sizeof d->err, "%s",
+			    be_err_tr(N_("invalid UTF-16")));
 	}
 	d->rawoff = d->rawlen - inleft;
 	*p = d->out;

@@ -1,4 +1,5 @@
 /* err.c: see err.h. */
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,10 +30,24 @@ be_err_at(struct be_err *e, const char *file, unsigned long line,
 
 	if (e == NULL)
 		return -1;
-	place(e, file, line, col);
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	be_err_vat(e, file, line, col, fmt, ap);
 	va_end(ap);
+	return -1;
+}
+
+int
+be_err_vat(struct be_err *e, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, va_list ap)
+{
+	char msg[sizeof e->msg];
+
+	if (e == NULL)
+		return -1;
+	/* fmt may be an argument of the message being replaced. */
+	vsnprintf(msg, sizeof msg, be_err_tr(fmt), ap);
+	place(e, file, line, col);
+	memcpy(e->msg, msg, sizeof e->msg);
 	e->set = 1;
 	return -1;
 }
@@ -44,18 +59,22 @@ be_err_set(struct be_err *e, const char *fmt, ...)
 
 	if (e == NULL)
 		return -1;
-	place(e, NULL, 0, 0);
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	be_err_vat(e, NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	e->set = 1;
 	return -1;
+}
+
+const char *
+be_err_tr(const char *msgid)
+{
+	return dgettext("benut", msgid);
 }
 
 char *
 be_err_str(const struct be_err *e, char *buf, size_t n)
 {
-	const char *msg = e->set ? e->msg : "unknown error";
+	const char *msg = e->set ? e->msg : be_err_tr("unknown error");
 
 	if (e->file[0] && e->line && e->col)
 		snprintf(buf, n, "%s:%lu:%lu: %s", e->file, e->line, e->col, msg);

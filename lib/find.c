@@ -187,13 +187,72 @@ group_of(const struct be_find *f, enum kind kind, const char *key)
 	return -1;
 }
 
+/* Whether c may be in an FTS5 bareword: letters, digits, '_', non-ASCII. */
+static int
+bare(unsigned char c)
+{
+	return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') ||
+	    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * The query as FTS5 reads it: outside "phrases", a word with other
+ * characters in it (jeugd-GGZ, Wmo-loket, e-mail, auto's, let:op) becomes
+ * a phrase ("jeugd-GGZ", found as the words jeugd ggz in a row), keeping a
+ * '*' at its end; parentheses and commas stay operators.  The caller
+ * frees the result.
+ */
+static char *
+fts_query(const char *q)
+{
+	struct be_buf b = BE_BUF_INIT;
+	const char *p = q, *w, *end, *c;
+	int odd;
+
+	while (*p) {
+		if (*p == '"') {	/* a phrase, as written */
+			w = p++;
+			while (*p && (*p != '"' || p[1] == '"'))
+				p += *p == '"' ? 2 : 1;
+			if (*p)
+				p++;
+			be_buf_add(&b, w, (size_t)(p - w));
+			continue;
+		}
+		if (strchr(" \t\r\n(),", *p)) {
+			be_buf_addc(&b, *p++);
+			continue;
+		}
+		w = p;
+		while (*p && !strchr(" \t\r\n(),\"", *p))
+			p++;
+		end = p;
+		while (end > w && end[-1] == '*')
+			end--;
+		for (odd = 0, c = w; c < end && !odd; c++)
+			odd = !bare((unsigned char)*c);
+		if (odd) {
+			be_buf_addc(&b, '"');
+			be_buf_add(&b, w, (size_t)(end - w));
+			be_buf_addc(&b, '"');
+			be_buf_add(&b, end, (size_t)(p - end));
+		} else
+			be_buf_add(&b, w, (size_t)(p - w));
+	}
+	return be_buf_detach(&b);
+}
+
 int
 be_find_query(struct be_find *f, const char *q, struct be_err *e)
 {
+	char *fq;
+
 	if (q[strspn(q, " \t\r\n")] == '\0')
-		return be_err_at(e, "query", 0, 0, "empty query");
+		return be_err_at(e, "-q", 0, 0, "empty query");
 	/* Several queries must all match. */
-	add(f, K_QUERY, -1, q, NULL);
+	fq = fts_query(q);
+	add(f, K_QUERY, -1, fq, NULL);
+	free(fq);
 	return 0;
 }
 
@@ -433,17 +492,23 @@ query_error(struct be_find *f, struct be_err *e)
 	for (; *m; m++)
 		be_buf_addc(&b, *m == '"' ? '\'' : *m);
 	if (strcmp(b.s, "syntax error near ''") == 0)
-		rc = be_err_at(e, "query", 0, 0, "syntax error at the end");
+		rc = be_err_at(e, "-q", 0, 0, "the query stops too soon; "
+		    "close its \"quotes\" and (parentheses), and end it "
+		    "with a word, not with AND, OR or NOT");
+	else if (strncmp(b.s, "syntax error near ", 18) == 0)
+		rc = be_err_at(e, "-q", 0, 0, "the query cannot be read at "
+		    "%s; check its \"quotes\" and (parentheses), and put "
+		    "AND, OR and NOT between words", b.s + 18);
 	else if (strncmp(b.s, "no such column: ", 16) == 0)
-		rc = be_err_at(e, "query", 0, 0, "unknown column '%s'; put "
-		    "words with ':' or a leading '-' in \"quotes\"", b.s + 16);
+		rc = be_err_at(e, "-q", 0, 0, "cannot search for '%s:'; "
+		    "put text with ':' in \"quotes\"", b.s + 16);
 	else if (strcmp(b.s, "unterminated string") == 0)
-		rc = be_err_at(e, "query", 0, 0, "unterminated \"phrase\"");
+		rc = be_err_at(e, "-q", 0, 0, "unterminated \"phrase\"");
 	else if (strncmp(b.s, "unknown special query", 21) == 0)
-		rc = be_err_at(e, "query", 0, 0, "syntax error near '*'; "
+		rc = be_err_at(e, "-q", 0, 0, "syntax error near '*'; "
 		    "write * at the end of a word");
 	else
-		rc = be_err_at(e, "query", 0, 0, "%s", b.s);
+		rc = be_err_at(e, "-q", 0, 0, "%s", b.s);
 	be_buf_release(&b);
 	return rc;
 }

@@ -590,12 +590,12 @@ static const char *
 route_place(const char *route)
 {
 	if (strstr(route, "klacht"))
-		return "belongs to the complaints committee";
+		return be_err_tr(N_("belongs to the complaints committee"));
 	if (strstr(route, "bezwaar") || strstr(route, "beroep"))
-		return "belongs to bezwaar en beroep";
+		return be_err_tr(N_("belongs to bezwaar en beroep"));
 	if (strstr(route, "ondersteun") || strstr(route, "cli"))
-		return "belongs to the cliëntondersteuner";
-	return "is routed elsewhere";
+		return be_err_tr(N_("belongs to the cliëntondersteuner"));
+	return be_err_tr(N_("is routed elsewhere"));
 }
 
 /*

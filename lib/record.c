@@ -219,7 +219,7 @@ be_loop(int argc, char **argv, be_rec_fn fn, void *arg, struct be_err *e)
 		if (be_rec_parse(&r, argv[i], strcspn(argv[i], "\t"),
 		    NULL) < 0) {
 			rc = be_err_at(e, "argv", (unsigned long)i + 1, 0,
-			    "operand is not a ref");
+			    "not a ref (S-n, P-n or M-n)");
 			break;
 		}
 		rc = fn(&r, "argv", (unsigned long)i + 1, arg, e);
@@ -241,10 +241,16 @@ add_ref(const struct be_rec *r, const char *name, unsigned long line,
 	struct refs *rs = arg;
 	long long id;
 
-	if (be_ref_parse(be_rec_field(r, 0), rs->kind, &id) < 0)
-		return be_err_at(e, name, line, 1, "'%s' is not a %s ref",
-		    be_rec_field(r, 0), rs->kind == 'P' ? "point" :
-		    rs->kind == 'M' ? "meeting" : "story");
+	if (be_ref_parse(be_rec_field(r, 0), rs->kind, &id) < 0) {
+		if (rs->kind == 'P')
+			return be_err_at(e, name, line, 1,
+			    "'%s' is not a point (P-n)", be_rec_field(r, 0));
+		if (rs->kind == 'M')
+			return be_err_at(e, name, line, 1,
+			    "'%s' is not a meeting (M-n)", be_rec_field(r, 0));
+		return be_err_at(e, name, line, 1, "'%s' is not a story (S-n)",
+		    be_rec_field(r, 0));
+	}
 	if (*rs->n == rs->cap) {
 		rs->cap = rs->cap ? 2 * rs->cap : 64;
 		*rs->ids = be_xrealloc(*rs->ids, rs->cap * sizeof **rs->ids);

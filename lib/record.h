@@ -92,7 +92,7 @@ int be_loop(int argc, char **argv, be_rec_fn fn, void *arg,
  * be_loop that keeps the ref of kind ('S', 'P' or 'M') in the first field
  * of each record: appends the ids to *ids (the caller's, to free) and
  * counts them in *n.  A record without such a ref stops the loop with
- * "'x' is not a story ref" (point, meeting) at its place.  Returns as
+ * "'x' is not a story (S-n)" (point, meeting) at its place.  Returns as
  * be_loop.
  */
 int be_loop_refs(int argc, char **argv, char kind, long long **ids,

@@ -252,6 +252,8 @@ be_store_error(struct be_store *st, const char *what, struct be_err *e)
 
 	struct rlimit rl;
 
+	what = be_err_tr(what);
+
 	if ((code & 0xff) == SQLITE_IOERR && (sys == EFBIG ||
 	    (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)))
 		return be_err_at(e, st->path, 0, 0,
@@ -728,11 +730,17 @@ be_store_open(const char *path, int mode, struct be_err *e)
 	int flags, appid, version, ntables, exists;
 
 	exists = stat(path, &sb) == 0;
-	if (!exists && mode == BE_STORE_RDONLY) {
-		be_err_at(e, path, 0, 0,
-		    "no store here; run be-collect first, or name one with -s");
+	if (!exists && mode != BE_STORE_WRITE) {
+		if (strchr(path, '/') == NULL)
+			be_err_set(e, "no store here (./%s); use -s or "
+			    "BENUT_STORE", path);
+		else
+			be_err_set(e, "no store at '%s'; check -s or "
+			    "BENUT_STORE (be-collect starts a store)", path);
 		return NULL;
 	}
+	if (mode == BE_STORE_UPDATE)
+		mode = BE_STORE_WRITE;
 	if (!exists && create_private(path, e) < 0)
 		return NULL;
 	st = be_xcalloc(1, sizeof *st);

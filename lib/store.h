@@ -25,15 +25,17 @@
 enum {
 	BE_STORE_RDONLY = 0,	/* refuse to create; open read-only */
 	BE_STORE_WRITE = 1,	/* create when missing; open read-write */
+	BE_STORE_UPDATE = 2,	/* refuse to create; open read-write */
 };
 
 struct be_store;
 
 /*
- * Opens the store at path (see be_store_path in prog.h).  With
- * BE_STORE_RDONLY a missing file is an error ("no store at 'x'"), and a
- * store of an older schema is migrated when this user may write it (then
- * opened read-only again), else refused.
+ * Opens the store at path (see be_store_path in cmd/prog.h).  With
+ * BE_STORE_RDONLY or BE_STORE_UPDATE a missing file is an error ("no
+ * store here"): only an intake (be-collect) starts a store.  A store of
+ * an older schema opened BE_STORE_RDONLY is migrated when this user may
+ * write it (then opened read-only again), else refused.
  * Returns the handle, or NULL with e filled.  Caller frees with
  * be_store_close.
  */
@@ -105,7 +107,10 @@ void be_store_bulk_end(struct be_store *st, int did);
 int be_store_writeback_init(struct be_store *st);
 void be_store_writeback(struct be_store *st);
 
-/* Fills e from the connection's last error, prefixed by what.  -1. */
+/*
+ * Fills e from the connection's last error, prefixed by what (an English
+ * literal, translated as a message is: see err.h).  -1.
+ */
 int be_store_error(struct be_store *st, const char *what, struct be_err *e);
 
 /*

@@ -193,16 +193,43 @@ fail(struct be_yreader *r, yaml_mark_t m, const char *fmt, ...)
 static int
 fail(struct be_yreader *r, yaml_mark_t m, const char *fmt, ...)
 {
-	char msg[sizeof r->err.msg];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	be_err_vat(&r->err, r->name, m.line + 1, m.column + 1, fmt, ap);
 	va_end(ap);
-	be_err_at(&r->err, r->name, m.line + 1, m.column + 1, "%s", msg);
 	r->state = -1;
 	return -1;
 }
+
+/*
+ * libyaml's words for the faults people make, for the message catalogue:
+ * they are translated where they are put into a message (be_err_tr).
+ */
+static const char *const libyaml_words[] __attribute__((unused)) = {
+	N_("found character that cannot start any token"),
+	N_("could not find expected ':'"),
+	N_("found unexpected end of stream"),
+	N_("did not find expected key"),
+	N_("did not find expected node content"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected ',' or ']'"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected comment or line break"),
+	N_("block sequence entries are not allowed in this context"),
+	N_("found unknown escape character"),
+	N_("found a tab character that violates indentation"),
+	N_("while scanning a simple key"),
+	N_("while scanning a quoted scalar"),
+	N_("while scanning a plain scalar"),
+	N_("while scanning for the next token"),
+	N_("while parsing a block mapping"),
+	N_("while parsing a block collection"),
+	N_("while parsing a flow sequence"),
+	N_("while parsing a flow mapping"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow node"),
+};
 
 /* Turns libyaml's own error into r's error. */
 static int
@@ -251,12 +278,21 @@ fail_libyaml(struct be_yreader *r)
 			    "tab character used for indentation: "
 			    "indent with spaces");
 		}
+		/*
+		 * A plain value with ": " in it (a Dutch sentence: "Mijn
+		 * vraag: waarom ...") reads as a second key.
+		 */
+		if (p->error == YAML_SCANNER_ERROR && strcmp(what,
+		    "mapping values are not allowed in this context") == 0)
+			return fail(r, p->problem_mark, "a text with ': ' (a "
+			    "colon and a space) in it; put the whole text "
+			    "between double quotes (\"...\")");
 		if (p->context)
 			return fail(r, p->problem_mark, "%s (%s at %lu:%lu)",
-			    what, p->context,
+			    be_err_tr(what), be_err_tr(p->context),
 			    (unsigned long)p->context_mark.line + 1,
 			    (unsigned long)p->context_mark.column + 1);
-		return fail(r, p->problem_mark, "%s", what);
+		return fail(r, p->problem_mark, "%s", be_err_tr(what));
 	}
 	r->state = -1;
 	return -1;
@@ -444,7 +480,7 @@ on_start(struct be_yreader *r, yaml_event_t *ev, enum be_ykind kind)
 	if (want_key(r))
 		return fail(r, ev->start_mark,
 		    "a key must be a scalar, not a %s",
-		    kind == BE_YSEQ ? "list" : "map");
+		    be_err_tr(kind == BE_YSEQ ? N_("list") : N_("map")));
 	if (r->depth == BE_YAML_MAXDEPTH)
 		return fail(r, ev->start_mark,
 		    "nested deeper than %d levels", BE_YAML_MAXDEPTH);
@@ -650,15 +686,12 @@ int
 be_yerr(struct be_err *e, const char *name, const struct be_ynode *n,
     const char *fmt, ...)
 {
-	char msg[sizeof e->msg];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	be_err_vat(e, name, n ? n->line : 0, n ? n->col : 0, fmt, ap);
 	va_end(ap);
-	if (n == NULL)
-		return be_err_at(e, name, 0, 0, "%s", msg);
-	return be_err_at(e, name, n->line, n->col, "%s", msg);
+	return -1;
 }
 
 int
@@ -797,7 +830,7 @@ getkind(const struct be_ynode *map, const char *key, int required,
 		return rc;
 	if (n->kind != kind)
 		return be_yerr(e, name, n, "'%s' must be a %s", key,
-		    kind == BE_YSEQ ? "list" : "map");
+		    be_err_tr(kind == BE_YSEQ ? N_("list") : N_("map")));
 	*out = n;
 	return 0;
 }

@@ -21,17 +21,16 @@ sel "S-8" "a query and a selector" -q taxi -c telefoon
 sel "S-5" "words of a field's text only" --query telefoon
 
 run be-find -q AND
-must_fail 2 "be-find: query: syntax error near 'AND'" "syntax error, exit 2"
+must_fail 2 "be-find: -q: the query cannot be read at 'AND'; check its \"quotes\" and (parentheses), and put AND, OR and NOT between words" "syntax error, exit 2"
 run be-find -q 'NEAR(taxi laat'
-must_fail 2 "be-find: query: syntax error at the end" "unclosed NEAR"
+must_fail 2 "be-find: -q: the query stops too soon; close its \"quotes\" and (parentheses), and end it with a word, not with AND, OR or NOT" "unclosed NEAR"
 run be-find -q '"te laat'
-must_fail 2 'be-find: query: unterminated "phrase"' "unterminated phrase"
-run be-find -q 'wacht:lijst'
-must_fail 2 "be-find: query: unknown column 'wacht'; put words with ':' or a leading '-' in \"quotes\"" "a colon"
+must_fail 2 'be-find: -q: unterminated "phrase"' "unterminated phrase"
+sel "" "a colon is part of a phrase, not a column" -q 'wacht:lijst'
 run be-find -q '*'
-must_fail 2 "be-find: query: syntax error near '*'; write * at the end of a word" "a lone star"
+must_fail 2 "be-find: -q: syntax error near '*'; write * at the end of a word" "a lone star"
 run be-find -q ' '
-must_fail 2 "be-find: query: empty query" "empty query"
+must_fail 2 "be-find: -q: empty query" "empty query"
 
 # An intake with the index off leaves it stale: be-find rebuilds it.
 q "INSERT INTO meta VALUES ('fts_stale', '1');

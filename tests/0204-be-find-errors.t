@@ -6,7 +6,7 @@
 plan 25
 
 run be-find -s nowhere.db
-must_fail 2 "be-find: nowhere.db: no store here; run be-collect first, or name one with -s" \
+must_fail 2 "be-find: no store here (./nowhere.db); use -s or BENUT_STORE" \
     "no store"
 seed
 run be-find -t nope
@@ -29,9 +29,9 @@ must_fail 2 "be-find: -a: write key=value, as wijk=Noord" "-a without ="
 run be-find -a =Noord
 must_fail 2 "be-find: -a: write key=value, as wijk=Noord" "-a without key"
 run be-find S-1 S-99
-must_fail 2 "be-find: argv:2: no story S-99" "unknown ref"
+must_fail 2 "be-find: argument 2: no story S-99" "unknown ref"
 run be-find P-1
-must_fail 2 "be-find: argv:1: first field is not a story ref (S-n)" "not a story ref"
+must_fail 2 "be-find: argument 1: 'P-1' is not a story (S-n)" "not a story ref"
 printf 'S-1\nDe taxi kwam te laat\tx\n' >in
 run_in in be-find -
 must_fail 2 "be-find: -:2: first field is not a story ref (S-n)" \

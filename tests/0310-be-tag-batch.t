@@ -6,6 +6,7 @@ plan 36
 export BENUT_NOW=2026-03-01T10:00:00Z USER=coord
 
 cp "$FIX"/tag/*.yaml .
+new_store
 run be-tag -c small.yaml --all
 is "$RC:$(cat "$OUT"):$(cat "$ERR")" "0::be-tag: 0 stories: no change" "empty store"
 q "INSERT INTO story (id, cid, told, text, added) VALUES
@@ -108,7 +109,7 @@ is "$(q "SELECT count(*) FROM story_tag WHERE story_id = 5")" "0" "skipped story
 is "$(q "SELECT name FROM codebook ORDER BY id DESC LIMIT 1")" "kwaad" "the good stories were written"
 
 run be-tag -c small.yaml S-x
-must_fail 2 "be-tag: argv:1:1: 'S-x' is not a story ref" "bad ref"
+must_fail 2 "be-tag: argument 1: 'S-x' is not a story (S-n)" "bad ref"
 run be-tag -l S-1
 must_fail 2 "usage: $(be-tag --help | sed '1s/^usage: //')" "operands with -l are a usage error"
 

@@ -5,7 +5,9 @@ export BENUT_NOW=2026-11-23T10:00:00Z
 plan 26
 
 run be-point update </dev/null
-is_rc 0 "an empty update creates the store"
+must_fail 2 "be-point: no store at '$BENUT_STORE'; check -s or BENUT_STORE (be-collect starts a store)" \
+    "be-point creates no store"
+new_store
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
 
 run be-point -l
@@ -61,7 +63,7 @@ must_fail 2 "be-point: story S-12 belongs to the cliëntondersteuner and stays o
 run be-point new "Onbekend" S-1 S-99
 must_fail 2 "be-point: no story S-99" "an unknown story is refused"
 run be-point new "Punt" P-1
-must_fail 2 "be-point: argv:1:1: 'P-1' is not a story ref" "a point ref is refused"
+must_fail 2 "be-point: argument 3: 'P-1' is not a story (S-n)" "a point ref is refused"
 run_in /dev/null be-point new "Leeg"
 must_fail 2 "be-point: a point needs at least one story; give refs or records on standard input" \
     "no stories is refused"

@@ -4,7 +4,7 @@
 export BENUT_NOW=2026-11-23T10:00:00Z
 plan 25
 
-be-point update </dev/null
+new_store
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
 be-point new "Taxi komt te laat" S-1 S-2 >/dev/null
 be-point new "Wachten" S-4 >/dev/null
@@ -20,7 +20,7 @@ must_fail 2 "be-point: unknown state 'klaar'; states: concept, gereed, geagendee
 run be-point state P-9 gereed
 must_fail 2 "be-point: no point P-9" "an unknown point is refused"
 run be-point state S-1 gereed
-must_fail 2 "be-point: 'S-1' is not a point ref (P-n)" "a story ref is refused"
+must_fail 2 "be-point: argument 2: 'S-1' is not a point (P-n)" "a story ref is refused"
 run be-point state P-1 gereed --date 2026-13-01
 must_fail 2 "be-point: bad date '2026-13-01': write YYYY-MM-DD" "a bad date is refused"
 is "$(q "SELECT count(*) FROM point_state WHERE point_id = 1")" "1" \

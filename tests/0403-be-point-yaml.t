@@ -4,7 +4,7 @@
 export BENUT_NOW=2026-11-23T10:00:00Z
 plan 38
 
-be-point update </dev/null
+new_store
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
 be-point new "Taxi komt te laat" S-1 S-2 S-3 >/dev/null
 be-point new "Wachten" S-4 >/dev/null

@@ -4,7 +4,7 @@
 export BENUT_NOW=2026-11-23T10:00:00Z
 plan 14
 
-be-point update </dev/null
+new_store
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
 be-point new "Taxi komt te laat" S-1 S-2 >/dev/null
 mkdir tmp

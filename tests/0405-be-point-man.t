@@ -12,7 +12,7 @@ run be-point
 must_fail 2 "$(sed 's/^/usage: /;2,$s/^usage: /       /' syn)" \
     "no command: usage on stderr"
 
-be-point update </dev/null
+new_store
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
 sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' "$TOP/man/be-point.1" |
     sed -n '/^\.Bd -literal/,/^\.Ed/p' | sed '/^\./d;s/\\e/\\/g' >examples.sh

@@ -4,7 +4,7 @@
 plan 28
 export BENUT_NOW=2026-11-23T12:00:00Z
 M=$FIX/agenda/meeting.yaml
-be-agenda action M-1 1 "" x >/dev/null 2>&1
+new_store
 sqlite3 "$BENUT_STORE" <"$FIX/agenda/seed.sql"
 
 run be-agenda -l

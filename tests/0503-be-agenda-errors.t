@@ -4,7 +4,7 @@
 plan 24
 export BENUT_NOW=2026-11-23T12:00:00Z
 M=$FIX/agenda/meeting.yaml
-be-agenda action M-1 1 "" x >/dev/null 2>&1
+new_store
 sqlite3 "$BENUT_STORE" <"$FIX/agenda/seed.sql"
 
 bad() {	# bad NAME SED-SCRIPT WANT
@@ -24,13 +24,13 @@ bad bad-members 's/^members:/members: Anna/; /^  - [A-Z]/d' "10:10: 'members' mu
 bad long '/^point-minutes:/s/20/600/' " meeting runs past midnight; start earlier or give the items fewer minutes"
 
 run be-agenda -m "$M" P-99
-must_fail 2 "be-agenda: no point P-99" "unknown point"
+must_fail 2 "be-agenda: argument 1: no point P-99" "unknown point"
 run be-agenda -m "$M" P-4
-must_fail 2 "be-agenda: 'P-4' is vervallen and cannot go on an agenda" "vervallen point"
+must_fail 2 "be-agenda: argument 1: 'P-4' is vervallen and cannot go on an agenda" "vervallen point"
 run be-agenda -m "$M" P-1 P-1
-must_fail 2 "be-agenda: 'P-1' is given twice" "point twice"
+must_fail 2 "be-agenda: argument 2: 'P-1' is given twice" "point twice"
 run be-agenda -m "$M" S-1
-must_fail 2 "be-agenda: operand 1 is not a point ref P-n" "not a point ref"
+must_fail 2 "be-agenda: argument 1: 'S-1' is not a point (P-n)" "not a point ref"
 printf 'P-1\nP-77\n' >recs
 run_in recs be-agenda -m "$M"
 must_fail 2 "be-agenda: -:2: no point P-77" "unknown point on stdin, with its line"

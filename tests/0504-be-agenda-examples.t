@@ -2,7 +2,7 @@
 # The EXAMPLES of be-agenda(1) run as they are written there.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-11-23T12:00:00Z EDITOR=true
-be-agenda action M-1 1 "" x >/dev/null 2>&1
+new_store
 sqlite3 "$BENUT_STORE" <"$FIX/agenda/seed.sql"
 cp "$TOP/share/meetings/vergadering.yaml" .
 # The examples, one command a line, from the man page.

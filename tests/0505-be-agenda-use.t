@@ -5,7 +5,7 @@
 plan 27
 export BENUT_NOW=2026-11-23T12:00:00Z
 M=$FIX/agenda/meeting.yaml
-be-agenda action M-1 1 "" x >/dev/null 2>&1
+new_store
 sqlite3 "$BENUT_STORE" <"$FIX/agenda/seed.sql"
 
 # S-1 has a chosen quote, S-3 none (the start of its text would be used),

@@ -2,6 +2,26 @@
 # tests/deps.sh FILE:PACKAGE ...: makes sure each FILE exists; installs the
 # Debian PACKAGEs of those that do not when run as root, else says what to
 # install and fails.
+# tests/deps.sh --locale NAME: makes sure the locale NAME (nl_NL.UTF-8)
+# exists; generates it when run as root (it is kept in /etc/locale.gen, so
+# a later locale-gen keeps it), else says how and fails.
+if [ "${1:-}" = --locale ]; then
+	want=$2 norm=$(printf '%s' "$2" | tr 'A-Z' 'a-z' | sed 's/utf-*8/utf8/')
+	locale -a 2>/dev/null | tr 'A-Z' 'a-z' | grep -qx "$norm" && exit 0
+	lang=${want%%.*} cs=${want#*.}
+	if [ "$(id -u)" = 0 ] && command -v localedef >/dev/null 2>&1; then
+		echo "generating the locale $want" >&2
+		[ -f /etc/locale.gen ] && sed -i \
+		    "s/^# *\($lang\.$cs $cs\)\$/\1/" /etc/locale.gen
+		localedef -i "$lang" -f "$cs" "$want" >&2 || exit 2
+	else
+		echo "benut's tests need the locale $want" >&2
+		echo "as root: localedef -i $lang -f $cs $want" \
+		    "(Debian package locales)" >&2
+		exit 2
+	fi
+	exit 0
+fi
 missing=
 for d in "$@"; do
 	[ -e "${d%%:*}" ] || missing="$missing ${d#*:}"

@@ -17,6 +17,10 @@ GOLD=$TOP/tests/golden
 T=$(mktemp -d "${TMPDIR:-/tmp}/benut-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME=$T BENUT_STORE=$T/benut.db LC_ALL=C.UTF-8 TZ=UTC
+# The messages in English, from the tree's catalogues when a test asks
+# for Dutch (LANGUAGE=nl).
+export BENUT_LOCALEDIR=${BENUT_LOCALEDIR:-$TOP/locale}
+unset LANGUAGE LC_MESSAGES
 export PATH="$TOP:$PATH"
 cd "$T" || exit 2
 OUT=$T/.out ERR=$T/.err RC=0
@@ -72,6 +76,10 @@ golden() {
 	if cmp -s "$GOLD/$1" "$OUT"; then pass "golden $1"; else
 		fail "golden $1"; diff -u "$GOLD/$1" "$OUT" | sed 's/^/# /'; fi
 }
+
+# new_store: starts the test's store as a user does, with an intake (only
+# be-collect creates a store), here of a CSV file with no rows.
+new_store() { printf 'Verhaal\n' | be-collect >/dev/null 2>&1; }
 
 # q SQL: a query on the test's store, one row a line, '|' between columns.
 q() { sqlite3 -batch "$BENUT_STORE" "$1"; }

@@ -132,7 +132,9 @@ main(int argc, char *argv[])
 	is_str(sel(f), "", "query and untagged");
 	f = be_find_new(st);
 	be_find_query(f, "NEAR(taxi", &e);
-	is_str(sel(f), "error: syntax error at the end", "query syntax error");
+	is_str(sel(f), "error: the query stops too soon; close its \"quotes\" "
+	    "and (parentheses), and end it with a word, not with AND, OR or "
+	    "NOT", "query syntax error");
 	f = be_find_new(st);
 	be_find_use_refs(f);
 	is_str(sel(f), "", "refs expected, none given: nothing");

@@ -16,13 +16,15 @@ main(void)
 	struct stat sb;
 	sqlite3_stmt *q;
 
-	plan(14);
+	plan(15);
 	if (mkdtemp(dir) == NULL)
 		return 2;
 	snprintf(path, sizeof path, "%s/s.db", dir);
 	be_err_init(&e);
 	ok(be_store_open(path, BE_STORE_RDONLY, &e) == NULL, "reader does not create");
-	ok(strstr(e.msg, "no store here") != NULL, "says there is none");
+	ok(strstr(e.msg, "no store at") != NULL, "says there is none");
+	ok(be_store_open(path, BE_STORE_UPDATE, &e) == NULL &&
+	    stat(path, &sb) < 0, "an update does not create");
 	umask(022);
 	st = be_store_open(path, BE_STORE_WRITE, &e);
 	ok(st != NULL, "writer creates");

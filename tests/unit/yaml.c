@@ -289,7 +289,12 @@ test_hostile(void)
 	    "(while parsing a flow sequence at 1:4)",
 	    "libyaml's parser error with its marks");
 	is_str(loaderr("a: b: c\n"),
-	    "t.yaml:1:5: mapping values are not allowed in this context",
+	    "t.yaml:1:5: a text with ': ' (a colon and a space) in it; put "
+	    "the whole text between double quotes (\"...\")",
+	    "': ' in a plain value: the coordinator's words, not libyaml's");
+	is_str(loaderr("a: `b`\n"),
+	    "t.yaml:1:4: found character that cannot start any token "
+	    "(while scanning for the next token at 1:4)",
 	    "libyaml's scanner error");
 	is_str(loaderr("a: 'x\n"),
 	    "t.yaml:2:1: found unexpected end of stream "
@@ -513,7 +518,7 @@ test_emit(void)
 int
 main(void)
 {
-	plan(201);
+	plan(202);
 	test_tree();
 	test_check();
 	test_getters();
