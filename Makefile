@@ -12,7 +12,8 @@ DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS      = sqlite3 yaml-0.1 libpcre2-8 libutf8proc libsodium libxxhash
+PKGS      = sqlite3 yaml-0.1 libpcre2-8 libutf8proc libsodium libxxhash \
+            libxml-2.0 libzip
 
 # Debian packages the build and the tests need, with a file that shows each
 # one is present.  'make deps' installs the missing ones when run as root.
@@ -21,6 +22,7 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/include/pcre2.h:libpcre2-dev /usr/bin/pcre2grep:pcre2-utils \
        /usr/include/utf8proc.h:libutf8proc-dev /usr/include/sodium.h:libsodium-dev \
        /usr/include/xxhash.h:libxxhash-dev \
+       /usr/include/libxml2/libxml/xmlwriter.h:libxml2-dev /usr/include/zip.h:libzip-dev \
        /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
        /usr/bin/setpriv:util-linux \

@@ -16,13 +16,16 @@
 #define MAXWORD 60
 
 static const char *const top_keys[] = {
-	"kind", "version", "name", "description", "themes", NULL
+	"kind", "version", "name", "description", "themes", "sets", NULL
 };
 static const char *const theme_keys[] = {
-	"name", "description", "parent", "colour", "match", "unless",
-	"examples", NULL
+	"name", "description", "parent", "colour", "guid", "codable",
+	"match", "unless", "examples", NULL
 };
 static const char *const example_keys[] = { "match", "nomatch", NULL };
+static const char *const set_keys[] = {
+	"name", "description", "guid", "themes", NULL
+};
 
 int
 be_theme_name_ok(const char *s)
@@ -125,6 +128,7 @@ theme_release(struct be_cb_theme *t)
 	free(t->description);
 	free(t->parent);
 	free(t->colour);
+	free(t->guid);
 	for (i = 0; i < t->nmatch; i++) {
 		free(t->match[i].src);
 		be_rx_free(t->match[i].rx);
@@ -153,6 +157,13 @@ be_codebook_free(struct be_codebook *cb)
 	for (i = 0; i < cb->nthemes; i++)
 		theme_release(&cb->themes[i]);
 	free(cb->themes);
+	for (i = 0; i < cb->nsets; i++) {
+		free(cb->sets[i].name);
+		free(cb->sets[i].description);
+		free(cb->sets[i].guid);
+		free(cb->sets[i].members);
+	}
+	free(cb->sets);
 	free(cb->path);
 	free(cb->name);
 	free(cb->description);
@@ -251,15 +262,38 @@ colour_ok(const char *s)
 	return 1;
 }
 
+/* A GUID as REFI-QDA writes it: 8-4-4-4-12 hex digits, braces allowed. */
+int
+be_guid_ok(const char *s)
+{
+	size_t i, n = strlen(s), off = 0;
+
+	if (n == 38 && s[0] == '{' && s[37] == '}')
+		off = 1;
+	else if (n != 36)
+		return 0;
+	for (i = 0; i < 36; i++) {
+		char c = s[off + i];
+
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (c != '-')
+				return 0;
+		} else if (!strchr("0123456789abcdefABCDEF", c))
+			return 0;
+	}
+	return 1;
+}
+
 static int
 load_theme(const char *buf, size_t len, const char *name,
     const struct be_ynode *m, struct be_codebook *cb, struct be_err *e)
 {
 	struct be_cb_theme *t = &cb->themes[cb->nthemes];
 	const struct be_ynode *mseq, *useq, *ex, *yes = NULL, *no = NULL;
-	const char *tname, *desc, *parent, *colour;
+	const char *tname, *desc, *parent, *colour, *guid;
 	char q[80];
 	size_t i;
+	int codable;
 
 	if (m->kind != BE_YMAP)
 		return be_yerr(e, name, m, "each theme must be a map");
@@ -268,6 +302,8 @@ load_theme(const char *buf, size_t len, const char *name,
 	    be_yget_str(m, "description", 0, &desc, name, e) < 0 ||
 	    be_yget_str(m, "parent", 0, &parent, name, e) < 0 ||
 	    be_yget_str(m, "colour", 0, &colour, name, e) < 0 ||
+	    be_yget_str(m, "guid", 0, &guid, name, e) < 0 ||
+	    be_yget_bool(m, "codable", 0, 1, &codable, name, e) < 0 ||
 	    get_list(m, "match", &mseq, name, e) < 0 ||
 	    get_list(m, "unless", &useq, name, e) < 0 ||
 	    be_yget_map(m, "examples", 0, &ex, name, e) < 0)
@@ -295,6 +331,9 @@ load_theme(const char *buf, size_t len, const char *name,
 		    "'#' starts a comment; write the colour in quotes, "
 		    "colour: \"#d62728\"", tname);
 	}
+	if (guid && !be_guid_ok(guid))
+		return be_yerr(e, name, be_ymap_get(m, "guid"),
+		    "guid must be a GUID: 8-4-4-4-12 hexadecimal digits");
 	if (ex && (be_ymap_check(ex, example_keys, name, e) < 0 ||
 	    get_list(ex, "match", &yes, name, e) < 0 ||
 	    get_list(ex, "nomatch", &no, name, e) < 0))
@@ -305,6 +344,8 @@ load_theme(const char *buf, size_t len, const char *name,
 	t->col = be_ymap_get(m, "name")->col;
 	t->description = dupnull(desc);
 	t->parent = dupnull(parent);
+	t->guid = dupnull(guid);
+	t->codable = codable;
 	t->parent_ix = -1;
 	if (colour) {
 		t->colour = be_xstrdup(colour);
@@ -359,6 +400,54 @@ link_parents(struct be_codebook *cb, const struct be_ynode *themes,
 		    "parent cycle: %s", path.s);
 		be_buf_release(&path);
 		return -1;
+	}
+	return 0;
+}
+
+/* The sets: each a name, perhaps a description and a guid, its themes. */
+static int
+load_sets(const struct be_ynode *doc, const char *name,
+    struct be_codebook *cb, struct be_err *e)
+{
+	const struct be_ynode *seq, *m, *th;
+	const char *sname, *desc, *guid;
+	size_t i, j;
+	long k;
+
+	if (be_yget_seq(doc, "sets", 0, &seq, name, e) < 0)
+		return -1;
+	if (seq == NULL)
+		return 0;
+	cb->sets = be_xcalloc(seq->n ? seq->n : 1, sizeof *cb->sets);
+	for (i = 0; i < seq->n; i++) {
+		struct be_cb_set *st = &cb->sets[i];
+
+		m = seq->items[i];
+		if (m->kind != BE_YMAP)
+			return be_yerr(e, name, m, "each set must be a map");
+		if (be_ymap_check(m, set_keys, name, e) < 0 ||
+		    be_yget_str(m, "name", 1, &sname, name, e) < 0 ||
+		    be_yget_str(m, "description", 0, &desc, name, e) < 0 ||
+		    be_yget_str(m, "guid", 0, &guid, name, e) < 0 ||
+		    get_list(m, "themes", &th, name, e) < 0)
+			return -1;
+		if (guid && !be_guid_ok(guid))
+			return be_yerr(e, name, be_ymap_get(m, "guid"),
+			    "guid must be a GUID: 8-4-4-4-12 hexadecimal "
+			    "digits");
+		cb->nsets++;
+		st->name = be_xstrdup(sname);
+		st->description = dupnull(desc);
+		st->guid = dupnull(guid);
+		st->members = be_xcalloc(th && th->n ? th->n : 1,
+		    sizeof *st->members);
+		for (j = 0; th && j < th->n; j++) {
+			if ((k = be_codebook_find(cb, th->items[j]->str)) < 0)
+				return be_yerr(e, name, th->items[j],
+				    "unknown theme '%s' in set '%s'",
+				    th->items[j]->str, sname);
+			st->members[st->nmembers++] = k;
+		}
 	}
 	return 0;
 }
@@ -427,7 +516,8 @@ be_codebook_parse(const char *buf, size_t len, const char *name,
 	for (i = 0; i < themes->n; i++)
 		if (load_theme(buf, len, name, themes->items[i], cb, e) < 0)
 			goto fail;
-	if (link_parents(cb, themes, name, e) < 0)
+	if (link_parents(cb, themes, name, e) < 0 ||
+	    load_sets(doc, name, cb, e) < 0)
 		goto fail;
 	be_ynode_free(doc);
 	be_blake2b(h, sizeof h, buf, len);

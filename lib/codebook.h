@@ -31,12 +31,23 @@ struct be_cb_theme {
 	char *description;		/* NULL when absent */
 	char *parent;			/* NULL when a top theme */
 	char *colour;			/* "#rrggbb" (lower case) or NULL */
+	char *guid;			/* REFI-QDA GUID as given, or NULL */
+	int codable;			/* 0: a heading only (isCodable) */
 	long parent_ix;			/* index of the parent, -1 none */
 	unsigned long line, col;	/* of the theme's name */
 	struct be_cb_pat *match, *unless;
 	size_t nmatch, nunless;
 	struct be_cb_ex *yes, *no;	/* examples: match, nomatch */
 	size_t nyes, nno;
+};
+
+/* A set of themes (REFI-QDA Sets): a grouping apart from the nesting. */
+struct be_cb_set {
+	char *name;
+	char *description;		/* NULL when absent */
+	char *guid;			/* NULL when absent */
+	long *members;			/* indexes of its themes */
+	size_t nmembers;
 };
 
 struct be_codebook {
@@ -46,6 +57,8 @@ struct be_codebook {
 	char *hash;			/* hex BLAKE2b-256 of the file's bytes */
 	struct be_cb_theme *themes;	/* in file order; parents may follow */
 	size_t nthemes;
+	struct be_cb_set *sets;		/* in file order */
+	size_t nsets;
 	size_t npats;			/* match and unless patterns in all */
 	struct be_err *warns;		/* what is allowed but likely a
 					 * slip (a colour that is empty) */
@@ -61,7 +74,8 @@ struct be_codebook {
  * every pattern.  Returns 0 and *cb (caller frees with be_codebook_free),
  * or -1 with e at file:line:col of the first fault: a YAML error, an
  * unknown key, a wrong type, a duplicate theme, an unknown parent, a
- * parent cycle, a bad colour or name, an invalid pattern (PCRE2's message
+ * parent cycle, a bad colour, name or guid, a set naming an unknown
+ * theme, an invalid pattern (PCRE2's message
  * at the place of the fault inside the pattern).
  */
 int be_codebook_load(const char *path, struct be_codebook **cb,
@@ -79,6 +93,10 @@ long be_codebook_find(const struct be_codebook *cb, const char *name);
 /* Whether s is a valid theme name: lower case letters (also accented),
  * digits, '-' and '_', starting with a letter or digit. */
 int be_theme_name_ok(const char *s);
+
+/* Whether s is a GUID as REFI-QDA writes one: 8-4-4-4-12 hexadecimal
+ * digits, perhaps in braces. */
+int be_guid_ok(const char *s);
 
 /* The outcome of one theme on one text. */
 struct be_cb_hit {

@@ -1,10 +1,16 @@
 /* qdc.c: see qdc.h. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "enc.h"
 #include "fhash.h"
 #include "mem.h"
 #include "qdc.h"
@@ -12,17 +18,16 @@
 #include "banned.h"
 
 #define QDC_NS "urn:QDA-XML:codebook:1.0"
-#define MAXDEPTH 256
 
 char *
-be_qdc_guid(const char *cbname, const char *theme, char *buf)
+be_qdc_guid(const char *a, const char *b, char *buf)
 {
 	struct be_buf in = BE_BUF_INIT;
 	unsigned char h[16];
 
-	be_buf_adds(&in, cbname);
+	be_buf_adds(&in, a);
 	be_buf_addc(&in, '\0');
-	be_buf_adds(&in, theme);
+	be_buf_adds(&in, b);
 	be_blake2b(h, sizeof h, in.s, in.len);
 	be_buf_release(&in);
 	h[6] = (unsigned char)((h[6] & 0x0f) | 0x80);	/* version 8 */
@@ -33,382 +38,292 @@ be_qdc_guid(const char *cbname, const char *theme, char *buf)
 	return buf;
 }
 
-/* Writes s escaped for XML text or an attribute; drops the control
- * characters XML 1.0 does not allow. */
-static void
-xml_esc(FILE *out, const char *s)
+char *
+be_qdc_theme_guid(const struct be_codebook *cb, size_t i, char *buf)
 {
-	for (; *s; s++)
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\n': fputs("&#10;", out); break;
-		case '\t': fputs("&#9;", out); break;
-		case '\r': fputs("&#13;", out); break;
-		default:
-			if ((unsigned char)*s >= 0x20)
-				fputc(*s, out);
-		}
+	if (cb->themes[i].guid) {
+		snprintf(buf, 39, "%s", cb->themes[i].guid);
+		return buf;
+	}
+	return be_qdc_guid(cb->name, cb->themes[i].name, buf);
 }
 
-static void
-put_code(const struct be_codebook *cb, size_t i, int depth, FILE *out)
+const char *
+be_qdc_xmlsafe(const char *s, struct be_buf *b)
+{
+	be_buf_reset(b);
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t' ||
+		    *s == '\r')
+			be_buf_addc(b, *s);
+	return b->s;
+}
+
+static int
+attr(xmlTextWriterPtr w, const char *k, const char *v)
+{
+	struct be_buf b = BE_BUF_INIT;
+	int rc;
+
+	rc = xmlTextWriterWriteAttribute(w, BAD_CAST k,
+	    BAD_CAST be_qdc_xmlsafe(v, &b));
+	be_buf_release(&b);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+elem(xmlTextWriterPtr w, const char *k, const char *v)
+{
+	struct be_buf b = BE_BUF_INIT;
+	int rc;
+
+	rc = xmlTextWriterWriteElement(w, BAD_CAST k,
+	    BAD_CAST be_qdc_xmlsafe(v, &b));
+	be_buf_release(&b);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+be_qdc_put_code(xmlTextWriterPtr w, const struct be_codebook *cb, size_t i)
 {
 	const struct be_cb_theme *t = &cb->themes[i];
 	char guid[40];
 	size_t j;
-	int kids = 0;
 
-	fprintf(out, "%*s<Code guid=\"%s\" name=\"", 2 * depth, "",
-	    be_qdc_guid(cb->name, t->name, guid));
-	xml_esc(out, t->name);
-	fputs("\" isCodable=\"true\"", out);
-	if (t->colour)
-		fprintf(out, " color=\"%s\"", t->colour);
+	if (xmlTextWriterStartElement(w, BAD_CAST "Code") < 0 ||
+	    attr(w, "guid", be_qdc_theme_guid(cb, i, guid)) < 0 ||
+	    attr(w, "name", t->name) < 0 ||
+	    attr(w, "isCodable", t->codable ? "true" : "false") < 0 ||
+	    (t->colour && attr(w, "color", t->colour) < 0) ||
+	    (t->description && elem(w, "Description", t->description) < 0))
+		return -1;
 	for (j = 0; j < cb->nthemes; j++)
-		kids += cb->themes[j].parent_ix == (long)i;
-	if (!t->description && !kids) {
-		fputs("/>\n", out);
-		return;
+		if (cb->themes[j].parent_ix == (long)i &&
+		    be_qdc_put_code(w, cb, j) < 0)
+			return -1;
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+static int
+put_sets(xmlTextWriterPtr w, const struct be_codebook *cb, int member_ref)
+{
+	char guid[40];
+	size_t i, j;
+
+	if (cb->nsets == 0)
+		return 0;
+	if (xmlTextWriterStartElement(w, BAD_CAST "Sets") < 0)
+		return -1;
+	for (i = 0; i < cb->nsets; i++) {
+		const struct be_cb_set *s = &cb->sets[i];
+		struct be_buf k = BE_BUF_INIT;
+
+		be_buf_addf(&k, "set:%s", s->name);
+		if (s->guid)
+			snprintf(guid, sizeof guid, "%s", s->guid);
+		else
+			be_qdc_guid(cb->name, k.s, guid);
+		be_buf_release(&k);
+		if (xmlTextWriterStartElement(w, BAD_CAST "Set") < 0 ||
+		    attr(w, "guid", guid) < 0 || attr(w, "name", s->name) < 0 ||
+		    (s->description && elem(w, "Description",
+		    s->description) < 0))
+			return -1;
+		for (j = 0; j < s->nmembers; j++)
+			if (xmlTextWriterStartElement(w,
+			    BAD_CAST "MemberCode") < 0 || attr(w,
+			    member_ref ? "targetGUID" : "guid",
+			    be_qdc_theme_guid(cb, (size_t)s->members[j],
+			    guid)) < 0 || xmlTextWriterEndElement(w) < 0)
+				return -1;
+		if (xmlTextWriterEndElement(w) < 0)
+			return -1;
 	}
-	fputs(">\n", out);
-	if (t->description) {
-		fprintf(out, "%*s<Description>", 2 * depth + 2, "");
-		xml_esc(out, t->description);
-		fputs("</Description>\n", out);
-	}
-	for (j = 0; j < cb->nthemes; j++)
-		if (cb->themes[j].parent_ix == (long)i)
-			put_code(cb, j, depth + 1, out);
-	fprintf(out, "%*s</Code>\n", 2 * depth, "");
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
 
 int
 be_qdc_export(const struct be_codebook *cb, FILE *out, struct be_err *e)
 {
+	xmlBufferPtr xb = xmlBufferCreate();
+	xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+	char origin[64];
 	size_t i;
+	int rc = 0;
 
-	fputs("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n", out);
-	fprintf(out, "<CodeBook xmlns=\"%s\" origin=\"benut %s\">\n", QDC_NS,
-	    BE_VERSION);
-	fputs("  <Codes>\n", out);
-	for (i = 0; i < cb->nthemes; i++)
-		if (cb->themes[i].parent_ix < 0)
-			put_code(cb, i, 2, out);
-	fputs("  </Codes>\n</CodeBook>\n", out);
-	if (ferror(out))
+	if (w == NULL) {
+		if (xb)
+			xmlBufferFree(xb);
+		return be_err_set(e, "cannot write the codebook: out of memory");
+	}
+	snprintf(origin, sizeof origin, "benut %s", BE_VERSION);
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+	if (xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL) < 0 ||
+	    xmlTextWriterStartElement(w, BAD_CAST "CodeBook") < 0 ||
+	    attr(w, "xmlns", QDC_NS) < 0 || attr(w, "origin", origin) < 0 ||
+	    xmlTextWriterStartElement(w, BAD_CAST "Codes") < 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < cb->nthemes; i++)
+		if (cb->themes[i].parent_ix < 0 && be_qdc_put_code(w, cb, i) < 0)
+			rc = -1;
+	if (rc == 0 && (xmlTextWriterEndElement(w) < 0 ||
+	    put_sets(w, cb, 0) < 0 || xmlTextWriterEndDocument(w) < 0))
+		rc = -1;
+	xmlFreeTextWriter(w);
+	if (rc == 0)
+		fwrite(xmlBufferContent(xb), 1, (size_t)xmlBufferLength(xb),
+		    out);
+	xmlBufferFree(xb);
+	if (rc < 0 || ferror(out))
 		return be_err_set(e, "cannot write the codebook");
 	return 0;
 }
 
-/* Import: a small XML reader for what QDC files hold. */
+/* Import. */
 
 struct code {
-	char *name, *desc, *colour;
+	char *name, *desc, *colour, *guid;
+	int codable;
 	long parent;
+	unsigned long line;
 };
 
-struct xr {
-	const char *p, *end, *name, *start;
+struct set {
+	char *name, *desc, *guid;
+	long *members;
+	size_t n;
+};
+
+struct imp {
+	const char *name;
 	struct be_err *e;
 	struct code *codes;
 	size_t ncodes, cap;
-	long stack[MAXDEPTH];		/* code index or -1 per element */
-	int kind[MAXDEPTH];		/* 1 Code, 2 Description, 0 other */
-	const char *ename[MAXDEPTH];	/* element names, for end tags */
-	size_t elen[MAXDEPTH];
-	int depth, root_seen;
-	struct be_buf text;
+	struct set *sets;
+	size_t nsets;
+	unsigned long dtd_line;
+	int xcode;			/* the first XML error */
+	unsigned long xline, xcol;
+	char xmsg[200];
 };
 
 static int
-xerr(struct xr *x, const char *at, const char *msg, const char *arg)
+is(const xmlNode *n, const char *local)
 {
-	const char *p;
-	unsigned long line = 1, col = 1;
-
-	for (p = x->start; p < at && p < x->end; p++) {
-		if (*p == '\n') {
-			line++;
-			col = 1;
-		} else if ((*p & 0xc0) != 0x80)
-			col++;
-	}
-	return be_err_at(x->e, x->name, line, col, msg, arg);
+	return n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, local) == 0;
 }
 
-/* Appends the text s[0..n) with entities resolved to b. */
-static int
-unescape(struct xr *x, const char *s, size_t n, struct be_buf *b)
+static char *
+prop(const xmlNode *n, const char *k)
 {
-	const char *end = s + n, *semi;
-	long v;
-	char u[8];
-	utf8proc_ssize_t k;
+	xmlChar *v = xmlGetProp(n, BAD_CAST k);
+	char *s;
 
-	while (s < end) {
-		if (*s != '&') {
-			be_buf_addc(b, *s++);
+	if (v == NULL)
+		return NULL;
+	s = be_xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static char *
+content(const xmlNode *n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	char *s = be_xstrdup(v ? (const char *)v : "");
+
+	xmlFree(v);
+	return s;
+}
+
+static int
+read_codes(struct imp *x, const xmlNode *n, long parent)
+{
+	const xmlNode *c;
+	struct code *cd;
+	char *v;
+	long me;
+
+	for (; n; n = n->next) {
+		if (!is(n, "Code"))
 			continue;
-		}
-		semi = memchr(s, ';', (size_t)(end - s));
-		if (semi == NULL || semi - s > 10)
-			return xerr(x, s, "bad entity%s", "");
-		if (strncmp(s, "&amp;", 5) == 0)
-			be_buf_addc(b, '&');
-		else if (strncmp(s, "&lt;", 4) == 0)
-			be_buf_addc(b, '<');
-		else if (strncmp(s, "&gt;", 4) == 0)
-			be_buf_addc(b, '>');
-		else if (strncmp(s, "&quot;", 6) == 0)
-			be_buf_addc(b, '"');
-		else if (strncmp(s, "&apos;", 6) == 0)
-			be_buf_addc(b, '\'');
-		else if (s[1] == '#') {
-			v = s[2] == 'x' ? strtol(s + 3, NULL, 16) :
-			    strtol(s + 2, NULL, 10);
-			if (v <= 0 || !utf8proc_codepoint_valid(v))
-				return xerr(x, s, "bad character reference%s",
-				    "");
-			k = utf8proc_encode_char((utf8proc_int32_t)v,
-			    (utf8proc_uint8_t *)u);
-			be_buf_add(b, u, (size_t)k);
-		} else
-			return xerr(x, s, "unknown entity%s", "");
-		s = semi + 1;
-	}
-	return 0;
-}
-
-/* The local name of the element at p (after '<'): "a:Code" is "Code". */
-static size_t
-elem_name(const char *p, const char *end, const char **local)
-{
-	const char *q = p;
-
-	while (q < end && !strchr(" \t\r\n/>", *q))
-		q++;
-	*local = p;
-	for (const char *r = p; r < q; r++)
-		if (*r == ':')
-			*local = r + 1;
-	return (size_t)(q - p);
-}
-
-static int
-is(const char *local, const char *p, size_t n, const char *want)
-{
-	size_t l = n - (size_t)(local - p);
-
-	return l == strlen(want) && memcmp(local, want, l) == 0;
-}
-
-/* Reads the attributes of a start tag from *pp up to '>' or "/>". */
-static int
-attrs(struct xr *x, const char **pp, struct code *c, int *empty)
-{
-	const char *p = *pp, *an, *v;
-	size_t anl;
-	char q;
-
-	for (;;) {
-		while (p < x->end && strchr(" \t\r\n", *p))
-			p++;
-		if (p >= x->end)
-			return xerr(x, p, "unterminated tag%s", "");
-		if (*p == '>') {
-			*empty = 0;
-			break;
-		}
-		if (*p == '/' && p + 1 < x->end && p[1] == '>') {
-			*empty = 1;
-			p++;
-			break;
-		}
-		an = p;
-		while (p < x->end && !strchr(" \t\r\n=/>", *p))
-			p++;
-		anl = (size_t)(p - an);
-		while (p < x->end && strchr(" \t\r\n", *p))
-			p++;
-		if (p >= x->end || *p != '=')
-			return xerr(x, p, "attribute without value%s", "");
-		p++;
-		while (p < x->end && strchr(" \t\r\n", *p))
-			p++;
-		if (p >= x->end || (*p != '"' && *p != '\''))
-			return xerr(x, p, "attribute value must be quoted%s",
-			    "");
-		q = *p++;
-		v = p;
-		while (p < x->end && *p != q && *p != '<')
-			p++;
-		if (p >= x->end || *p != q)
-			return xerr(x, v, "unterminated attribute value%s", "");
-		if (c && ((anl == 4 && memcmp(an, "name", 4) == 0) ||
-		    (anl == 5 && memcmp(an, "color", 5) == 0))) {
-			struct be_buf b = BE_BUF_INIT;
-
-			if (unescape(x, v, (size_t)(p - v), &b) < 0) {
-				be_buf_release(&b);
-				return -1;
-			}
-			if (anl == 4) {
-				free(c->name);
-				c->name = be_buf_detach(&b);
-			} else {
-				free(c->colour);
-				c->colour = be_buf_detach(&b);
-			}
-		}
-		p++;
-	}
-	*pp = p + 1;
-	return 0;
-}
-
-static int
-start_tag(struct xr *x, const char *lt)
-{
-	const char *p = lt + 1, *local;
-	size_t n = elem_name(p, x->end, &local);
-	struct code *c = NULL;
-	int empty = 0, k = 0;
-
-	if (n == 0)
-		return xerr(x, lt, "bad tag%s", "");
-	if (x->depth == 0) {
-		if (x->root_seen)
-			return xerr(x, lt, "more than one root element%s", "");
-		if (!is(local, p, n, "CodeBook"))
-			return xerr(x, lt, "not a REFI-QDA codebook (the root "
-			    "element must be CodeBook)%s", "");
-		x->root_seen = 1;
-	}
-	if (x->depth >= MAXDEPTH)
-		return xerr(x, lt, "elements nested too deep%s", "");
-	if (is(local, p, n, "Code")) {
 		if (x->ncodes == x->cap) {
 			x->cap = x->cap ? 2 * x->cap : 16;
 			x->codes = be_xrealloc(x->codes,
 			    x->cap * sizeof *x->codes);
 		}
-		c = &x->codes[x->ncodes];
-		memset(c, 0, sizeof *c);
-		c->parent = -1;
-		for (int d = x->depth - 1; d >= 0; d--)
-			if (x->kind[d] == 1) {
-				c->parent = x->stack[d];
-				break;
+		me = (long)x->ncodes++;
+		cd = &x->codes[me];
+		memset(cd, 0, sizeof *cd);
+		cd->parent = parent;
+		cd->line = (unsigned long)xmlGetLineNo(n);
+		cd->name = prop(n, "name");
+		cd->colour = prop(n, "color");
+		cd->guid = prop(n, "guid");
+		v = prop(n, "isCodable");
+		cd->codable = !(v && (strcmp(v, "false") == 0 ||
+		    strcmp(v, "0") == 0));
+		free(v);
+		if (cd->name == NULL)
+			return be_err_at(x->e, x->name, cd->line, 0,
+			    "Code without a name");
+		for (c = n->children; c; c = c->next)
+			if (is(c, "Description")) {
+				free(cd->desc);
+				cd->desc = content(c);
 			}
-		x->ncodes++;
-		k = 1;
-	} else if (is(local, p, n, "Description"))
-		k = 2;
-	p += n;
-	if (attrs(x, &p, c, &empty) < 0)
-		return -1;
-	if (c && c->name == NULL)
-		return xerr(x, lt, "Code without a name%s", "");
-	x->p = p;
-	if (empty)
-		return 0;
-	x->stack[x->depth] = c ? (long)(c - x->codes) : -1;
-	x->kind[x->depth] = k;
-	x->ename[x->depth] = lt + 1;
-	x->elen[x->depth] = n;
-	x->depth++;
-	be_buf_reset(&x->text);
-	return 0;
-}
-
-static int
-end_tag(struct xr *x, const char *lt)
-{
-	const char *gt = memchr(lt, '>', (size_t)(x->end - lt));
-	long ci;
-
-	if (gt == NULL || x->depth == 0)
-		return xerr(x, lt, "unexpected end tag%s", "");
-	x->depth--;
-	if ((size_t)(gt - lt - 2) != x->elen[x->depth] ||
-	    memcmp(lt + 2, x->ename[x->depth], x->elen[x->depth]) != 0)
-		return xerr(x, lt, "end tag does not match its start tag%s",
-		    "");
-	if (x->kind[x->depth] == 2 && x->depth > 0 &&
-	    x->kind[x->depth - 1] == 1) {
-		ci = x->stack[x->depth - 1];
-		free(x->codes[ci].desc);
-		x->codes[ci].desc = be_xstrdup(x->text.s);
-	}
-	be_buf_reset(&x->text);
-	x->p = gt + 1;
-	return 0;
-}
-
-static const char *
-skip_to(struct xr *x, const char *p, const char *what)
-{
-	size_t n = strlen(what);
-
-	for (; p + n <= x->end; p++)
-		if (memcmp(p, what, n) == 0)
-			return p + n;
-	return NULL;
-}
-
-static int
-starts(const struct xr *x, const char *p, const char *s)
-{
-	size_t n = strlen(s);
-
-	return (size_t)(x->end - p) >= n && memcmp(p, s, n) == 0;
-}
-
-static int
-parse(struct xr *x)
-{
-	const char *lt, *q;
-
-	while (x->p < x->end) {
-		lt = memchr(x->p, '<', (size_t)(x->end - x->p));
-		if (lt == NULL)
-			lt = x->end;
-		if (unescape(x, x->p, (size_t)(lt - x->p), &x->text) < 0)
+		if (read_codes(x, n->children, me) < 0)
 			return -1;
-		if (lt == x->end)
-			break;
-		if (lt + 1 < x->end && (lt[1] == '?' || lt[1] == '!')) {
-			if (starts(x, lt, "<!--"))
-				q = skip_to(x, lt + 4, "-->");
-			else if (starts(x, lt, "<![CDATA[")) {
-				q = skip_to(x, lt + 9, "]]>");
-				if (q)
-					be_buf_add(&x->text, lt + 9,
-					    (size_t)(q - 3 - lt - 9));
-			} else if (lt[1] == '?')
-				q = skip_to(x, lt + 2, "?>");
-			else
-				return xerr(x, lt, "DOCTYPE and declarations "
-				    "are not allowed%s", "");
-			if (q == NULL)
-				return xerr(x, lt, "unterminated markup%s", "");
-			x->p = q;
+	}
+	return 0;
+}
+
+static int
+read_sets(struct imp *x, const xmlNode *n)
+{
+	const xmlNode *c;
+	struct set *s;
+	char *g;
+	size_t i;
+
+	for (; n; n = n->next) {
+		if (!is(n, "Set"))
 			continue;
+		x->sets = be_xrealloc(x->sets, (x->nsets + 1) * sizeof *x->sets);
+		s = &x->sets[x->nsets++];
+		memset(s, 0, sizeof *s);
+		s->name = prop(n, "name");
+		s->guid = prop(n, "guid");
+		if (s->name == NULL)
+			return be_err_at(x->e, x->name,
+			    (unsigned long)xmlGetLineNo(n), 0,
+			    "Set without a name");
+		for (c = n->children; c; c = c->next) {
+			if (is(c, "Description")) {
+				free(s->desc);
+				s->desc = content(c);
+			}
+			if (!is(c, "MemberCode"))
+				continue;
+			g = prop(c, "guid");
+			if (g == NULL)
+				g = prop(c, "targetGUID");
+			for (i = 0; g && i < x->ncodes; i++)
+				if (x->codes[i].guid && strcasecmp(g,
+				    x->codes[i].guid) == 0)
+					break;
+			free(g);
+			if (g == NULL || i == x->ncodes)
+				return be_err_at(x->e, x->name,
+				    (unsigned long)xmlGetLineNo(c), 0,
+				    "set member is not a code of the codebook");
+			s->members = be_xrealloc(s->members,
+			    (s->n + 1) * sizeof *s->members);
+			s->members[s->n++] = (long)i;
 		}
-		if (lt + 1 < x->end && lt[1] == '/') {
-			if (end_tag(x, lt) < 0)
-				return -1;
-		} else if (start_tag(x, lt) < 0)
-			return -1;
 	}
-	if (x->depth > 0)
-		return xerr(x, x->end, "unexpected end of file%s", "");
-	if (!x->root_seen)
-		return xerr(x, x->start, "not a REFI-QDA codebook (no CodeBook "
-		    "element)%s", "");
 	return 0;
 }
 
@@ -471,26 +386,114 @@ colour(const char *c)
 	return be_xstrdup(buf);
 }
 
-int
-be_qdc_import(const char *buf, size_t len, const char *name,
-    const char *cbname, FILE *out, struct be_err *e)
+/* A DOCTYPE is refused: nothing in a codebook needs entities, and
+ * entities are how XML files attack their readers. */
+static void
+no_dtd(void *ctx, const xmlChar *name, const xmlChar *ext,
+    const xmlChar *sys)
 {
-	struct xr x;
+	xmlParserCtxtPtr c = ctx;
+	struct imp *x = c->_private;
+
+	x->dtd_line = (unsigned long)xmlSAX2GetLineNumber(ctx);
+	xmlStopParser(c);
+}
+
+/* Keeps the first error: later ones follow from it. */
+static void
+first_error(void *ctx, xmlErrorPtr xe)
+{
+	xmlParserCtxtPtr c = ctx;
+	struct imp *x = c->_private;
+
+	if (x->xcode || xe->level < XML_ERR_ERROR)
+		return;
+	x->xcode = xe->code;
+	x->xline = (unsigned long)xe->line;
+	x->xcol = (unsigned long)xe->int2;
+	snprintf(x->xmsg, sizeof x->xmsg, "%s", xe->message ? xe->message :
+	    "not well-formed");
+}
+
+/* "windows-1252" for a document that has neither a byte order mark nor
+ * an encoding in its declaration and is not UTF-8; else NULL. */
+static const char *
+guess_encoding(const char *buf, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	const char *gt;
+	int more;
+
+	if (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
+	    (u[0] == 0xff && u[1] == 0xfe)))
+		return NULL;
+	if (len >= 5 && memcmp(buf, "<?xml", 5) == 0 &&
+	    (gt = memchr(buf, '>', len)) != NULL) {
+		size_t n = (size_t)(gt - buf);
+
+		for (size_t i = 0; i + 8 <= n; i++)
+			if (memcmp(buf + i, "encoding", 8) == 0)
+				return NULL;
+	}
+	return be_utf8_valid(u, len, &more) == len ? NULL : "windows-1252";
+}
+
+static int
+parse(struct imp *x, const char *buf, size_t len, xmlDocPtr *docp)
+{
+	xmlParserCtxtPtr c = xmlNewParserCtxt();
+	xmlDocPtr doc;
+	char *msg = x->xmsg;
+	size_t n;
+
+	*docp = NULL;
+	if (c == NULL)
+		return be_err_at(x->e, x->name, 0, 0, "out of memory");
+	c->_private = x;
+	c->sax->internalSubset = no_dtd;
+	c->sax->serror = first_error;
+	doc = xmlCtxtReadMemory(c, buf, (int)len, NULL,
+	    guess_encoding(buf, len),
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (x->dtd_line) {
+		xmlFreeDoc(doc);
+		xmlFreeParserCtxt(c);
+		return be_err_at(x->e, x->name, x->dtd_line, 1,
+		    "DOCTYPE and declarations are not allowed");
+	}
+	if (doc == NULL || !c->wellFormed || x->xcode) {
+		n = strlen(msg);
+		while (n && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
+			msg[--n] = '\0';
+		if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' &&
+		    msg[1] <= 'Z'))
+			msg[0] += 'a' - 'A';
+		if (x->xcode == XML_ERR_TAG_NAME_MISMATCH)
+			be_err_at(x->e, x->name, x->xline, x->xcol,
+			    "end tag does not match its start tag");
+		else
+			be_err_at(x->e, x->name, x->xline, x->xcol,
+			    "not well-formed XML: %s", msg[0] ? msg :
+			    "not well-formed");
+		xmlFreeDoc(doc);
+		xmlFreeParserCtxt(c);
+		return -1;
+	}
+	xmlFreeParserCtxt(c);
+	*docp = doc;
+	return 0;
+}
+
+static void
+emit(const struct imp *x, const char *cbname, FILE *out)
+{
 	char **names, *col;
 	size_t i, j;
-	int rc, k;
+	int k;
 
-	memset(&x, 0, sizeof x);
-	x.p = x.start = buf;
-	x.end = buf + len;
-	x.name = name;
-	x.e = e;
-	be_buf_init(&x.text);
-	rc = parse(&x);
-	be_buf_release(&x.text);
-	names = be_xcalloc(x.ncodes + 1, sizeof *names);
-	for (i = 0; rc == 0 && i < x.ncodes; i++) {
-		char *base = theme_name(x.codes[i].name), *n = be_xstrdup(base);
+	names = be_xcalloc(x->ncodes + 1, sizeof *names);
+	for (i = 0; i < x->ncodes; i++) {
+		char *base = theme_name(x->codes[i].name), *n = be_xstrdup(base);
 
 		for (k = 2, j = 0; j < i; j++)
 			if (strcmp(names[j], n) == 0) {
@@ -504,32 +507,91 @@ be_qdc_import(const char *buf, size_t len, const char *name,
 		free(base);
 		names[i] = n;
 	}
-	if (rc == 0) {
-		be_yemit_doc(out, "codebook");
-		be_yemit_str(out, 0, "name", cbname);
-		be_yemit_str(out, 0, "description", "Imported from a REFI-QDA "
-		    "codebook; add patterns to each theme.");
-		be_yemit_key(out, 0, "themes");
-		for (i = 0; i < x.ncodes; i++) {
-			be_yemit_str(out, 4 | BE_YDASH, "name", names[i]);
-			if (x.codes[i].desc && *x.codes[i].desc)
-				be_yemit_str(out, 4, "description",
-				    x.codes[i].desc);
-			if (x.codes[i].parent >= 0)
-				be_yemit_str(out, 4, "parent",
-				    names[x.codes[i].parent]);
-			if ((col = colour(x.codes[i].colour)) != NULL)
-				be_yemit_str(out, 4, "colour", col);
-			free(col);
-		}
+	be_yemit_doc(out, "codebook");
+	be_yemit_str(out, 0, "name", cbname);
+	be_yemit_str(out, 0, "description", "Imported from a REFI-QDA "
+	    "codebook; add patterns to each theme.");
+	be_yemit_key(out, 0, "themes");
+	for (i = 0; i < x->ncodes; i++) {
+		const struct code *c = &x->codes[i];
+
+		be_yemit_str(out, 4 | BE_YDASH, "name", names[i]);
+		if (c->desc && *c->desc)
+			be_yemit_str(out, 4, "description", c->desc);
+		if (c->parent >= 0)
+			be_yemit_str(out, 4, "parent", names[c->parent]);
+		if ((col = colour(c->colour)) != NULL)
+			be_yemit_str(out, 4, "colour", col);
+		free(col);
+		if (!c->codable)
+			be_yemit_bool(out, 4, "codable", 0);
+		if (c->guid && be_guid_ok(c->guid))
+			be_yemit_str(out, 4, "guid", c->guid);
 	}
-	for (i = 0; i < x.ncodes; i++) {
+	if (x->nsets)
+		be_yemit_key(out, 0, "sets");
+	for (i = 0; i < x->nsets; i++) {
+		const struct set *s = &x->sets[i];
+
+		be_yemit_str(out, 4 | BE_YDASH, "name", s->name);
+		if (s->desc && *s->desc)
+			be_yemit_str(out, 4, "description", s->desc);
+		if (s->guid && be_guid_ok(s->guid))
+			be_yemit_str(out, 4, "guid", s->guid);
+		if (s->n)
+			be_yemit_key(out, 4, "themes");
+		for (j = 0; j < s->n; j++)
+			be_yemit_item(out, 6, names[s->members[j]]);
+	}
+	for (i = 0; i < x->ncodes; i++)
 		free(names[i]);
+	free(names);
+}
+
+int
+be_qdc_import(const char *buf, size_t len, const char *name,
+    const char *cbname, FILE *out, struct be_err *e)
+{
+	struct imp x;
+	xmlDocPtr doc;
+	const xmlNode *root, *n;
+	size_t i;
+	int rc = 0;
+
+	memset(&x, 0, sizeof x);
+	x.name = name;
+	x.e = e;
+	if (len > INT_MAX)
+		return be_err_at(e, name, 0, 0, "codebook is too large");
+	if (parse(&x, buf, len, &doc) < 0)
+		return -1;
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || !is(root, "CodeBook"))
+		rc = be_err_at(e, name, root ? (unsigned long)xmlGetLineNo(root) :
+		    1, 1, "not a REFI-QDA codebook (the root element must be "
+		    "CodeBook)");
+	for (n = rc == 0 ? root->children : NULL; n; n = n->next)
+		if (is(n, "Codes") && read_codes(&x, n->children, -1) < 0)
+			rc = -1;
+	for (n = rc == 0 ? root->children : NULL; n; n = n->next)
+		if (is(n, "Sets") && read_sets(&x, n->children) < 0)
+			rc = -1;
+	if (rc == 0)
+		emit(&x, cbname, out);
+	for (i = 0; i < x.ncodes; i++) {
 		free(x.codes[i].name);
 		free(x.codes[i].desc);
 		free(x.codes[i].colour);
+		free(x.codes[i].guid);
 	}
-	free(names);
+	for (i = 0; i < x.nsets; i++) {
+		free(x.sets[i].name);
+		free(x.sets[i].desc);
+		free(x.sets[i].guid);
+		free(x.sets[i].members);
+	}
 	free(x.codes);
+	free(x.sets);
+	xmlFreeDoc(doc);
 	return rc;
 }
