@@ -11,6 +11,7 @@
 #include "qdc.h"
 #include "record.h"
 #include "store.h"
+#include "qdpx.h"
 #include "tag.h"
 #include "banned.h"
 
@@ -21,10 +22,11 @@ static const char usage_str[] =
     "       be-tag [-s store] --explain [ref ...]\n"
     "       be-tag --check codebook\n"
     "       be-tag --export-qdc codebook\n"
+    "       be-tag [-s store] [-c codebook] --export-qdpx file [--all | ref ...]\n"
     "       be-tag --import-qdc file";
 
 enum { OPT_ALL = BE_OPT_FIRST_FREE, OPT_UNTAGGED, OPT_SKIPBAD, OPT_NEW,
-	OPT_EXPLAIN, OPT_CHECK, OPT_EXPORT, OPT_IMPORT };
+	OPT_EXPLAIN, OPT_CHECK, OPT_EXPORT, OPT_IMPORT, OPT_QDPX };
 
 static const struct option longopts[] = {
 	{ "codebook", required_argument, 0, 'c' },
@@ -40,6 +42,7 @@ static const struct option longopts[] = {
 	{ "check", required_argument, 0, OPT_CHECK },
 	{ "export-qdc", required_argument, 0, OPT_EXPORT },
 	{ "import-qdc", required_argument, 0, OPT_IMPORT },
+	{ "export-qdpx", required_argument, 0, OPT_QDPX },
 	BE_LONGOPTS_STD,
 	{ 0, 0, 0, 0 }
 };
@@ -165,6 +168,47 @@ do_qdc(const char *exp, const char *imp)
 	return rc < 0 ? BE_FAIL : BE_OK;
 }
 
+/* Writes the project of the stories given (all with --all) to path. */
+static int
+do_qdpx(const char *path, const char *cbpath, int argc, char **argv)
+{
+	struct be_codebook *cb = NULL;
+	struct be_store *st = NULL;
+	struct be_buf zip = BE_BUF_INIT;
+	long long *ids = NULL;
+	size_t nids = 0;
+	struct be_err e;
+	FILE *fp;
+	int rc = BE_FAIL;
+
+	be_err_init(&e);
+	if ((cbpath && be_codebook_load(cbpath, &cb, &e) < 0) ||
+	    (!allflag && be_loop_refs(argc, argv, 'S', &ids, &nids, &e) != 0) ||
+	    (st = be_store_open(be_store_path(sflag), BE_STORE_RDONLY,
+	    &e)) == NULL ||
+	    be_qdpx_export(st, cb, allflag ? NULL : ids, nids, &zip, &e) < 0)
+		goto out;
+	fp = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+	if (fp == NULL) {
+		be_err_at(&e, path, 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	fwrite(zip.s, 1, zip.len, fp);
+	if (fp != stdout && fclose(fp) != 0) {
+		be_err_at(&e, path, 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	rc = BE_OK;
+out:
+	if (rc != BE_OK)
+		be_report(&e);
+	be_buf_release(&zip);
+	be_store_close(st);
+	be_codebook_free(cb);
+	free(ids);
+	return rc;
+}
+
 /*
  * Whether a is a cluster of optstring's short options: 0 no ("-laat"), 1
  * yes ("-ln", "-cFILE"), 2 yes and its last option takes the next word
@@ -245,6 +289,7 @@ int
 main(int argc, char **argv)
 {
 	const char *cflag = NULL, *check = NULL, *exp = NULL, *imp = NULL;
+	const char *qdpx = NULL;
 	const char **add, **del;
 	size_t nadd = 0, ndel = 0, i;
 	struct be_tag_stats stats = { 0, 0, 0, 0, 0 };
@@ -278,12 +323,22 @@ main(int argc, char **argv)
 		case OPT_CHECK: check = optarg; break;
 		case OPT_EXPORT: exp = optarg; break;
 		case OPT_IMPORT: imp = optarg; break;
+		case OPT_QDPX: qdpx = optarg; break;
 		default:
 			rc = be_std_option(c, usage_str);
 			goto out;
 		}
 	argc -= optind;
 	argv += optind;
+	if (qdpx) {
+		if (lflag || explainflag || check || exp || imp || nadd + ndel ||
+		    untaggedflag || nflag || skipflag || newflag || who ||
+		    (allflag && argc > 0))
+			rc = be_usage(usage_str);
+		else
+			rc = be_finish(do_qdpx(qdpx, cflag, argc, argv));
+		goto out;
+	}
 	modes = !!cflag + lflag + explainflag + !!check + !!exp + !!imp +
 	    (nadd + ndel > 0);
 	if (modes != 1 || (allflag && untaggedflag) ||

@@ -104,8 +104,8 @@ be_qdc_put_code(xmlTextWriterPtr w, const struct be_codebook *cb, size_t i)
 	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
 
-static int
-put_sets(xmlTextWriterPtr w, const struct be_codebook *cb, int member_ref)
+int
+be_qdc_put_sets(xmlTextWriterPtr w, const struct be_codebook *cb, int member_ref)
 {
 	char guid[40];
 	size_t i, j;
@@ -168,7 +168,7 @@ be_qdc_export(const struct be_codebook *cb, FILE *out, struct be_err *e)
 		if (cb->themes[i].parent_ix < 0 && be_qdc_put_code(w, cb, i) < 0)
 			rc = -1;
 	if (rc == 0 && (xmlTextWriterEndElement(w) < 0 ||
-	    put_sets(w, cb, 0) < 0 || xmlTextWriterEndDocument(w) < 0))
+	    be_qdc_put_sets(w, cb, 0) < 0 || xmlTextWriterEndDocument(w) < 0))
 		rc = -1;
 	xmlFreeTextWriter(w);
 	if (rc == 0)

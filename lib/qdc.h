@@ -52,6 +52,11 @@ struct _xmlTextWriter;
 /* Writes the <Code> of theme i of cb and its children at writer w. */
 int be_qdc_put_code(struct _xmlTextWriter *w, const struct be_codebook *cb,
     size_t i);
+/* Writes the <Sets> of cb at writer w (nothing when it has none); a member
+ * as <MemberCode guid> (a codebook) or <MemberCode targetGUID> (member_ref:
+ * a project). */
+int be_qdc_put_sets(struct _xmlTextWriter *w, const struct be_codebook *cb,
+    int member_ref);
 /* s without the characters XML 1.0 does not allow, into b (reset). */
 const char *be_qdc_xmlsafe(const char *s, struct be_buf *b);
 
