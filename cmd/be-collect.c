@@ -58,6 +58,7 @@ static void
 summary(const char *name, const struct be_collect_stats *s, int dry_run)
 {
 	char red[256] = "", how[96] = "", no[48] = "", use[96] = "";
+	char tags[96] = "";
 	unsigned done = 0, best;
 	size_t len = 0;
 	int k, pick;
@@ -98,11 +99,14 @@ summary(const char *name, const struct be_collect_stats *s, int dry_run)
 	else if (s->use_none)
 		snprintf(use, sizeof use, be_err_tr(N_("; %lu not answered "
 		    "about use: quotable")), s->use_none);
-	be_warnx("%s: %lu %s read, %lu new, %lu %s, %lu refused%s%s%s%s%s",
+	if (s->tags)
+		snprintf(tags, sizeof tags, be_err_tr(N_("; %lu %s added")),
+		    s->tags, be_plural(s->tags, "tag", "tags"));
+	be_warnx("%s: %lu %s read, %lu new, %lu %s, %lu refused%s%s%s%s%s%s",
 	    name, s->read, be_plural(s->read, "row", "rows"), s->added, s->dup,
 	    be_plural(s->dup, "duplicate", "duplicates"), s->refused, no, use,
-	    red, how, dry_run ? be_err_tr(N_("; dry run, nothing written")) :
-	    "");
+	    tags, red, how, dry_run ?
+	    be_err_tr(N_("; dry run, nothing written")) : "");
 }
 
 static int

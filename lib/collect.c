@@ -11,6 +11,7 @@
 
 
 #include "collect.h"
+#include "merge.h"
 #include "csv.h"
 #include "fhash.h"
 #include "date.h"
@@ -222,6 +223,7 @@ struct ctx {
 	int rc;				/* reader: how it ended */
 	int answered;			/* reader: the row says its use */
 	struct be_err err;		/* reader: why */
+	struct be_merge *merge;		/* reader, then storing side: tags */
 };
 
 /* Appends v[0..n) and a NUL to a; its offset there, or NONE for NULL. */
@@ -809,9 +811,15 @@ rec_row(struct ctx *x, const struct be_rec *r, unsigned long line,
 	x->s->read++;
 	be_story_release(s);
 	x->answered = 0;
-	if (strcmp(r->f[0], "-") != 0 && be_ref_parse(r->f[0], 'S', &id) < 0)
-		return be_err_at(e, x->name, line, 1, "not a story ref or '-'"),
-		    ROW_BAD;
+	/* A record of be-find or be-collect is a ref to a story of its own
+	 * store, with a preview of the text: never a story to take in. */
+	if (be_ref_parse(r->f[0], 'S', &id) == 0)
+		return be_err_at(e, x->name, line, 1, "a record with a story "
+		    "ref is a ref, not a story; to copy stories use be-find "
+		    "--yaml | be-collect -f yaml"), ROW_BAD;
+	if (strcmp(r->f[0], "-") != 0)
+		return be_err_at(e, x->name, line, 1, "the first field of a "
+		    "story record must be '-'"), ROW_BAD;
 	if (r->n != 5)
 		return be_err_at(e, x->name, line, 0, "record has %zu field%s, "
 		    "expected 5: ref, date, channel, gemeente, text", r->n,
@@ -881,12 +889,12 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 	    "told", "channel", "gemeente", "route", "consent", "use",
 	    "attributes",
 	    "redacted", "person", "source", "source_row", "added", "text",
-	    NULL };
+	    "tags", NULL };
 	static const char *const pkeys[] = { "name", "email", "phone",
 	    "address", NULL };
 	struct be_story *s = &x->story;
 	const struct be_ynode *n, *t, *p;
-	char date[BE_DATE_MAX];
+	char date[BE_DATE_MAX], cid[BE_CID_LEN + 1];
 	const char *v;
 	size_t i;
 	int ok;
@@ -975,7 +983,17 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 	if (be_yget_str(doc, "text", 1, &v, x->name, e) < 0)
 		return ROW_BAD;
 	n = be_ymap_get(doc, "text");
-	return take(x, v, n->line, n->col, e);
+	/* The tags go to the story with the content id it has here, known
+	 * once take has cleaned the text. */
+	if (be_merge_read(x->merge, doc, x->name, e) < 0)
+		return ROW_BAD;
+	if ((ok = take(x, v, n->line, n->col, e)) != 0) {
+		be_merge_claim(x->merge, NULL);
+		return ok;
+	}
+	be_merge_claim(x->merge, be_story_cid_nfc(x->red.s, x->red.len,
+	    s->told, cid));
+	return 0;
 }
 
 static int
@@ -1229,9 +1247,10 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	x.fmt = fmt;
 	x.in = in;
 	x.src = &src;
+	x.merge = be_merge_new();
 	rc = run(&x, e);
 	hash = x.hash;
-	if (rc < 0)
+	if (rc < 0 || be_merge_apply(x.merge, st, &s->tags, e) < 0)
 		goto fail;
 	if (source_end(&x, hash, e) < 0)
 		goto fail;
@@ -1257,6 +1276,7 @@ out:
 		fclose(x.tmp);
 	free(src.pre);
 	be_story_keys_free(x.keys);
+	be_merge_free(x.merge);
 	be_fhash_free(src.h);
 	free(hash);
 	be_story_release(&x.story);

@@ -53,6 +53,7 @@ struct be_collect_stats {
 				   (no such column or key, or empty): quote */
 	int use_col;		/* the input has a column (CSV) or a key
 				   (YAML) about use */
+	unsigned long tags;	/* tags that came with YAML stories, added */
 	unsigned red[BE_R_NKINDS];	/* redactions by kind */
 };
 

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "date.h"
 #include "find.h"
+#include "merge.h"
 #include "mem.h"
 #include "record.h"
 #include "story.h"
@@ -759,8 +760,13 @@ print_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 	be_story_init(&s);
 	if (be_story_get(st, id, &s, e) < 0)
 		return -1;
-	if (p->fmt == BE_FIND_YAML)
+	if (p->fmt == BE_FIND_YAML) {
 		be_story_yaml(p->fp, &s);
+		if (be_merge_tags_yaml(st, id, p->fp, e) < 0) {
+			be_story_release(&s);
+			return -1;
+		}
+	}
 	else {
 		if (p->n++ > 0)
 			putc('\n', p->fp);

@@ -395,6 +395,27 @@ cid_key(const char *cid)
 	return (long long)k;
 }
 
+int
+be_story_by_cid(struct be_store *st, const char *cid, long long *id,
+    struct be_err *e)
+{
+	sqlite3_stmt *q = be_store_stmt(st, "SELECT id FROM story WHERE "
+	    "ckey = ?1 AND cid = ?2", e);
+	int rc;
+
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, cid_key(cid));
+	sqlite3_bind_text(q, 2, cid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return be_store_error(st, "cannot look a story up", e);
+	return rc == SQLITE_ROW;
+}
+
 static int
 bind_static(sqlite3_stmt *q, int i, const char *s)
 {

@@ -159,6 +159,11 @@ void be_story_keys_free(struct be_story_keys *k);
  */
 int be_story_keys_add(struct be_story_keys *k, const char *cid);
 
+/* Finds the story with content id cid: 1 with *id, 0 when there is none,
+ * -1 with e on a store error. */
+int be_story_by_cid(struct be_store *st, const char *cid, long long *id,
+    struct be_err *e);
+
 /*
  * Loads story id into s (which must be initialised; its old contents are
  * released).  Returns 0, or -1 with e filled ("no story S-12").
