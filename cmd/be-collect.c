@@ -99,9 +99,10 @@ summary(const char *name, const struct be_collect_stats *s, int dry_run)
 	else if (s->use_none)
 		snprintf(use, sizeof use, be_err_tr(N_("; %lu not answered "
 		    "about use: quotable")), s->use_none);
-	if (s->tags)
-		snprintf(tags, sizeof tags, be_err_tr(N_("; %lu %s added")),
-		    s->tags, be_plural(s->tags, "tag", "tags"));
+	if (s->tags || s->points)
+		snprintf(tags, sizeof tags, be_err_tr(N_("; %lu %s and %lu %s "
+		    "added")), s->tags, be_plural(s->tags, "tag", "tags"),
+		    s->points, be_plural(s->points, "point", "points"));
 	be_warnx("%s: %lu %s read, %lu new, %lu %s, %lu refused%s%s%s%s%s%s",
 	    name, s->read, be_plural(s->read, "row", "rows"), s->added, s->dup,
 	    be_plural(s->dup, "duplicate", "duplicates"), s->refused, no, use,

@@ -889,7 +889,7 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 	    "told", "channel", "gemeente", "route", "consent", "use",
 	    "attributes",
 	    "redacted", "person", "source", "source_row", "added", "text",
-	    "tags", NULL };
+	    "tags", "points", NULL };
 	static const char *const pkeys[] = { "name", "email", "phone",
 	    "address", NULL };
 	struct be_story *s = &x->story;
@@ -1250,7 +1250,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	x.merge = be_merge_new();
 	rc = run(&x, e);
 	hash = x.hash;
-	if (rc < 0 || be_merge_apply(x.merge, st, &s->tags, e) < 0)
+	if (rc < 0 || be_merge_apply(x.merge, st, &s->tags, &s->points, e) < 0)
 		goto fail;
 	if (source_end(&x, hash, e) < 0)
 		goto fail;

@@ -54,6 +54,7 @@ struct be_collect_stats {
 	int use_col;		/* the input has a column (CSV) or a key
 				   (YAML) about use */
 	unsigned long tags;	/* tags that came with YAML stories, added */
+	unsigned long points;	/* points that came with them, made */
 	unsigned red[BE_R_NKINDS];	/* redactions by kind */
 };
 

@@ -1,5 +1,6 @@
 /* fhash.c: see fhash.h. */
 #include <pthread.h>
+#include <stdio.h>
 #include <sodium.h>
 #include <stdlib.h>
 
@@ -68,6 +69,21 @@ void
 be_sodium_ready(void)
 {
 	pthread_once(&sodium_once, sodium_start);
+}
+
+char *
+be_uuid_random(char *buf)
+{
+	unsigned char h[16];
+
+	be_sodium_ready();
+	randombytes_buf(h, sizeof h);
+	h[6] = (unsigned char)((h[6] & 0x0f) | 0x40);
+	h[8] = (unsigned char)((h[8] & 0x3f) | 0x80);
+	snprintf(buf, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", h[0], h[1], h[2], h[3], h[4], h[5],
+	    h[6], h[7], h[8], h[9], h[10], h[11], h[12], h[13], h[14], h[15]);
+	return buf;
 }
 
 void

@@ -32,6 +32,10 @@ void be_fhash_free(struct be_fhash *h);
  * digest (16 to 64) of in.
  */
 void be_sodium_ready(void);
+/* A random (version 4) UUID, "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" in
+ * lower case, into buf (at least 37 bytes).  Returns buf. */
+char *be_uuid_random(char *buf);
+
 void be_blake2b(unsigned char *out, size_t outlen, const void *in,
     size_t inlen);
 

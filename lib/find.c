@@ -762,7 +762,7 @@ print_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 		return -1;
 	if (p->fmt == BE_FIND_YAML) {
 		be_story_yaml(p->fp, &s);
-		if (be_merge_tags_yaml(st, id, p->fp, e) < 0) {
+		if (be_merge_yaml(st, id, p->fp, e) < 0) {
 			be_story_release(&s);
 			return -1;
 		}

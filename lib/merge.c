@@ -4,8 +4,10 @@
 #include <sqlite3.h>
 
 #include "codebook.h"
+#include "date.h"
 #include "mem.h"
 #include "merge.h"
+#include "point.h"
 #include "story.h"
 #include "banned.h"
 
@@ -20,8 +22,60 @@ col(sqlite3_stmt *q, int i)
 	return (const char *)sqlite3_column_text(q, i);
 }
 
+static const char q_points[] = "SELECT p.id, p.guid, p.title, p.theme, "
+    "p.vraag, p.state, p.created, ps.quote FROM point_story ps JOIN point p "
+    "ON p.id = ps.point_id WHERE ps.story_id = ?1 AND p.guid IS NOT NULL "
+    "ORDER BY p.guid";
+static const char q_moves[] = "SELECT state, at FROM point_state "
+    "WHERE point_id = ?1 ORDER BY id";
+
+static int
+points_yaml(struct be_store *st, long long id, FILE *fp, struct be_err *e)
+{
+	sqlite3_stmt *q = be_store_stmt(st, q_points, e), *h;
+	int rc, hr, n = 0, k;
+
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0)
+			be_yemit_key(fp, 0, "points");
+		be_yemit_str(fp, 4 | BE_YDASH, "guid", col(q, 1));
+		be_yemit_str(fp, 4, "title", col(q, 2));
+		if (col(q, 3))
+			be_yemit_str(fp, 4, "theme", col(q, 3));
+		if (col(q, 4))
+			be_yemit_str(fp, 4, "vraag", col(q, 4));
+		be_yemit_str(fp, 4, "state", col(q, 5));
+		be_yemit_str(fp, 4, "created", col(q, 6));
+		if (col(q, 7))
+			be_yemit_str(fp, 4, "quote", col(q, 7));
+		if ((h = be_store_stmt(st, q_moves, e)) == NULL) {
+			sqlite3_reset(q);
+			return -1;
+		}
+		sqlite3_bind_int64(h, 1, sqlite3_column_int64(q, 0));
+		for (k = 0; (hr = sqlite3_step(h)) == SQLITE_ROW; k++) {
+			if (k == 0)
+				be_yemit_key(fp, 4, "history");
+			be_yemit_str(fp, 8 | BE_YDASH, "state", col(h, 0));
+			be_yemit_str(fp, 8, "date", col(h, 1));
+		}
+		sqlite3_reset(h);
+		if (hr != SQLITE_DONE) {
+			sqlite3_reset(q);
+			return be_store_error(st, "cannot read a point", e);
+		}
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read the points", e);
+	return 0;
+}
+
 int
-be_merge_tags_yaml(struct be_store *st, long long id, FILE *fp,
+be_merge_yaml(struct be_store *st, long long id, FILE *fp,
     struct be_err *e)
 {
 	sqlite3_stmt *q = be_store_stmt(st, q_tags, e);
@@ -52,8 +106,18 @@ be_merge_tags_yaml(struct be_store *st, long long id, FILE *fp,
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return be_store_error(st, "cannot read the tags", e);
-	return 0;
+	return points_yaml(st, id, fp, e);
 }
+
+struct mmove {
+	char *state, *date;
+};
+
+struct mpoint {
+	char *cid, *guid, *title, *theme, *vraag, *state, *created, *quote;
+	struct mmove *moves;
+	size_t nmoves;
+};
 
 struct mtag {
 	char *cid, *theme, *origin, *codebook, *hash, *rule, *matched, *who,
@@ -65,7 +129,30 @@ struct be_merge {
 	struct mtag *t;
 	size_t n, cap;
 	size_t claimed;		/* t[claimed..n) wait for their cid */
+	struct mpoint *p;
+	size_t np, pcap;
+	size_t pclaimed;	/* p[pclaimed..np) wait for their cid */
 };
+
+static void
+mpoint_release(struct mpoint *p)
+{
+	size_t i;
+
+	free(p->cid);
+	free(p->guid);
+	free(p->title);
+	free(p->theme);
+	free(p->vraag);
+	free(p->state);
+	free(p->created);
+	free(p->quote);
+	for (i = 0; i < p->nmoves; i++) {
+		free(p->moves[i].state);
+		free(p->moves[i].date);
+	}
+	free(p->moves);
+}
 
 struct be_merge *
 be_merge_new(void)
@@ -103,6 +190,9 @@ be_merge_free(struct be_merge *m)
 	for (i = 0; i < m->n; i++)
 		mtag_release(&m->t[i]);
 	free(m->t);
+	for (i = 0; i < m->np; i++)
+		mpoint_release(&m->p[i]);
+	free(m->p);
 	free(m);
 }
 
@@ -119,6 +209,14 @@ be_merge_claim(struct be_merge *m, const char *cid)
 	if (cid == NULL)
 		m->n = m->claimed;
 	m->claimed = m->n;
+	for (i = m->pclaimed; i < m->np; i++)
+		if (cid)
+			m->p[i].cid = be_xstrdup(cid);
+		else
+			mpoint_release(&m->p[i]);
+	if (cid == NULL)
+		m->np = m->pclaimed;
+	m->pclaimed = m->np;
 }
 
 static int
@@ -180,12 +278,88 @@ read_tags(struct be_merge *m, const struct be_ynode *doc, const char *name,
 	return 0;
 }
 
+static int
+read_points(struct be_merge *m, const struct be_ynode *doc,
+    const char *name, struct be_err *e)
+{
+	static const char *const keys[] = { "guid", "title", "theme", "vraag",
+	    "state", "created", "quote", "history", NULL };
+	static const char *const mkeys[] = { "state", "date", NULL };
+	const struct be_ynode *seq, *t, *h;
+	const char *guid, *title, *theme, *vraag, *state, *created, *quote;
+	const char *ms, *md;
+	char date[BE_DATE_MAX];
+	struct mpoint *mp;
+	size_t i, j;
+
+	if (be_yget_seq(doc, "points", 0, &seq, name, e) < 0)
+		return -1;
+	for (i = 0; seq && i < seq->n; i++) {
+		t = seq->items[i];
+		if (t->kind != BE_YMAP)
+			return be_yerr(e, name, t, "each point must be a map");
+		if (be_ymap_check(t, keys, name, e) < 0 ||
+		    be_yget_str(t, "guid", 1, &guid, name, e) < 0 ||
+		    be_yget_str(t, "title", 1, &title, name, e) < 0 ||
+		    be_yget_str(t, "theme", 0, &theme, name, e) < 0 ||
+		    be_yget_str(t, "vraag", 0, &vraag, name, e) < 0 ||
+		    be_yget_str(t, "state", 1, &state, name, e) < 0 ||
+		    be_yget_str(t, "created", 1, &created, name, e) < 0 ||
+		    be_yget_str(t, "quote", 0, &quote, name, e) < 0 ||
+		    be_yget_seq(t, "history", 0, &h, name, e) < 0)
+			return -1;
+		if (!be_guid_ok(guid))
+			return be_yerr(e, name, be_ymap_get(t, "guid"),
+			    "guid must be a GUID: 8-4-4-4-12 hexadecimal "
+			    "digits");
+		if (be_pstate_parse(state) < 0)
+			return be_yerr(e, name, be_ymap_get(t, "state"),
+			    "unknown state of a point");
+		if (m->np == m->pcap) {
+			m->pcap = m->pcap ? 2 * m->pcap : 16;
+			m->p = be_xrealloc(m->p, m->pcap * sizeof *m->p);
+		}
+		mp = &m->p[m->np++];
+		memset(mp, 0, sizeof *mp);
+		mp->guid = be_xstrdup(guid);
+		mp->title = be_xstrdup(title);
+		mp->theme = dup(theme);
+		mp->vraag = dup(vraag);
+		mp->state = be_xstrdup(state);
+		mp->created = be_xstrdup(created);
+		mp->quote = dup(quote);
+		mp->moves = be_xcalloc(h && h->n ? h->n : 1,
+		    sizeof *mp->moves);
+		for (j = 0; h && j < h->n; j++) {
+			if (h->items[j]->kind != BE_YMAP)
+				return be_yerr(e, name, h->items[j],
+				    "each move must be a map");
+			if (be_ymap_check(h->items[j], mkeys, name, e) < 0 ||
+			    be_yget_str(h->items[j], "state", 1, &ms, name,
+			    e) < 0 || be_yget_str(h->items[j], "date", 1, &md,
+			    name, e) < 0)
+				return -1;
+			if (be_pstate_parse(ms) < 0)
+				return be_yerr(e, name, be_ymap_get(h->items[j],
+				    "state"), "unknown state of a point");
+			if (be_date_parse(md, date) < 0)
+				return be_yerr(e, name, be_ymap_get(h->items[j],
+				    "date"), "unreadable date; write it as "
+				    "2026-02-02");
+			mp->moves[mp->nmoves].state = be_xstrdup(ms);
+			mp->moves[mp->nmoves++].date = be_xstrdup(date);
+		}
+	}
+	return 0;
+}
+
 int
 be_merge_read(struct be_merge *m, const struct be_ynode *doc,
     const char *name, struct be_err *e)
 {
 	be_merge_claim(m, NULL);
-	if (read_tags(m, doc, name, e) < 0) {
+	if (read_tags(m, doc, name, e) < 0 ||
+	    read_points(m, doc, name, e) < 0) {
 		be_merge_claim(m, NULL);
 		return -1;
 	}
@@ -238,17 +412,103 @@ bind_or_null(sqlite3_stmt *q, int i, const char *s)
 		sqlite3_bind_null(q, i);
 }
 
-int
-be_merge_apply(struct be_merge *m, struct be_store *st,
-    unsigned long *added, struct be_err *e)
+static const char q_pguid[] = "SELECT id FROM point WHERE guid = ?1";
+static const char q_pins[] = "INSERT INTO point (title, theme, vraag, "
+    "state, created, updated, guid) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)";
+static const char q_pmove[] = "INSERT INTO point_state (point_id, state, "
+    "at) VALUES (?1, ?2, ?3)";
+static const char q_plink[] = "INSERT OR IGNORE INTO point_story "
+    "(point_id, story_id, pos, quote) VALUES (?1, ?2, (SELECT "
+    "coalesce(max(pos), 0) + 1 FROM point_story WHERE point_id = ?1), ?3)";
+
+/* The point with p's guid, made when the store does not have it. */
+static int
+point_of(struct be_store *st, const struct mpoint *p, long long *id,
+    unsigned long *made, struct be_err *e)
 {
 	sqlite3_stmt *q;
-	long long sid, tid, cbid;
+	size_t i;
+	int rc;
+
+	if ((q = be_store_stmt(st, q_pguid, e)) == NULL)
+		return -1;
+	sqlite3_bind_text(q, 1, p->guid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE || (q = be_store_stmt(st, q_pins, e)) == NULL)
+		return be_store_error(st, "cannot add a point", e);
+	sqlite3_bind_text(q, 1, p->title, -1, SQLITE_STATIC);
+	bind_or_null(q, 2, p->theme);
+	bind_or_null(q, 3, p->vraag);
+	sqlite3_bind_text(q, 4, p->state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, p->created, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, p->guid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot add a point", e);
+	*id = sqlite3_last_insert_rowid(be_store_db(st));
+	(*made)++;
+	for (i = 0; i < p->nmoves; i++) {
+		if ((q = be_store_stmt(st, q_pmove, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, *id);
+		sqlite3_bind_text(q, 2, p->moves[i].state, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, p->moves[i].date, -1, SQLITE_STATIC);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return be_store_error(st, "cannot add a point", e);
+	}
+	return 0;
+}
+
+static int
+apply_points(struct be_merge *m, struct be_store *st, unsigned long *made,
+    struct be_err *e)
+{
+	sqlite3_stmt *q;
+	long long sid, pid = 0;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < m->np; i++) {
+		const struct mpoint *p = &m->p[i];
+
+		if ((rc = be_story_by_cid(st, p->cid, &sid, e)) < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		if (point_of(st, p, &pid, made, e) < 0 ||
+		    (q = be_store_stmt(st, q_plink, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, pid);
+		sqlite3_bind_int64(q, 2, sid);
+		bind_or_null(q, 3, p->quote);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return be_store_error(st, "cannot add a point", e);
+	}
+	return 0;
+}
+
+int
+be_merge_apply(struct be_merge *m, struct be_store *st,
+    unsigned long *added, unsigned long *points, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	long long sid, tid, cbid = 0;
 	char now[32];
 	size_t i;
 	int rc;
 
 	*added = 0;
+	*points = 0;
 	be_now(now);
 	for (i = 0; i < m->n; i++) {
 		const struct mtag *t = &m->t[i];
@@ -286,5 +546,5 @@ be_merge_apply(struct be_merge *m, struct be_store *st,
 			return be_store_error(st, "cannot add a tag", e);
 		*added += (unsigned long)sqlite3_changes(be_store_db(st));
 	}
-	return 0;
+	return apply_points(m, st, points, e);
 }

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "date.h"
 #include "mem.h"
+#include "fhash.h"
 #include "point.h"
 #include "record.h"
 #include "yaml.h"
@@ -668,15 +669,45 @@ common_tag(struct be_store *st, long long id, struct be_err *e)
 }
 
 int
+be_point_give_guids(struct be_store *st, struct be_err *e)
+{
+	static const char q[] = "UPDATE point SET guid = ?1 WHERE id = ?2";
+	static const char qs[] = "SELECT id FROM point WHERE guid IS NULL";
+	sqlite3_stmt *sel, *up;
+	char guid[40];
+	int rc;
+
+	if ((sel = be_store_stmt(st, qs, e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		if ((up = be_store_stmt(st, q, e)) == NULL) {
+			sqlite3_reset(sel);
+			return -1;
+		}
+		be_bind_text(up, 1, be_uuid_random(guid));
+		sqlite3_bind_int64(up, 2, sqlite3_column_int64(sel, 0));
+		if (be_store_done(st, up, "cannot give a point its guid",
+		    e) < 0) {
+			sqlite3_reset(sel);
+			return -1;
+		}
+	}
+	sqlite3_reset(sel);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot give a point its guid", e);
+	return 0;
+}
+
+int
 be_point_new(struct be_store *st, const char *title, const long long *ids,
     size_t n, const char *theme, const char *date, long long *id,
     struct be_err *e)
 {
 	static const char qi[] = "INSERT INTO point (title, theme, state, "
-	    "created, updated) VALUES (?, ?, 'concept', ?, ?)";
+	    "created, updated, guid) VALUES (?, ?, 'concept', ?, ?, ?)";
 	static const char qt[] = "UPDATE point SET theme = ? WHERE id = ?";
 	sqlite3_stmt *stmt;
-	char today[16], now[32], *quote = NULL, *tag;
+	char today[16], now[32], guid[40], *quote = NULL, *tag;
 	size_t i, j;
 	long long pos = 0;
 
@@ -695,6 +726,7 @@ be_point_new(struct be_store *st, const char *title, const long long *ids,
 	be_bind_text(stmt, 2, theme && *theme ? theme : NULL);
 	be_bind_text(stmt, 3, be_now(now));
 	be_bind_text(stmt, 4, now);
+	be_bind_text(stmt, 5, be_uuid_random(guid));
 	if (be_store_done(st, stmt, "cannot add point", e) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(be_store_db(st));

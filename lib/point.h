@@ -166,6 +166,13 @@ int be_point_new(struct be_store *st, const char *title, const long long *ids,
     struct be_err *e);
 
 /*
+ * The migration step that gives every point without one a global id (a
+ * random UUID, column point.guid), by which a point is the same point in
+ * every store it is merged into (see merge.h).  0 or -1.
+ */
+int be_point_give_guids(struct be_store *st, struct be_err *e);
+
+/*
  * The default quote of a story's text: its first sentence, and the second
  * too when both fit, at most 300 bytes, white space runs made one space;
  * a first sentence longer than that is cut at a word and ends in an

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "mem.h"
+#include "point.h"
 #include "store.h"
 #include "story.h"
 #include "banned.h"
@@ -218,6 +219,14 @@ static const char schema_use[] =
 
 static const char *const migration2[] = { schema_use, NULL };
 
+/* Version 3 (issue 11): points get a global id, a UUID, so that merging
+ * stores keeps one point; the step gives one to the points there are. */
+static const char *const migration3[] = {
+"ALTER TABLE point ADD COLUMN guid TEXT;",
+"CREATE UNIQUE INDEX point_guid ON point(guid);",
+NULL
+};
+
 /*
  * migrations[i] brings a store from version i to i + 1: its SQL, then its
  * step in C (NULL when there is none), in the one transaction.  A step
@@ -230,6 +239,7 @@ static const struct migration {
 } migrations[BE_STORE_VERSION] = {
 	{ migration1, NULL },
 	{ migration2, be_story_migrate_use },
+	{ migration3, be_point_give_guids },
 };
 
 sqlite3 *
