@@ -3,7 +3,7 @@
 # their tags (rule and hand, with provenance); a second merge adds nothing;
 # be-find's records are refs, never stories.
 . "${0%/*}/lib.sh"
-plan 14
+plan 16
 export BENUT_NOW=2026-03-01T10:00:00Z
 CB=$TOP/share/codebooks/sociaal-domein.yaml
 A=$T/anna.db B=$T/bert.db
@@ -77,4 +77,13 @@ printf -- '---\nkind: story\nversion: 1\ntext: Iets.\ntags:\n  - theme: Vervoer\
 run be-collect -s "$B" bad.yaml
 must_fail 2 "be-collect: bad.yaml:6:12: theme name must be lower case letters, digits, '-' or '_'
 be-collect: bad.yaml: nothing written" "a bad tag refuses the document"
+# A store of schema version 1 gets global ids for its points when it is
+# upgraded, and they travel.
+sqlite3 v1.db <"$FIX/store/v1.sql"
+printf 'Datum,Verhaal\n2026-03-01,Een nieuw verhaal.\n' | be-collect -s v1.db >/dev/null 2>&1
+is "$(sqlite3 v1.db "SELECT count(*), count(DISTINCT guid), sum(guid GLOB '*-4*') FROM point")" "1|1|1" \
+    "an upgraded store gives its points a global id"
+run sh -c 'be-find -s v1.db --yaml | be-collect -s v1copy.db -f yaml'
+is "$RC:$(sqlite3 v1copy.db 'SELECT guid FROM point')" "0:$(sqlite3 v1.db 'SELECT guid FROM point')" \
+    "and they travel"
 done_testing
