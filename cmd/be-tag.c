@@ -175,6 +175,7 @@ do_qdpx(const char *path, const char *cbpath, int argc, char **argv)
 	struct be_codebook *cb = NULL;
 	struct be_store *st = NULL;
 	struct be_buf zip = BE_BUF_INIT;
+	static const long long none[1];
 	long long *ids = NULL;
 	size_t nids = 0;
 	struct be_err e;
@@ -186,7 +187,8 @@ do_qdpx(const char *path, const char *cbpath, int argc, char **argv)
 	    (!allflag && be_loop_refs(argc, argv, 'S', &ids, &nids, &e) != 0) ||
 	    (st = be_store_open(be_store_path(sflag), BE_STORE_RDONLY,
 	    &e)) == NULL ||
-	    be_qdpx_export(st, cb, allflag ? NULL : ids, nids, &zip, &e) < 0)
+	    be_qdpx_export(st, cb, allflag ? NULL : ids ? ids : none, nids,
+	    &zip, &e) < 0)
 		goto out;
 	fp = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
 	if (fp == NULL) {

@@ -458,6 +458,17 @@ be_qdpx_export(struct be_store *st, const struct be_codebook *cb,
 		return -1;
 	}
 	zip_source_keep(zs);
+	/* QualCoder lists the folder of sources: it is there even when no
+	 * story is. */
+	if ((ix = zip_dir_add(x.za, "sources", ZIP_FL_ENC_UTF_8)) < 0) {
+		be_err_set(e, "cannot write the project: %s",
+		    zip_strerror(x.za));
+		zip_discard(x.za);
+		zip_source_free(zs);
+		zip_error_fini(&ze);
+		return -1;
+	}
+	zip_file_set_dostime(x.za, (zip_uint64_t)ix, 0, 0x21, 0);
 	x.rc = be_rx_ctx_new();
 	xb = xmlBufferCreate();
 	x.w = xmlNewTextWriterMemory(xb, 0);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # be-tag --export-qdpx: the coded stories as a REFI-QDA project.
 . "${0%/*}/lib.sh"
-plan 14
+plan 15
 export BENUT_NOW=2026-03-01T10:00:00Z
 XSD=$FIX/tag/Project.xsd
 CB=$TOP/share/codebooks/sociaal-domein.yaml
@@ -14,6 +14,7 @@ be-tag -u anna +vervoer S-2 >/dev/null 2>&1
 run be-tag --export-qdpx project.qdpx --all
 is "$RC:$(cat "$OUT" "$ERR")" "0:" "exports all stories, quietly"
 is "$(python3 -c 'import sys, zipfile; print("\n".join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))' project.qdpx | sed 's/[0-9A-F-]\{36\}/G/')" "project.qde
+sources/
 sources/G.txt
 sources/G.txt
 sources/G.txt" "project.qde and one text source a story"
@@ -45,6 +46,9 @@ run sh -c 'be-find -q taxi | be-tag --export-qdpx some.qdpx'
 qde some.qdpx >some.qde
 is "$RC:$(grep -c '<TextSource ' some.qde)" "0:1" "the stories given as records"
 ok 'xmllint --noout --schema "$XSD" some.qde 2>/dev/null' "valid too"
+run sh -c 'be-find -q nergens | be-tag --export-qdpx none.qdpx'
+run python3 "$TOP/tests/qdpx-read.py" none.qdpx
+is "$RC:$(cat "$OUT" "$ERR")" "0:" "no stories: a project QualCoder still reads"
 
 run be-tag --export-qdpx bad.qdpx S-1 S-9
 must_fail 2 "be-tag: 'S-9' is not in the store" "an unknown story"

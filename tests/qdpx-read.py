@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 
 NS = "{urn:QDA-XML:project:1.0}"
 z = zipfile.ZipFile(sys.argv[1])
+if "sources/" not in z.namelist():
+    sys.exit("no sources folder")
 root = ET.fromstring(z.read("project.qde"))
 users = {u.get("guid"): u.get("name") for u in root.iter(NS + "User")}
 codes = {c.get("guid"): c.get("name") for c in root.iter(NS + "Code")}
