@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "codebook.h"
 #include "date.h"
 #include "mem.h"
@@ -23,9 +24,74 @@ col(sqlite3_stmt *q, int i)
 }
 
 static const char q_points[] = "SELECT p.id, p.guid, p.title, p.theme, "
-    "p.vraag, p.state, p.created, ps.quote FROM point_story ps JOIN point p "
+    "p.vraag, p.state, p.created, ps.quote, p.advies, p.owner, "
+    "p.q_richting, p.q_macht, p.q_wenselijk, p.q_doen, p.answer, "
+    "p.answer_text, p.answer_date FROM point_story ps JOIN point p "
     "ON p.id = ps.point_id WHERE ps.story_id = ?1 AND p.guid IS NOT NULL "
     "ORDER BY p.guid";
+static const char q_values[] = "SELECT value FROM point_value "
+    "WHERE point_id = ?1 ORDER BY pos";
+
+/* The keys of the four questions and of the answer, in the order of the
+ * columns of q_points from 10 and 14 on, as in a point document. */
+static const char *const qkeys[] = { "richting", "macht", "wenselijk",
+    "doen", NULL };
+static const char *const akeys[] = { "uitkomst", "tekst", "datum", NULL };
+
+/* The owners, one name a line in the store, as a list. */
+static void
+emit_owner(FILE *fp, const char *s)
+{
+	const char *nl;
+
+	be_yemit_key(fp, 4, "owner");
+	for (; s && *s; s = nl ? nl + 1 : s + strlen(s)) {
+		char *one;
+
+		nl = strchr(s, '\n');
+		one = be_xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
+		be_yemit_item(fp, 6, one);
+		free(one);
+	}
+}
+
+/* The rest of a point: advies, owners, values, the notes on the four
+ * questions and the answer, where filled in. */
+static int
+point_rest(struct be_store *st, sqlite3_stmt *q, FILE *fp, struct be_err *e)
+{
+	sqlite3_stmt *v;
+	int i, k, rc, any;
+
+	if (col(q, 8))
+		be_yemit_str(fp, 4, "advies", col(q, 8));
+	if (col(q, 9) && *col(q, 9))
+		emit_owner(fp, col(q, 9));
+	if ((v = be_store_stmt(st, q_values, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(v, 1, sqlite3_column_int64(q, 0));
+	for (k = 0; (rc = sqlite3_step(v)) == SQLITE_ROW; k++) {
+		if (k == 0)
+			be_yemit_key(fp, 4, "waarden");
+		be_yemit_item(fp, 6, col(v, 0));
+	}
+	sqlite3_reset(v);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read a point", e);
+	for (any = 0, i = 0; qkeys[i]; i++)
+		if (col(q, 10 + i)) {
+			if (!any++)
+				be_yemit_key(fp, 4, "vragen");
+			be_yemit_str(fp, 6, qkeys[i], col(q, 10 + i));
+		}
+	for (any = 0, i = 0; akeys[i]; i++)
+		if (col(q, 14 + i)) {
+			if (!any++)
+				be_yemit_key(fp, 4, "antwoord");
+			be_yemit_str(fp, 6, akeys[i], col(q, 14 + i));
+		}
+	return 0;
+}
 static const char q_moves[] = "SELECT state, at FROM point_state "
     "WHERE point_id = ?1 ORDER BY id";
 
@@ -51,6 +117,10 @@ points_yaml(struct be_store *st, long long id, FILE *fp, struct be_err *e)
 		be_yemit_str(fp, 4, "created", col(q, 6));
 		if (col(q, 7))
 			be_yemit_str(fp, 4, "quote", col(q, 7));
+		if (point_rest(st, q, fp, e) < 0) {
+			sqlite3_reset(q);
+			return -1;
+		}
 		if ((h = be_store_stmt(st, q_moves, e)) == NULL) {
 			sqlite3_reset(q);
 			return -1;
@@ -115,6 +185,10 @@ struct mmove {
 
 struct mpoint {
 	char *cid, *guid, *title, *theme, *vraag, *state, *created, *quote;
+	char *advies, *owner;		/* owner: one name a line */
+	char *q[4], *a[3];		/* as qkeys, akeys */
+	char **values;
+	size_t nvalues;
 	struct mmove *moves;
 	size_t nmoves;
 };
@@ -147,6 +221,15 @@ mpoint_release(struct mpoint *p)
 	free(p->state);
 	free(p->created);
 	free(p->quote);
+	free(p->advies);
+	free(p->owner);
+	for (i = 0; i < 4; i++)
+		free(p->q[i]);
+	for (i = 0; i < 3; i++)
+		free(p->a[i]);
+	for (i = 0; i < p->nvalues; i++)
+		free(p->values[i]);
+	free(p->values);
 	for (i = 0; i < p->nmoves; i++) {
 		free(p->moves[i].state);
 		free(p->moves[i].date);
@@ -278,12 +361,94 @@ read_tags(struct be_merge *m, const struct be_ynode *doc, const char *name,
 	return 0;
 }
 
+/* A list of strings under key of map t into *out, *n. */
+static int
+str_list(const struct be_ynode *t, const char *key, char ***out, size_t *n,
+    const char *name, struct be_err *e)
+{
+	const struct be_ynode *l;
+	size_t i;
+
+	if (be_yget_seq(t, key, 0, &l, name, e) < 0)
+		return -1;
+	for (i = 0; l && i < l->n; i++) {
+		if (l->items[i]->kind != BE_YSCALAR)
+			return be_yerr(e, name, l->items[i], "each item of "
+			    "'%s' must be a string", key);
+		*out = be_xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[(*n)++] = be_xstrdup(l->items[i]->str);
+	}
+	return 0;
+}
+
+/* The string values of the keys of the map under key into v[]. */
+static int
+str_map(const struct be_ynode *t, const char *key, const char *const *keys,
+    char **v, const char *name, struct be_err *e)
+{
+	const struct be_ynode *m;
+	const char *s;
+	size_t i;
+
+	if (be_yget_map(t, key, 0, &m, name, e) < 0)
+		return -1;
+	if (m == NULL)
+		return 0;
+	if (be_ymap_check(m, keys, name, e) < 0)
+		return -1;
+	for (i = 0; keys[i]; i++) {
+		if (be_yget_str(m, keys[i], 0, &s, name, e) < 0)
+			return -1;
+		v[i] = s && *s ? be_xstrdup(s) : NULL;
+	}
+	return 0;
+}
+
+static int
+read_rest(struct mpoint *mp, const struct be_ynode *t, const char *name,
+    struct be_err *e)
+{
+	struct be_buf b = BE_BUF_INIT;
+	char **owners = NULL;
+	size_t i, n = 0;
+	const char *adv;
+	int rc;
+
+	if (be_yget_str(t, "advies", 0, &adv, name, e) < 0)
+		return -1;
+	if (adv && strcmp(adv, "gevraagd") != 0 &&
+	    strcmp(adv, "ongevraagd") != 0)
+		return be_yerr(e, name, be_ymap_get(t, "advies"),
+		    "advies must be gevraagd or ongevraagd");
+	mp->advies = dup(adv);
+	rc = str_list(t, "owner", &owners, &n, name, e);
+	for (i = 0; i < n; i++) {
+		if (i)
+			be_buf_addc(&b, '\n');
+		be_buf_adds(&b, owners[i]);
+		free(owners[i]);
+	}
+	free(owners);
+	mp->owner = n ? be_buf_detach(&b) : NULL;
+	be_buf_release(&b);
+	if (rc < 0 || str_list(t, "waarden", &mp->values, &mp->nvalues, name,
+	    e) < 0 || str_map(t, "vragen", qkeys, mp->q, name, e) < 0 ||
+	    str_map(t, "antwoord", akeys, mp->a, name, e) < 0)
+		return -1;
+	if (mp->a[0] && strcmp(mp->a[0], "overgenomen") != 0 &&
+	    strcmp(mp->a[0], "deels") != 0 && strcmp(mp->a[0], "afgewezen") != 0)
+		return be_yerr(e, name, be_ymap_get(t, "antwoord"),
+		    "uitkomst must be overgenomen, deels or afgewezen");
+	return 0;
+}
+
 static int
 read_points(struct be_merge *m, const struct be_ynode *doc,
     const char *name, struct be_err *e)
 {
 	static const char *const keys[] = { "guid", "title", "theme", "vraag",
-	    "state", "created", "quote", "history", NULL };
+	    "state", "created", "quote", "advies", "owner", "waarden",
+	    "vragen", "antwoord", "history", NULL };
 	static const char *const mkeys[] = { "state", "date", NULL };
 	const struct be_ynode *seq, *t, *h;
 	const char *guid, *title, *theme, *vraag, *state, *created, *quote;
@@ -328,6 +493,8 @@ read_points(struct be_merge *m, const struct be_ynode *doc,
 		mp->state = be_xstrdup(state);
 		mp->created = be_xstrdup(created);
 		mp->quote = dup(quote);
+		if (read_rest(mp, t, name, e) < 0)
+			return -1;
 		mp->moves = be_xcalloc(h && h->n ? h->n : 1,
 		    sizeof *mp->moves);
 		for (j = 0; h && j < h->n; j++) {
@@ -414,7 +581,11 @@ bind_or_null(sqlite3_stmt *q, int i, const char *s)
 
 static const char q_pguid[] = "SELECT id FROM point WHERE guid = ?1";
 static const char q_pins[] = "INSERT INTO point (title, theme, vraag, "
-    "state, created, updated, guid) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)";
+    "state, created, updated, guid, advies, owner, q_richting, q_macht, "
+    "q_wenselijk, q_doen, answer, answer_text, answer_date) VALUES (?1, "
+    "?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+static const char q_pval[] = "INSERT INTO point_value (point_id, pos, "
+    "value) VALUES (?1, ?2, ?3)";
 static const char q_pmove[] = "INSERT INTO point_state (point_id, state, "
     "at) VALUES (?1, ?2, ?3)";
 static const char q_plink[] = "INSERT OR IGNORE INTO point_story "
@@ -447,12 +618,29 @@ point_of(struct be_store *st, const struct mpoint *p, long long *id,
 	sqlite3_bind_text(q, 4, p->state, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 5, p->created, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 6, p->guid, -1, SQLITE_STATIC);
+	bind_or_null(q, 7, p->advies);
+	bind_or_null(q, 8, p->owner);
+	for (i = 0; i < 4; i++)
+		bind_or_null(q, 9 + (int)i, p->q[i]);
+	for (i = 0; i < 3; i++)
+		bind_or_null(q, 13 + (int)i, p->a[i]);
 	rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return be_store_error(st, "cannot add a point", e);
 	*id = sqlite3_last_insert_rowid(be_store_db(st));
 	(*made)++;
+	for (i = 0; i < p->nvalues; i++) {
+		if ((q = be_store_stmt(st, q_pval, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, *id);
+		sqlite3_bind_int64(q, 2, (long long)i + 1);
+		sqlite3_bind_text(q, 3, p->values[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return be_store_error(st, "cannot add a point", e);
+	}
 	for (i = 0; i < p->nmoves; i++) {
 		if ((q = be_store_stmt(st, q_pmove, e)) == NULL)
 			return -1;

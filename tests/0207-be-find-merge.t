@@ -3,7 +3,7 @@
 # their tags (rule and hand, with provenance); a second merge adds nothing;
 # be-find's records are refs, never stories.
 . "${0%/*}/lib.sh"
-plan 16
+plan 17
 export BENUT_NOW=2026-03-01T10:00:00Z
 CB=$TOP/share/codebooks/sociaal-domein.yaml
 A=$T/anna.db B=$T/bert.db
@@ -13,6 +13,9 @@ be-tag -s "$A" -c "$CB" --all >/dev/null 2>&1
 be-tag -s "$A" -u anna +vervoer S-2 >/dev/null 2>&1
 be-tag -s "$A" -u anna -vervoer S-1 >/dev/null 2>&1
 be-point -s "$A" new "De regiotaxi komt te laat" S-1 S-2 >/dev/null 2>&1
+be-point -s "$A" show P-1 | sed -e 's/^vraag:.*/vraag: Zorg dat de taxi op tijd komt./' \
+    -e 's/^waarden:.*/waarden: [zelfstandigheid, regie]/' -e 's/^owner:.*/owner: [Anna, Bas]/' \
+    -e 's/^  richting:.*/  richting: Meer mensen met de taxi./' | be-point -s "$A" update >/dev/null 2>&1
 be-point -s "$A" state P-1 gereed >/dev/null 2>&1
 printf 'Datum,Kanaal,Gemeente,Verhaal\n2026-02-12,Formulier,Súdwest-Fryslân,De wachtlijst voor huishoudelijke hulp is lang.\n2026-02-25,Gesprek,Zwolle,De wmo-taxi reed me naar de verkeerde dagbesteding.\n' >bert.csv
 be-collect -s "$B" bert.csv >/dev/null 2>&1
@@ -55,6 +58,9 @@ GA=$(sqlite3 "$A" 'SELECT guid FROM point')
 is "$(points "$B" | grep "^$GA")" "$GA|De regiotaxi komt te laat|gereed|2026-01-05|1|concept@2026-03-01 gereed@2026-03-01
 $GA|De regiotaxi komt te laat|gereed|2026-02-12|2|concept@2026-03-01 gereed@2026-03-01" \
     "the point came along with its global id, its stories and its history"
+show() { be-point -s "$1" show "$(sqlite3 "$1" "SELECT 'P-' || id FROM point WHERE guid = '$GA'")" |
+    grep -v '^ref:\|^- ref:\|^  quote:'; }
+is "$(show "$B" | grep -c "^vraag: Zorg\|^- regie\|^  richting: Meer\|^- Bas\|^waarden:.*regie\|^owner:.*Bas"):$(show "$B" | md5sum)" "4:$(show "$A" | md5sum)" "with its ask, owners, values and notes"
 is "$(echo "$GA" | grep -c '^[0-9a-f]\{8\}-[0-9a-f]\{4\}-4[0-9a-f]\{3\}-[89ab][0-9a-f]\{3\}-[0-9a-f]\{12\}$')" 1 \
     "a global id is a UUID"
 
