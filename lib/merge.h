@@ -8,15 +8,16 @@
  * its provenance (theme, origin rule or hand, codebook and its hash, rule,
  * matched words, who, when, and whether it was taken off by hand), and the
  * points it belongs to (global id, title, theme, ask, state, created,
- * the story's quote, the history of states).  be-collect reads them with
+ * the story's quote, advies, owners, values, notes on the four questions,
+ * answer, the history of states).  be-collect reads them with
  * the story and, in the same unit, adds each tag the receiving store does
  * not have yet to the story with the same content id, whether that story
  * is new there or a duplicate, and links the story to the point with the
  * same global id, making the point when the store has none.  What the
  * receiving store already has stays as it is, so that merging twice adds
  * nothing.  Refs stay local to a store: a story is found by its content
- * id, a theme by its name, a point by its global id.  A point's owners,
- * values, notes on the four questions and answer do not travel.
+ * id, a theme by its name, a point by its global id.  A point the
+ * receiving store has is not changed by the one that comes in.
  */
 #ifndef BE_MERGE_H
 #define BE_MERGE_H
