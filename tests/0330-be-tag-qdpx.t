@@ -1,7 +1,7 @@
 #!/bin/sh
 # be-tag --export-qdpx: the coded stories as a REFI-QDA project.
 . "${0%/*}/lib.sh"
-plan 15
+plan 18
 export BENUT_NOW=2026-03-01T10:00:00Z
 XSD=$FIX/tag/Project.xsd
 CB=$TOP/share/codebooks/sociaal-domein.yaml
@@ -49,6 +49,22 @@ ok 'xmllint --noout --schema "$XSD" some.qde 2>/dev/null' "valid too"
 run sh -c 'be-find -q nergens | be-tag --export-qdpx none.qdpx'
 run python3 "$TOP/tests/qdpx-read.py" none.qdpx
 is "$RC:$(cat "$OUT" "$ERR")" "0:" "no stories: a project QualCoder still reads"
+
+# With the codebook: its own GUIDs, isCodable and sets.
+sed -e 's/^  - name: vervoer$/  - name: vervoer\n    guid: 0a1b2c3d-0000-4000-8000-000000000007/' \
+    -e 's/^  - name: wachttijden$/  - name: wachttijden\n    codable: false/' "$CB" >cb.yaml
+printf 'sets:\n  - name: Overleg maart\n    themes: [vervoer, wachttijden]\n' >>cb.yaml
+run be-tag -c cb.yaml --export-qdpx withcb.qdpx --all
+qde withcb.qdpx >withcb.qde
+is "$RC:$(grep -c 'guid="0a1b2c3d-0000-4000-8000-000000000007" name="vervoer"' withcb.qde):$(grep -c 'name="wachttijden" isCodable="false"' withcb.qde)" \
+    "0:1:1" "the codebook's GUIDs and isCodable"
+is "$(sed -n '/<Sets>/,/<\/Sets>/p' withcb.qde | sed 's/guid="[^"]*"/guid=G/')" '  <Sets>
+    <Set guid=G name="Overleg maart">
+      <MemberCode targetGUID="0a1b2c3d-0000-4000-8000-000000000007"/>
+      <MemberCode targetGUID="224D85CA-8C1B-8A69-BC20-D5C5567A8852"/>
+    </Set>
+  </Sets>' "and its sets"
+ok 'xmllint --noout --schema "$XSD" withcb.qde 2>/dev/null' "valid with sets"
 
 run be-tag --export-qdpx bad.qdpx S-1 S-9
 must_fail 2 "be-tag: 'S-9' is not in the store" "an unknown story"
