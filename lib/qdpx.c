@@ -239,7 +239,7 @@ span(struct ex *x, const char *rule, const char *text, size_t len,
 	be_rx_free(rx);
 }
 
-static const char q_story[] = "SELECT cid, text, added FROM story "
+static const char q_story[] = "SELECT cid, text, added, use FROM story "
     "WHERE id = ?1";
 static const char q_tags[] = "SELECT t.name, st.origin, st.rule, st.who, "
     "st.at FROM story_tag st JOIN tag t ON t.id = st.tag_id "
@@ -286,6 +286,12 @@ put_story(struct ex *x, long long id, sqlite3_stmt *qs, sqlite3_stmt *qt)
 	    attr(w, "plainTextPath", path) < 0 ||
 	    attr(w, "creatingUser", user_guid(NULL, ug)) < 0 ||
 	    attr(w, "creationDateTime", datetime(added, dt, sizeof dt)) < 0)
+		return -1;
+	/* A story that may only be counted says so where the software
+	 * shows a source's memo: it is never to be quoted. */
+	if (strcmp((const char *)sqlite3_column_text(qs, 3), "count") == 0 &&
+	    xmlTextWriterWriteElement(w, BAD_CAST "Description",
+	    BAD_CAST "use: count (may be counted, never quoted)") < 0)
 		return -1;
 	sqlite3_reset(qt);
 	sqlite3_bind_int64(qt, 1, id);

@@ -10,7 +10,8 @@
  * the rule in the text) or, for a tag by hand or a rule that no longer
  * matches, the whole text.  Positions count characters (code points), as
  * REFI-QDA and QualCoder do.  Users are the people who tagged by hand and
- * "benut" for the rules and the intake.
+ * "benut" for the rules and the intake.  A story that may only be counted
+ * has "use: count (may be counted, never quoted)" as its description.
  *
  * Every GUID is derived from stable content, never from the file's name or
  * the time of the export: a story's from its content id (the same in every

@@ -1,7 +1,7 @@
 #!/bin/sh
 # be-tag --export-qdpx: the coded stories as a REFI-QDA project.
 . "${0%/*}/lib.sh"
-plan 18
+plan 19
 export BENUT_NOW=2026-03-01T10:00:00Z
 XSD=$FIX/tag/Project.xsd
 CB=$TOP/share/codebooks/sociaal-domein.yaml
@@ -65,6 +65,13 @@ is "$(sed -n '/<Sets>/,/<\/Sets>/p' withcb.qde | sed 's/guid="[^"]*"/guid=G/')" 
     </Set>
   </Sets>' "and its sets"
 ok 'xmllint --noout --schema "$XSD" withcb.qde 2>/dev/null' "valid with sets"
+
+be-collect --use count S-3 >/dev/null 2>&1
+be-tag --export-qdpx counted.qdpx S-2 S-3
+qde counted.qdpx >counted.qde
+is "$(grep -c 'use: count' counted.qde):$(sed -n '/name="S-3"/{n;p;}' counted.qde)" \
+    "1:      <Description>use: count (may be counted, never quoted)</Description>" \
+    "a story that may only be counted says so"
 
 run be-tag --export-qdpx bad.qdpx S-1 S-9
 must_fail 2 "be-tag: 'S-9' is not in the store" "an unknown story"
