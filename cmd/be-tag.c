@@ -333,9 +333,9 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (qdpx) {
-		if (lflag || explainflag || check || exp || imp || nadd + ndel ||
-		    untaggedflag || nflag || skipflag || newflag || who ||
-		    (allflag && argc > 0))
+		if (lflag || explainflag || check || exp || imp ||
+		    nadd + ndel || untaggedflag || nflag || skipflag ||
+		    newflag || who || (allflag && argc > 0))
 			rc = be_usage(usage_str);
 		else
 			rc = be_finish(do_qdpx(qdpx, cflag, argc, argv));

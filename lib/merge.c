@@ -436,7 +436,8 @@ read_rest(struct mpoint *mp, const struct be_ynode *t, const char *name,
 	    str_map(t, "antwoord", akeys, mp->a, name, e) < 0)
 		return -1;
 	if (mp->a[0] && strcmp(mp->a[0], "overgenomen") != 0 &&
-	    strcmp(mp->a[0], "deels") != 0 && strcmp(mp->a[0], "afgewezen") != 0)
+	    strcmp(mp->a[0], "deels") != 0 &&
+	    strcmp(mp->a[0], "afgewezen") != 0)
 		return be_yerr(e, name, be_ymap_get(t, "antwoord"),
 		    "uitkomst must be overgenomen, deels or afgewezen");
 	return 0;

@@ -105,7 +105,8 @@ be_qdc_put_code(xmlTextWriterPtr w, const struct be_codebook *cb, size_t i)
 }
 
 int
-be_qdc_put_sets(xmlTextWriterPtr w, const struct be_codebook *cb, int member_ref)
+be_qdc_put_sets(xmlTextWriterPtr w, const struct be_codebook *cb,
+    int member_ref)
 {
 	char guid[40];
 	size_t i, j;
@@ -154,7 +155,8 @@ be_qdc_export(const struct be_codebook *cb, FILE *out, struct be_err *e)
 	if (w == NULL) {
 		if (xb)
 			xmlBufferFree(xb);
-		return be_err_set(e, "cannot write the codebook: out of memory");
+		return be_err_set(e, "cannot write the codebook: "
+		    "out of memory");
 	}
 	snprintf(origin, sizeof origin, "benut %s", BE_VERSION);
 	xmlTextWriterSetIndent(w, 1);
@@ -165,7 +167,8 @@ be_qdc_export(const struct be_codebook *cb, FILE *out, struct be_err *e)
 	    xmlTextWriterStartElement(w, BAD_CAST "Codes") < 0)
 		rc = -1;
 	for (i = 0; rc == 0 && i < cb->nthemes; i++)
-		if (cb->themes[i].parent_ix < 0 && be_qdc_put_code(w, cb, i) < 0)
+		if (cb->themes[i].parent_ix < 0 &&
+		    be_qdc_put_code(w, cb, i) < 0)
 			rc = -1;
 	if (rc == 0 && (xmlTextWriterEndElement(w) < 0 ||
 	    be_qdc_put_sets(w, cb, 0) < 0 || xmlTextWriterEndDocument(w) < 0))
@@ -291,7 +294,8 @@ read_sets(struct imp *x, const xmlNode *n)
 	for (; n; n = n->next) {
 		if (!is(n, "Set"))
 			continue;
-		x->sets = be_xrealloc(x->sets, (x->nsets + 1) * sizeof *x->sets);
+		x->sets = be_xrealloc(x->sets, (x->nsets + 1) *
+		    sizeof *x->sets);
 		s = &x->sets[x->nsets++];
 		memset(s, 0, sizeof *s);
 		s->name = prop(n, "name");
@@ -493,7 +497,8 @@ emit(const struct imp *x, const char *cbname, FILE *out)
 
 	names = be_xcalloc(x->ncodes + 1, sizeof *names);
 	for (i = 0; i < x->ncodes; i++) {
-		char *base = theme_name(x->codes[i].name), *n = be_xstrdup(base);
+		char *base = theme_name(x->codes[i].name);
+		char *n = be_xstrdup(base);
 
 		for (k = 2, j = 0; j < i; j++)
 			if (strcmp(names[j], n) == 0) {
@@ -567,8 +572,8 @@ be_qdc_import(const char *buf, size_t len, const char *name,
 		return -1;
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || !is(root, "CodeBook"))
-		rc = be_err_at(e, name, root ? (unsigned long)xmlGetLineNo(root) :
-		    1, 1, "not a REFI-QDA codebook (the root element must be "
+		rc = be_err_at(e, name, root ?
+		    (unsigned long)xmlGetLineNo(root) : 1, 1, "not a REFI-QDA codebook (the root element must be "
 		    "CodeBook)");
 	for (n = rc == 0 ? root->children : NULL; n; n = n->next)
 		if (is(n, "Codes") && read_codes(&x, n->children, -1) < 0)

@@ -99,12 +99,6 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int
-sqlerr(struct ex *x, const char *what)
-{
-	return be_store_error(x->st, what, x->e);
-}
-
 /* The store's themes as a codebook of codes, with the GUIDs to export. */
 static int
 load_codes(struct ex *x)
@@ -120,7 +114,7 @@ load_codes(struct ex *x)
 	char guid[40];
 
 	if (sqlite3_prepare_v2(x->db, q, -1, &s, NULL) != SQLITE_OK)
-		return sqlerr(x, "cannot read the themes");
+		return be_store_error(x->st, "cannot read the themes", x->e);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct be_cb_theme *t;
 		const char *name = (const char *)sqlite3_column_text(s, 1);
@@ -160,7 +154,7 @@ load_codes(struct ex *x)
 	if (rc != SQLITE_DONE) {
 		free(tid);
 		free(pid);
-		return sqlerr(x, "cannot read the themes");
+		return be_store_error(x->st, "cannot read the themes", x->e);
 	}
 	for (i = 0; i < x->codes.nthemes; i++) {
 		x->codes.themes[i].parent_ix = -1;
@@ -185,7 +179,7 @@ load_users(struct ex *x, const long long *ids, size_t n)
 
 	add_user(&x->users, PROGRAM_USER);
 	if (sqlite3_prepare_v2(x->db, q_users, -1, &s, NULL) != SQLITE_OK)
-		return sqlerr(x, "cannot read the tags");
+		return be_store_error(x->st, "cannot read the tags", x->e);
 	for (i = 0; i < (ids ? n : 1); i++) {
 		sqlite3_reset(s);
 		if (ids)
@@ -198,7 +192,7 @@ load_users(struct ex *x, const long long *ids, size_t n)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return sqlerr(x, "cannot read the tags");
+		return be_store_error(x->st, "cannot read the tags", x->e);
 	qsort(x->users.names, x->users.n, sizeof *x->users.names, by_name);
 	return 0;
 }
@@ -262,7 +256,7 @@ put_story(struct ex *x, long long id, sqlite3_stmt *qs, sqlite3_stmt *qt)
 		if (rc == SQLITE_DONE)
 			return be_err_set(x->e, "'S-%lld' is not in the store",
 			    id);
-		return sqlerr(x, "cannot read a story");
+		return be_store_error(x->st, "cannot read a story", x->e);
 	}
 	cid = (const char *)sqlite3_column_text(qs, 0);
 	text = (const char *)sqlite3_column_text(qs, 1);
@@ -333,7 +327,7 @@ put_story(struct ex *x, long long id, sqlite3_stmt *qs, sqlite3_stmt *qt)
 			return -1;
 	}
 	if (rc != SQLITE_DONE)
-		return sqlerr(x, "cannot read the tags");
+		return be_store_error(x->st, "cannot read the tags", x->e);
 	x->nstories++;
 	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
@@ -349,7 +343,7 @@ put_sources(struct ex *x, const long long *ids, size_t n)
 	    sqlite3_prepare_v2(x->db, q_tags, -1, &qt, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(x->db, "SELECT id FROM story ORDER BY id", -1,
 	    &all, NULL) != SQLITE_OK) {
-		rc = sqlerr(x, "cannot read the stories");
+		rc = be_store_error(x->st, "cannot read the stories", x->e);
 		goto out;
 	}
 	if (xmlTextWriterStartElement(x->w, BAD_CAST "Sources") < 0) {
@@ -363,7 +357,8 @@ put_sources(struct ex *x, const long long *ids, size_t n)
 		while (rc == 0 && (r = sqlite3_step(all)) == SQLITE_ROW)
 			rc = put_story(x, sqlite3_column_int64(all, 0), qs, qt);
 		if (rc == 0 && r != SQLITE_DONE)
-			rc = sqlerr(x, "cannot read the stories");
+			rc = be_store_error(x->st, "cannot read the stories",
+			    x->e);
 	}
 	if (rc == 0 && xmlTextWriterEndElement(x->w) < 0)
 		rc = -1;
@@ -490,8 +485,8 @@ be_qdpx_export(struct be_store *st, const struct be_codebook *cb,
 	xmlFreeTextWriter(x.w);
 	x.w = NULL;
 	qde = zip_source_buffer(x.za, be_xstrndup((const char *)
-	    xmlBufferContent(xb), (size_t)xmlBufferLength(xb)), (zip_uint64_t)xmlBufferLength(xb),
-	    1);
+	    xmlBufferContent(xb), (size_t)xmlBufferLength(xb)),
+	    (zip_uint64_t)xmlBufferLength(xb), 1);
 	if (qde == NULL || (ix = zip_file_add(x.za, "project.qde", qde,
 	    ZIP_FL_ENC_UTF_8)) < 0) {
 		if (qde)
