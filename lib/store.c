@@ -227,6 +227,19 @@ static const char *const migration3[] = {
 NULL
 };
 
+/* Version 4: the signalenrapporten made (be-report), so that the next one
+ * knows what is new since. */
+static const char schema_report[] =
+"CREATE TABLE report ("
+"  id INTEGER PRIMARY KEY,"
+"  made TEXT NOT NULL,"			/* YYYY-MM-DDTHH:MM:SSZ */
+"  since TEXT NOT NULL,"		/* YYYY-MM-DD, inclusive */
+"  until TEXT NOT NULL,"		/* YYYY-MM-DD, inclusive */
+"  per TEXT NOT NULL CHECK (per IN ('maand', 'kwartaal')),"
+"  stories INTEGER NOT NULL);";	/* told in the period */
+
+static const char *const migration4[] = { schema_report, NULL };
+
 /*
  * migrations[i] brings a store from version i to i + 1: its SQL, then its
  * step in C (NULL when there is none), in the one transaction.  A step
@@ -240,6 +253,7 @@ static const struct migration {
 	{ migration1, NULL },
 	{ migration2, be_story_migrate_use },
 	{ migration3, be_point_give_guids },
+	{ migration4, NULL },
 };
 
 sqlite3 *
