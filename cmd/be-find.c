@@ -13,14 +13,15 @@ static const char usage[] =
     "               [--until date] [--since-meeting meeting] [-c channel]\n"
     "               [-g gemeente] [-a key=value ...] [--route | --no-route]\n"
     "               [--use quote|count]\n"
-    "               [--by key[,key] | --count | --json | --text | --yaml]"
-    " [-s store]\n"
+    "               [--by key[,key] [--csv] | --count | --csv | --json |"
+    " --text |\n"
+    "               --yaml] [-s store]\n"
     "               [ref ... | -]";
 
 enum {
 	OPT_UNTAGGED = BE_OPT_FIRST_FREE, OPT_SINCE, OPT_UNTIL, OPT_MEETING,
 	OPT_ROUTE, OPT_NOROUTE, OPT_BY, OPT_COUNT, OPT_JSON, OPT_TEXT,
-	OPT_YAML, OPT_USE
+	OPT_YAML, OPT_USE, OPT_CSV
 };
 
 static const struct option longopts[] = {
@@ -42,6 +43,7 @@ static const struct option longopts[] = {
 	{ "json", no_argument, 0, OPT_JSON },
 	{ "text", no_argument, 0, OPT_TEXT },
 	{ "yaml", no_argument, 0, OPT_YAML },
+	{ "csv", no_argument, 0, OPT_CSV },
 	BE_LONGOPT_STORE,
 	BE_LONGOPTS_STD,
 	{ 0, 0, 0, 0 }
@@ -108,7 +110,7 @@ main(int argc, char *argv[])
 	const char *sflag = NULL;
 	enum be_find_fmt fmt = BE_FIND_RECORDS;
 	int c, i, nsel = 0, Hflag = 0, cflag = 0, nout = 0, qflag = 0;
-	int tflag = 0, uflag = 0, rflag = 0, status = BE_FAIL;
+	int tflag = 0, uflag = 0, rflag = 0, csvflag = 0, byflag = 0, status = BE_FAIL;
 	long long n;
 
 	setlocale(LC_ALL, "");
@@ -123,12 +125,13 @@ main(int argc, char *argv[])
 		case OPT_JSON: fmt = BE_FIND_JSON; nout++; continue;
 		case OPT_TEXT: fmt = BE_FIND_TEXT; nout++; continue;
 		case OPT_YAML: fmt = BE_FIND_YAML; nout++; continue;
+		case OPT_CSV: fmt = BE_FIND_CSV; csvflag = 1; nout++; continue;
 		case 'q': qflag = 1; break;
 		case 't': tflag = 1; break;
 		case OPT_UNTAGGED: uflag = 1; break;
 		case OPT_ROUTE: rflag |= 1; break;
 		case OPT_NOROUTE: rflag |= 2; break;
-		case OPT_BY: nout++; break;
+		case OPT_BY: byflag = 1; nout++; break;
 		case 'a': case 'c': case 'g': case OPT_SINCE: case OPT_UNTIL:
 		case OPT_MEETING: case OPT_USE:
 			break;
@@ -144,8 +147,10 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (nout > 1) {
-		be_warnx("give one of --by, --count, --json, --text, --yaml");
+	/* --csv goes with --by: the counts for a spreadsheet. */
+	if (nout - (csvflag && byflag) > 1) {
+		be_warnx("give one of --by, --count, --csv, --json, --text, "
+		    "--yaml");
 		return be_usage(usage);
 	}
 	if (tflag && uflag) {

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "csvw.h"
 #include "date.h"
 #include "find.h"
 #include "merge.h"
@@ -960,9 +961,54 @@ put_tag(struct be_find *f, FILE *fp, const char *name, int first,
 	return 0;
 }
 
+/* The stories for a spreadsheet. */
 static int
-print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
+print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 {
+	static const char *const head[] = { "Ref", "Datum", "Kanaal",
+	    "Gemeente", "Thema's", "Tekst" };
+	struct be_csvw w;
+	sqlite3_stmt *q;
+	char ref[32], told[BE_DATE_MAX];
+	size_t i;
+	int rc;
+
+	q = be_store_stmt(f->st, "SELECT s.id, s.told, s.channel, s.gemeente,"
+	    " (SELECT group_concat(name, ', ') FROM (SELECT t.name"
+	    "   FROM story_tag st JOIN tag t ON t.id = st.tag_id"
+	    "   WHERE st.story_id = s.id AND st.present = 1 ORDER BY t.name)),"
+	    " s.text FROM temp.find_sel f JOIN story s ON s.id = f.id"
+	    " ORDER BY f.id", e);
+	if (q == NULL)
+		return -1;
+	be_csvw_init(&w, fp);
+	for (i = 0; i < sizeof head / sizeof head[0]; i++)
+		be_csvw_field(&w, head[i]);
+	be_csvw_end(&w);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		snprintf(ref, sizeof ref, "S-%lld", sqlite3_column_int64(q, 0));
+		/* "2026-10-02 09:12:44", which a spreadsheet takes for a
+		 * date and a time. */
+		snprintf(told, sizeof told, "%s", be_col_text(q, 1));
+		if (strlen(told) > 10 && told[10] == 'T')
+			told[10] = ' ';
+		be_csvw_field(&w, ref);
+		be_csvw_field(&w, told);
+		for (i = 2; i < 6; i++)
+			be_csvw_field(&w, be_col_text(q, (int)i));
+		be_csvw_end(&w);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(f->st, "cannot read stories", e);
+	return 0;
+}
+
+static int
+print_groups(struct be_find *f, FILE *fp, int header, int csv,
+    struct be_err *e)
+{
+	struct be_csvw w;
 	sqlite3_stmt *q;
 	const char *sql;
 	int i, rc, tag1, tag2;
@@ -999,7 +1045,17 @@ print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
 	    " FROM temp.find_grp r ORDER BY g1 IS NULL, g1, g2 IS NULL, g2", e);
 	if (q == NULL)
 		return -1;
-	if (header) {
+	if (csv) {
+		static const char *const head[] = { "Thema", "Maand", "Jaar",
+		    "Kanaal", "Gemeente" };
+
+		be_csvw_init(&w, fp);
+		for (i = 0; i < f->nby; i++)
+			be_csvw_field(&w, f->by[i].dim == D_ATTR ?
+			    f->by[i].name : head[f->by[i].dim]);
+		be_csvw_field(&w, "Aantal");
+		be_csvw_end(&w);
+	} else if (header) {
 		putc('#', fp);
 		for (i = 0; i < f->nby; i++) {
 			be_rec_put(fp, f->by[i].name, i == 0);
@@ -1009,6 +1065,17 @@ print_groups(struct be_find *f, FILE *fp, int header, struct be_err *e)
 		fputs("\tcount\n", fp);
 	}
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (csv) {
+			char n[32];
+
+			for (i = 0; i < f->nby; i++)
+				be_csvw_field(&w, be_col_text(q, i));
+			snprintf(n, sizeof n, "%lld",
+			    sqlite3_column_int64(q, 2));
+			be_csvw_field(&w, n);
+			be_csvw_end(&w);
+			continue;
+		}
 		for (i = 0; i < f->nby; i++)
 			if (f->by[i].dim != D_TAG)
 				be_rec_put(fp, be_col_text(q, i), i == 0);
@@ -1032,8 +1099,10 @@ be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
 	struct printer p;
 
 	if (f->nby > 0)
-		return print_groups(f, fp, header, e);
+		return print_groups(f, fp, header, fmt == BE_FIND_CSV, e);
 	switch (fmt) {
+	case BE_FIND_CSV:
+		return print_csv(f, fp, e);
 	case BE_FIND_RECORDS:
 		return print_records(f, fp, header, e);
 	case BE_FIND_JSON:

@@ -109,6 +109,7 @@ enum be_find_fmt {
 	BE_FIND_JSON,		/* one JSON object per story a line */
 	BE_FIND_YAML,		/* kind: story documents */
 	BE_FIND_TEXT,		/* readable */
+	BE_FIND_CSV,		/* for a spreadsheet (lib/csvw.h) */
 };
 
 /*
@@ -119,7 +120,14 @@ enum be_find_fmt {
  * folded keys, a group without a value last with an empty field.  A theme
  * key takes two fields, "T-n" and its name ("-" and "" for stories with
  * no theme).  The header then names the keys ("#tag TAB name TAB month TAB
- * count").  0 or -1.
+ * count").
+ *
+ * BE_FIND_CSV writes for Dutch Excel through lib/csvw.h, always with a
+ * header row: a story a row (Ref, Datum, Kanaal, Gemeente, Thema's, Tekst:
+ * the whole text, the themes by name), or when grouping a group a row
+ * (the keys, a theme by its name only, then Aantal).  Counts are exact:
+ * this is the coordinator's view (the report for outsiders is be-report).
+ * 0 or -1.
  */
 int be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
     int header, struct be_err *e);

@@ -15,6 +15,10 @@
 #include "yaml.h"
 #include "banned.h"
 
+static const char *const mon_nl[12] = {
+	"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+	"nov", "dec"
+};
 static const char *const month_nl[12] = {
 	"januari", "februari", "maart", "april", "mei", "juni", "juli",
 	"augustus", "september", "oktober", "november", "december"
@@ -890,7 +894,7 @@ static const char css[] =
 ".period{font-size:1.15em;margin-top:0}\n"
 ".note{color:#333;font-style:italic}\n"
 ".chart{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}\n"
-".chart svg{flex:1 1 20em;max-width:100%;height:auto}\n"
+".chart svg{flex:0 1 auto;max-width:100%;height:auto}\n"
 "table{border-collapse:collapse}\n"
 "th,td{padding:.15em .6em;border-bottom:1px solid #ccc;text-align:left}\n"
 "td.n,th.n{text-align:right}\n"
@@ -907,8 +911,8 @@ static const char css[] =
 ".chart,blockquote,li{break-inside:avoid}}\n";
 
 /* Chart geometry, in SVG units. */
-#define BAR_W 30
-#define BAR_GAP 14
+#define BAR_W 40
+#define BAR_GAP 16
 #define PLOT_H 120
 #define TOP 22
 #define LEFT 8
@@ -960,8 +964,8 @@ html_chart(struct be_buf *o, const struct be_report *r,
 		if (r->per == BE_RP_QUARTER)
 			snprintf(lab, sizeof lab, "K%c", b[6]);
 		else
-			snprintf(lab, sizeof lab, "%.3s",
-			    month_nl[atoi(b + 5) - 1]);
+			snprintf(lab, sizeof lab, "%s",
+			    mon_nl[atoi(b + 5) - 1]);
 		be_buf_addf(o, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
 		    "font-size=\"12\" font-family=\"sans-serif\">%s</text>\n",
 		    x + BAR_W / 2, base + 16, lab);

@@ -46,7 +46,7 @@ must_fail 2 "be-find: -:1:4: bad escape in record: write \\\\ for a backslash" \
 
 usage=$(be-find --help | sed 's/^usage: //')
 run be-find --count --json
-must_fail 2 "be-find: give one of --by, --count, --json, --text, --yaml
+must_fail 2 "be-find: give one of --by, --count, --csv, --json, --text, --yaml
 usage: $usage" "two output forms"
 run be-find -t vervoer --untagged
 must_fail 2 "be-find: -t and --untagged exclude each other
