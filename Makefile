@@ -27,10 +27,17 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
        /usr/bin/setpriv:util-linux \
        /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar \
-       /usr/bin/msgfmt:gettext /usr/sbin/locale-gen:locales
+       /usr/bin/msgfmt:gettext /usr/sbin/locale-gen:locales \
+       /usr/bin/java:default-jre-headless /usr/bin/npm:npm \
+       /usr/bin/chromium:chromium /usr/bin/pdfinfo:poppler-utils
 # The Dutch locale the tests of the Dutch messages run under; 'make deps'
 # generates it when it is missing (a fresh Debian has only C.UTF-8).
 NL_LOCALE = nl_NL.UTF-8
+# The W3C Nu HTML checker, from npm into the tree (git-ignored), which
+# make check runs over every HTML file the programs write.
+VNU_VERSION = 26.9.27
+VNU_DIR = tests/vnu
+VNU_JAR = $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 # What make bench, make stress and make fuzz need besides.
 BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils
 STRESS_DEBS = /usr/bin/valgrind:valgrind
@@ -71,7 +78,14 @@ all: .deps-ok $(BINS) $(MOS)
 .deps-ok: Makefile tests/deps.sh
 	@sh tests/deps.sh $(DEBS)
 	@sh tests/deps.sh --locale $(NL_LOCALE)
+	@$(MAKE) -s $(VNU_JAR)
 	@touch $@
+# The jar is in the package; its install script (which would fetch a Java
+# runtime) is not run.
+$(VNU_JAR):
+	mkdir -p $(VNU_DIR)
+	npm install --prefix $(VNU_DIR) --no-save --no-package-lock \
+	  --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
 deps: .deps-ok
 
 # Objects are rebuilt when the flags change (make check adds -Werror,
@@ -149,9 +163,9 @@ tests/unit/%.t: tests/unit/%.c tests/unit/tap.h lib/libbenut.a .build-flags
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libbenut.a $(DEPS_LIBS)
 
 check: override CFLAGS += -Werror
-check: all $(UNITS) lint check-po
+check: all $(UNITS) lint check-po $(VNU_JAR)
 	LC_ALL=C.UTF-8 TZ=UTC PATH="$(CURDIR):$$PATH" BENUT_TOP="$(CURDIR)" \
-	  BENUT_LOCALEDIR="$(CURDIR)/locale" \
+	  BENUT_LOCALEDIR="$(CURDIR)/locale" BENUT_VNU="$(CURDIR)/$(VNU_JAR)" \
 	  prove -e '' $(PROVE_FLAGS) $(UNITS) $(wildcard tests/*.t)
 
 lint:

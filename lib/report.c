@@ -768,12 +768,16 @@ fresh_lines(struct be_buf *o, const struct be_report *r, int html)
 			html_text(o, t->name);
 		else
 			md_text(o, t->name);
-		be_buf_addf(o, ": %s %s", be_report_count(t->fresh,
-		    r->min_count, n, sizeof n),
-		    t->fresh == 1 ? "nieuw verhaal" : "nieuwe verhalen");
+		be_report_count(t->fresh, r->min_count, n, sizeof n);
+		be_buf_adds(o, ": ");
+		if (html)
+			be_html_escape(o, n);
+		else
+			be_buf_adds(o, n);
+		be_buf_addf(o, " %s", t->fresh == 1 ? "nieuw verhaal" :
+		    "nieuwe verhalen");
 		if (t->fresh == t->total)
-			be_buf_adds(o, html ? " (nieuw thema)" :
-			    " (nieuw thema)");
+			be_buf_adds(o, " (nieuw thema)");
 		be_buf_adds(o, html ? "</li>\n" : "\n");
 	}
 	for (i = 0; i < r->ntheme; i++)
@@ -1010,6 +1014,7 @@ html_point(struct be_buf *o, const struct be_rpoint *p)
 static void
 write_html(struct be_buf *o, const struct be_report *r)
 {
+	struct be_buf s = BE_BUF_INIT;
 	char a[64], b[64], n[32];
 	size_t i, j;
 
@@ -1024,17 +1029,17 @@ write_html(struct be_buf *o, const struct be_report *r)
 	    "</p>\n</header>\n<main>\n<p>", a, b, css, a, b);
 	be_buf_adds(o, intro);
 	be_buf_adds(o, "</p>\n<p>");
-	total_line(o, r);
+	total_line(&s, r);
+	be_html_escape(o, s.s);
 	be_buf_adds(o, "</p>\n");
 	if (r->min_count > 1) {
-		struct be_buf s = BE_BUF_INIT;
-
+		be_buf_reset(&s);
 		small_note(&s, r);
 		be_buf_adds(o, "<p class=\"note\">");
 		be_html_escape(o, s.s);
 		be_buf_adds(o, "</p>\n");
-		be_buf_release(&s);
 	}
+	be_buf_release(&s);
 	if (r->last) {
 		be_buf_addf(o, "<h2>Nieuw sinds het vorige rapport (%s)</h2>\n",
 		    day_nl(r->last, a, sizeof a));
