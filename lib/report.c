@@ -939,7 +939,7 @@ html_chart(struct be_buf *o, const struct be_report *r,
 	be_buf_addf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
 	    "aria-labelledby=\"chart%zu\">\n<title id=\"chart%zu\">"
-	    "Staafdiagram: verhalen over ", w, h, w, h, k, k);
+	    "Staafdiagram: verhalen over ", w, h, w * 3 / 2, h * 3 / 2, k, k);
 	html_text(o, t->name);
 	be_buf_addf(o, " per %s. De tabel ernaast geeft dezelfde aantallen."
 	    "</title>\n", per_word(r));

@@ -11,25 +11,25 @@ P="--since 2026-09 --until 2026-11"
 
 run be-report -n -f md $P
 is_rc 0 "Markdown"
-golden report.md
+golden signalen.md
 is "$(cat "$ERR")" "" "nothing on stderr"
 is "$(q "SELECT count(*) FROM report")" 0 "-n records nothing"
 
 run be-report -n -f yaml $P
 is_rc 0 "YAML"
-golden report.yaml
+golden signalen.yaml
 ok "python3 -c 'import sys, yaml; d = yaml.safe_load(open(sys.argv[1]));
 assert d[\"kind\"] == \"signalenrapport\" and len(d[\"themes\"]) == 4' '$OUT'" \
     "the YAML reads back"
 
 run be-report -n -f csv $P
 is_rc 0 "CSV"
-golden report.csv
+golden signalen.csv
 ok "head -c 3 '$OUT' | od -An -c | grep -q '357 273 277'" "the CSV starts with a BOM"
 
 run be-report -n $P
 is_rc 0 "HTML by default"
-golden report.html
+golden signalen.html
 ok "! grep -q '<script>' '$OUT' && grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &quot;Echt&quot; &amp; &#39;nooit&#39;' '$OUT'" \
     "a quote's markup is escaped"
 ok "! grep -Eq '[SP]-[0-9]' '$OUT' report.md 2>/dev/null; ! grep -Eq '\\b[SPM]-[0-9]+' '$OUT'" \
@@ -42,7 +42,7 @@ is "$(grep -c '<svg ' "$OUT"):$(grep -c '<section class="theme">' "$OUT")" "4:4"
 # What is hidden: vervoer has 6, 2, 7 (the 6 hidden so that 15 - 7 does
 # not give the 2 away); wmo-voorzieningen 3, 6, 0 (the 0 hidden too);
 # taal 2 in all.
-is "$(sed -n '/^## vervoer/,/^## /p' "$GOLD/report.md" | grep '^| [a-z]*ber\|^| Totaal')" \
+is "$(sed -n '/^## vervoer/,/^## /p' "$GOLD/signalen.md" | grep '^| [a-z]*ber\|^| Totaal')" \
 "| september 2026 | < 5 |
 | oktober 2026 | < 5 |
 | november 2026 | 7 |
@@ -61,7 +61,7 @@ is "$(grep '^taal' "$OUT")" "$(printf 'taal;0;< 3;0;< 3\r')" "--min-count 3"
 run be-report -n -f md --min-count 1 --since 2026-11-06 --until 2026-11-07
 is "$(grep -c '^>' "$OUT"):$(grep -c 'Uw klacht' "$OUT")" "1:0" \
     "no quote of a routed story"
-is "$(sed -n '/^## taal/,$p' "$GOLD/report.md" | grep -c '^>')" 0 \
+is "$(sed -n '/^## taal/,$p' "$GOLD/signalen.md" | grep -c '^>')" 0 \
     "no quotes for a theme of fewer than 5 stories"
 run be-report -n -f md --quotes 1 $P
 is "$(grep -c '^>' "$OUT")" 3 "--quotes 1: one a theme (of three big ones)"
@@ -70,7 +70,7 @@ ok "! grep -q 'Wat mensen vertellen' '$OUT'" "--quotes 0: none"
 
 # Points: those that went to the municipality; a concept or a dropped one
 # is not shown.
-ok "grep -q 'Taxi komt te laat' '$GOLD/report.md' && ! grep -q 'Chauffeurs helpen niet\\|Tolk bij' '$GOLD/report.md'" \
+ok "grep -q 'Taxi komt te laat' '$GOLD/signalen.md' && ! grep -q 'Chauffeurs helpen niet\\|Tolk bij' '$GOLD/signalen.md'" \
     "points from geagendeerd on"
 
 # Per quarter, and by itself over more than twelve months.
@@ -98,7 +98,7 @@ is "$(q "SELECT made, since, until, per, stories FROM report")" \
 ok "! grep -q 'Nieuw sinds' '$OUT'" "the first report has nothing new since"
 run be-report -f md $P
 is_rc 0 "the next report"
-golden report-next.md
+golden signalen-next.md
 is "$(q "SELECT count(*) FROM report")" 2 "recorded too"
 run be-report -l -H
 is "$(cat "$OUT")" "#ref	made	since	until	per	stories
