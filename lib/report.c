@@ -262,9 +262,47 @@ theme_of(struct be_report *r, long long id, const char *name,
 }
 
 /*
+ * Per theme, the stories of the period added since the last report.
+ * Apart from the counts, which need no more than the indexes: this one
+ * reads the stories themselves.
+ */
+static int
+fresh(struct be_store *st, struct be_report *r, const char *after,
+    struct be_err *e)
+{
+	sqlite3_stmt *q;
+	size_t i;
+	int rc;
+
+	q = be_store_stmt(st,
+	    "WITH RECURSIVE top(id, root) AS ("
+	    "  SELECT id, id FROM tag WHERE parent_id IS NULL"
+	    "  UNION SELECT t.id, top.root FROM tag t"
+	    "  JOIN top ON t.parent_id = top.id)"
+	    " SELECT top.root, count(DISTINCT s.id) FROM story s"
+	    " JOIN story_tag x ON x.story_id = s.id AND x.present = 1"
+	    " JOIN top ON top.id = x.tag_id"
+	    " WHERE s.told >= ?1 AND s.told < ?2 AND s.added > ?3"
+	    " GROUP BY top.root", e);
+	if (q == NULL)
+		return -1;
+	be_bind_text(q, 1, r->since);
+	be_bind_text(q, 2, after);
+	be_bind_text(q, 3, r->last);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		for (i = 0; i < r->ntheme; i++)
+			if (r->theme[i].tag_id == sqlite3_column_int64(q, 0))
+				r->theme[i].fresh = sqlite3_column_int64(q, 1);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot count stories", e);
+	return 0;
+}
+
+/*
  * The counts: per top-level theme and month, the stories with that theme
- * or one under it (each story once), and those added after the last
- * report.
+ * or one under it (each story once); the stories of the period, and
+ * those without a theme.
  */
 static int
 counts(struct be_store *st, struct be_report *r, const char *after,
@@ -293,11 +331,9 @@ counts(struct be_store *st, struct be_report *r, const char *after,
 	    "  SELECT id, id FROM tag WHERE parent_id IS NULL"
 	    "  UNION SELECT t.id, top.root FROM tag t"
 	    "  JOIN top ON t.parent_id = top.id)"
-	    " SELECT c.root, r.name, coalesce(r.description, ''), c.m, c.n,"
-	    "  c.fresh"
+	    " SELECT c.root, r.name, coalesce(r.description, ''), c.m, c.n"
 	    " FROM (SELECT top.root AS root, substr(s.told, 1, 7) AS m,"
-	    "    count(DISTINCT s.id) AS n,"
-	    "    count(DISTINCT CASE WHEN s.added > ?3 THEN s.id END) AS fresh"
+	    "    count(DISTINCT s.id) AS n"
 	    "  FROM story s"
 	    "  JOIN story_tag x ON x.story_id = s.id AND x.present = 1"
 	    "  JOIN top ON top.id = x.tag_id"
@@ -309,7 +345,6 @@ counts(struct be_store *st, struct be_report *r, const char *after,
 		return -1;
 	be_bind_text(q, 1, r->since);
 	be_bind_text(q, 2, after);
-	be_bind_text(q, 3, r->last);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (sscanf(be_col_text(q, 3), "%d-%d", &y, &m) != 2 ||
 		    m < 1 || m > 12)
@@ -319,11 +354,12 @@ counts(struct be_store *st, struct be_report *r, const char *after,
 		t->count[bin_of(r->per, y, m) - first] +=
 		    sqlite3_column_int64(q, 4);
 		t->total += sqlite3_column_int64(q, 4);
-		t->fresh += sqlite3_column_int64(q, 5);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return be_store_error(st, "cannot count stories", e);
+	if (r->last && fresh(st, r, after, e) < 0)
+		return -1;
 
 	q = be_store_stmt(st, "SELECT count(*), coalesce(sum(NOT EXISTS ("
 	    "  SELECT 1 FROM story_tag x WHERE x.story_id = s.id"
@@ -381,62 +417,88 @@ by_total(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/* Adds quote s to t unless t has it already or it is empty. */
+static void
+add_quote(struct be_rtheme *t, const char *s)
+{
+	struct be_buf b = BE_BUF_INIT;
+	size_t i;
+
+	be_excerpt(&b, s, (size_t)-1);
+	for (i = 0; i < t->nquotes; i++)
+		if (strcmp(t->quotes[i], b.s) == 0)
+			break;
+	if (b.len == 0 || i < t->nquotes || t->nquotes == 3)
+		be_buf_release(&b);
+	else
+		t->quotes[t->nquotes++] = be_buf_detach(&b);
+}
+
 /*
  * Up to n quotes for theme id: stories of the theme told in the period
  * that may be quoted (not routed elsewhere), those quoted on a point
- * first with the quote chosen there, the others with their default quote
- * (be_point_quote); in the order they were told.
+ * first with the quote chosen there, then the others with their default
+ * quote (be_point_quote); each in the order told.  The first statement
+ * starts from the few stories on points; the second walks the stories in
+ * the order told and stops at the limit, so that only the texts quoted are
+ * read.
  */
 static int
 quotes(struct be_store *st, struct be_report *r, struct be_rtheme *t,
     long long id, const char *after, int n, struct be_err *e)
 {
 	sqlite3_stmt *q;
-	size_t i;
-	int rc = SQLITE_DONE;
+	char *dq;
+	int rc, pass;
 
-	q = be_store_stmt(st,
-	    "WITH RECURSIVE sub(id) AS (SELECT ?1"
-	    "  UNION SELECT t.id FROM tag t JOIN sub ON t.parent_id = sub.id)"
-	    " SELECT s.text, (SELECT ps.quote FROM point_story ps"
-	    "   WHERE ps.story_id = s.id AND coalesce(ps.quote, '') <> ''"
-	    "   ORDER BY ps.point_id LIMIT 1) AS chosen"
-	    " FROM story s"
-	    " WHERE s.told >= ?2 AND s.told < ?3 AND coalesce(s.route, '') = ''"
-	    "  AND EXISTS (SELECT 1 FROM story_tag x WHERE x.story_id = s.id"
-	    "   AND x.present = 1 AND x.tag_id IN sub)"
-	    " ORDER BY chosen IS NULL, s.told, s.id LIMIT ?4", e);
-	if (q == NULL)
-		return -1;
-	sqlite3_bind_int64(q, 1, id);
-	be_bind_text(q, 2, r->since);
-	be_bind_text(q, 3, after);
-	/* A few more than n, for quotes that say the same. */
-	sqlite3_bind_int(q, 4, n + 3);
-	while (t->nquotes < (size_t)n &&
-	    (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		struct be_buf b = BE_BUF_INIT;
-		char *dq = NULL;
-		const char *s;
-
-		if (sqlite3_column_type(q, 1) != SQLITE_NULL)
-			s = be_col_text(q, 1);
-		else
-			s = dq = be_point_quote(be_col_text(q, 0));
-		be_excerpt(&b, s, (size_t)-1);
-		free(dq);
-		for (i = 0; i < t->nquotes; i++)
-			if (strcmp(t->quotes[i], b.s) == 0)
-				break;
-		if (b.len == 0 || i < t->nquotes) {
-			be_buf_release(&b);
-			continue;
+	for (pass = 0; pass < 2 && t->nquotes < (size_t)n; pass++) {
+		q = pass == 0 ? be_store_stmt(st,
+		    "WITH RECURSIVE sub(id) AS (SELECT ?1"
+		    "  UNION SELECT t.id FROM tag t"
+		    "  JOIN sub ON t.parent_id = sub.id)"
+		    " SELECT ps.quote FROM point_story ps"
+		    " CROSS JOIN story s ON s.id = ps.story_id"
+		    " WHERE s.told >= ?2 AND s.told < ?3"
+		    "  AND coalesce(ps.quote, '') <> ''"
+		    "  AND EXISTS (SELECT 1 FROM story_tag x"
+		    "   WHERE x.story_id = s.id AND x.present = 1"
+		    "   AND x.tag_id IN (SELECT id FROM sub))"
+		    "  AND coalesce(s.route, '') = ''"
+		    " ORDER BY s.told, s.id, ps.point_id LIMIT ?4", e) :
+		    be_store_stmt(st,
+		    "WITH RECURSIVE sub(id) AS (SELECT ?1"
+		    "  UNION SELECT t.id FROM tag t"
+		    "  JOIN sub ON t.parent_id = sub.id)"
+		    " SELECT s.text FROM story s"
+		    " WHERE s.told >= ?2 AND s.told < ?3"
+		    "  AND EXISTS (SELECT 1 FROM story_tag x"
+		    "   WHERE x.story_id = s.id AND x.present = 1"
+		    "   AND x.tag_id IN (SELECT id FROM sub))"
+		    "  AND NOT EXISTS (SELECT 1 FROM point_story ps"
+		    "   WHERE ps.story_id = s.id AND coalesce(ps.quote, '') <> '')"
+		    "  AND coalesce(s.route, '') = ''"
+		    " ORDER BY s.told, s.id LIMIT ?4", e);
+		if (q == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, id);
+		be_bind_text(q, 2, r->since);
+		be_bind_text(q, 3, after);
+		/* A few more than n, for quotes that say the same. */
+		sqlite3_bind_int(q, 4, n + 3);
+		while (t->nquotes < (size_t)n &&
+		    (rc = sqlite3_step(q)) == SQLITE_ROW) {
+			if (pass == 0)
+				add_quote(t, be_col_text(q, 0));
+			else {
+				dq = be_point_quote(be_col_text(q, 0));
+				add_quote(t, dq);
+				free(dq);
+			}
 		}
-		t->quotes[t->nquotes++] = be_buf_detach(&b);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			return be_store_error(st, "cannot read stories", e);
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return be_store_error(st, "cannot read stories", e);
 	return 0;
 }
 
