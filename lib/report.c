@@ -242,7 +242,7 @@ bins(struct be_report *r, enum be_rper per)
 
 /* The theme whose tag is id, added (with its name) when new. */
 static struct be_rtheme *
-theme_of(struct be_report *r, long long id, const char *name,
+theme_of(struct be_report *r, size_t *cap, long long id, const char *name,
     const char *desc)
 {
 	struct be_rtheme *t;
@@ -251,6 +251,10 @@ theme_of(struct be_report *r, long long id, const char *name,
 	for (i = 0; i < r->ntheme; i++)
 		if (r->theme[i].tag_id == id)
 			return &r->theme[i];
+	if (r->ntheme == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		r->theme = be_xrealloc(r->theme, *cap * sizeof *r->theme);
+	}
 	t = &r->theme[r->ntheme++];
 	memset(t, 0, sizeof *t);
 	t->tag_id = id;
@@ -310,19 +314,10 @@ counts(struct be_store *st, struct be_report *r, const char *after,
 {
 	sqlite3_stmt *q;
 	struct be_rtheme *t;
-	size_t cap;
+	size_t cap = 0;
 	long first;
 	int sy, sm, y, m, rc;
 
-	q = be_store_stmt(st, "SELECT count(*) FROM tag", e);
-	if (q == NULL)
-		return -1;
-	rc = sqlite3_step(q);
-	cap = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return be_store_error(st, "cannot read themes", e);
-	r->theme = be_xcalloc(cap + 1, sizeof *r->theme);
 
 	be_ymd_parse(r->since, &sy, &sm, NULL);
 	first = bin_of(r->per, sy, sm);
@@ -349,7 +344,7 @@ counts(struct be_store *st, struct be_report *r, const char *after,
 		if (sscanf(be_col_text(q, 3), "%d-%d", &y, &m) != 2 ||
 		    m < 1 || m > 12)
 			continue;
-		t = theme_of(r, sqlite3_column_int64(q, 0),
+		t = theme_of(r, &cap, sqlite3_column_int64(q, 0),
 		    be_col_text(q, 1), be_col_text(q, 2));
 		t->count[bin_of(r->per, y, m) - first] +=
 		    sqlite3_column_int64(q, 4);
@@ -569,6 +564,10 @@ be_report_make(struct be_store *st, const struct be_report_opt *o,
 
 	memset(r, 0, sizeof *r);
 	r->min_count = o->min_count;
+	/* One read transaction: every part of the report from one state of
+	 * the store. */
+	if (be_store_exec(st, "BEGIN", e) < 0)
+		return -1;
 	if (period(st, o, r, after, e) < 0)
 		goto fail;
 	bins(r, o->per);
@@ -588,7 +587,8 @@ be_report_make(struct be_store *st, const struct be_report_opt *o,
 
 	if (counts(st, r, after, e) < 0)
 		goto fail;
-	qsort(r->theme, r->ntheme, sizeof *r->theme, by_total);
+	if (r->ntheme > 1)
+		qsort(r->theme, r->ntheme, sizeof *r->theme, by_total);
 	for (i = 0; i < r->ntheme; i++) {
 		struct be_rtheme *t = &r->theme[i];
 
@@ -600,8 +600,11 @@ be_report_make(struct be_store *st, const struct be_report_opt *o,
 		if (points(st, r, t, t->tag_id, after, e) < 0)
 			goto fail;
 	}
+	if (be_store_exec(st, "COMMIT", e) < 0)
+		goto fail;
 	return 0;
 fail:
+	be_store_rollback(st);
 	be_report_release(r);
 	return -1;
 }

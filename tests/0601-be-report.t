@@ -2,7 +2,7 @@
 # be-report: the signalenrapport in every format, small counts hidden, the
 # report recorded and what is new since, its errors.
 . "${0%/*}/lib.sh"
-plan 45
+plan 48
 export BENUT_NOW=2026-12-01T10:00:00Z
 # A store (be-collect makes it from nothing), then the seed.
 be-collect /dev/null >/dev/null 2>&1
@@ -128,6 +128,15 @@ run be-report -s nergens.db
 must_fail 2 "be-report: nergens.db: no store here; run be-collect first, or name one with -s" \
     "no store"
 ok "[ ! -e nergens.db ]" "and none made"
+run be-report S-1
+must_fail 2 "be-report: no operands are taken
+usage: $usage" "an operand"
+be-collect -s leeg.db /dev/null >/dev/null 2>&1
+run be-report -n -f md -s leeg.db --until 2026-11
+is_rc 0 "a store with no stories: a report all the same"
+is "$(sed -n '3p;7p;11p' "$OUT")" "1 november 2026 tot en met 30 november 2026
+In deze periode kreeg de raad 0 verhalen.
+In deze periode zijn er geen verhalen met een thema." "that says so"
 synopsis=$(mandoc -Tascii "$TOP/man/be-report.1" | col -b |
     sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n\t' '   ')
 is "$(echo $synopsis)" "$(echo $usage)" "usage is the SYNOPSIS of the man page"
