@@ -32,8 +32,8 @@ is_rc 0 "HTML by default"
 golden signalen.html
 ok "! grep -q '<script>' '$OUT' && grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &quot;Echt&quot; &amp; &#39;nooit&#39;' '$OUT'" \
     "a quote's markup is escaped"
-ok "! grep -Eq '[SP]-[0-9]' '$OUT' report.md 2>/dev/null; ! grep -Eq '\\b[SPM]-[0-9]+' '$OUT'" \
-    "no refs in the HTML"
+ok "! grep -Eq '\\b[SPMRT]-[0-9]+' '$OUT' '$GOLD/signalen.md' '$GOLD/signalen.csv'" \
+    "no refs in the HTML, the Markdown or the CSV"
 ok "! grep -Eq '<(script|link|img|iframe)|src=|href=' '$OUT'" \
     "no script and no external file"
 is "$(grep -c '<svg ' "$OUT"):$(grep -c '<section class="theme">' "$OUT")" "4:4" \
