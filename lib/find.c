@@ -966,7 +966,7 @@ static int
 print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 {
 	static const char *const head[] = { "Ref", "Datum", "Kanaal",
-	    "Gemeente", "Thema's", "Tekst" };
+	    "Gemeente", "Thema's", "Gebruik", "Tekst" };
 	struct be_csvw w;
 	sqlite3_stmt *q;
 	char ref[32], told[BE_DATE_MAX];
@@ -977,6 +977,7 @@ print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 	    " (SELECT group_concat(name, ', ') FROM (SELECT t.name"
 	    "   FROM story_tag st JOIN tag t ON t.id = st.tag_id"
 	    "   WHERE st.story_id = s.id AND st.present = 1 ORDER BY t.name)),"
+	    " CASE s.use WHEN 'count' THEN 'alleen tellen' ELSE 'citeren' END,"
 	    " s.text FROM temp.find_sel f JOIN story s ON s.id = f.id"
 	    " ORDER BY f.id", e);
 	if (q == NULL)
@@ -994,7 +995,7 @@ print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 			told[10] = ' ';
 		be_csvw_field(&w, ref);
 		be_csvw_field(&w, told);
-		for (i = 2; i < 6; i++)
+		for (i = 2; i < 7; i++)
 			be_csvw_field(&w, be_col_text(q, (int)i));
 		be_csvw_end(&w);
 	}

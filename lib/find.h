@@ -123,8 +123,9 @@ enum be_find_fmt {
  * count").
  *
  * BE_FIND_CSV writes for Dutch Excel through lib/csvw.h, always with a
- * header row: a story a row (Ref, Datum, Kanaal, Gemeente, Thema's, Tekst:
- * the whole text, the themes by name), or when grouping a group a row
+ * header row: a story a row (Ref, Datum, Kanaal, Gemeente, Thema's,
+ * Gebruik, Tekst: the themes by name, "citeren" or "alleen tellen", the
+ * whole text), or when grouping a group a row
  * (the keys, a theme by its name only, then Aantal).  Counts are exact:
  * this is the coordinator's view (the report for outsiders is be-report).
  * 0 or -1.

@@ -431,7 +431,8 @@ add_quote(struct be_rtheme *t, const char *s)
 
 /*
  * Up to n quotes for theme id: stories of the theme told in the period
- * that may be quoted (not routed elsewhere), those quoted on a point
+ * that may be quoted (not only counted, not routed elsewhere; the rule of
+ * be_point_quotable), those quoted on a point
  * first with the quote chosen there, then the others with their default
  * quote (be_point_quote); each in the order told.  The first statement
  * starts from the few stories on points; the second walks the stories in
@@ -458,7 +459,7 @@ quotes(struct be_store *st, struct be_report *r, struct be_rtheme *t,
 		    "  AND EXISTS (SELECT 1 FROM story_tag x"
 		    "   WHERE x.story_id = s.id AND x.present = 1"
 		    "   AND x.tag_id IN (SELECT id FROM sub))"
-		    "  AND coalesce(s.route, '') = ''"
+		    "  AND coalesce(s.route, '') = '' AND s.use <> 'count'"
 		    " ORDER BY s.told, s.id, ps.point_id LIMIT ?4", e) :
 		    be_store_stmt(st,
 		    "WITH RECURSIVE sub(id) AS (SELECT ?1"
@@ -471,7 +472,7 @@ quotes(struct be_store *st, struct be_report *r, struct be_rtheme *t,
 		    "   AND x.tag_id IN (SELECT id FROM sub))"
 		    "  AND NOT EXISTS (SELECT 1 FROM point_story ps"
 		    "   WHERE ps.story_id = s.id AND coalesce(ps.quote, '') <> '')"
-		    "  AND coalesce(s.route, '') = ''"
+		    "  AND coalesce(s.route, '') = '' AND s.use <> 'count'"
 		    " ORDER BY s.told, s.id LIMIT ?4", e);
 		if (q == NULL)
 			return -1;

@@ -6,7 +6,8 @@
  * Per top-level theme of the codebook (a story with a theme under it
  * counts once for the theme above): the number of stories told per month
  * or quarter, how many of them came into the store since the last report
- * made, one to three quotes from stories that may be quoted, and the
+ * made, one to three quotes from stories that may be quoted (never one
+ * that may only be counted, nor one routed elsewhere), and the
  * points made of them with what the municipality answered.  Counts from 1
  * to min_count - 1 are shown as "< min_count" (small numbers identify
  * people); when that leaves one cell of a theme's row hidden, the next

@@ -2,7 +2,7 @@
 # be-report: the signalenrapport in every format, small counts hidden, the
 # report recorded and what is new since, its errors.
 . "${0%/*}/lib.sh"
-plan 48
+plan 50
 export BENUT_NOW=2026-12-01T10:00:00Z
 # A store (be-collect makes it from nothing), then the seed.
 be-collect /dev/null >/dev/null 2>&1
@@ -63,6 +63,12 @@ is "$(grep -c '^>' "$OUT"):$(grep -c 'Uw klacht' "$OUT")" "1:0" \
     "no quote of a routed story"
 is "$(sed -n '/^## taal/,$p' "$GOLD/signalen.md" | grep -c '^>')" 0 \
     "no quotes for a theme of fewer than 5 stories"
+run be-report -n -f yaml --min-count 1 --since 2026-09-01 --until 2026-09-01
+is "$(grep -c 'quotes:' "$OUT"):$(grep -A1 '^  total:' "$OUT" | head -1)" \
+    "0:  total: 1" "a story that may only be counted is counted, not quoted"
+run be-report -n -f yaml --min-count 1 --since 2026-10-02 --until 2026-10-02
+is "$(grep -c 'quotes:' "$OUT"):$(grep -c 'Mijn dochter' "$OUT")" "0:0" \
+    "not even with a quote chosen on a point"
 run be-report -n -f md --quotes 1 $P
 is "$(grep -c '^>' "$OUT")" 3 "--quotes 1: one a theme (of three big ones)"
 run be-report -n -f md --quotes 0 $P
