@@ -36,19 +36,20 @@ static const struct option longopts[] = {
 	{ 0, 0, 0, 0 }
 };
 
-/* A whole number from lo to hi, else a usage error. */
+/* A whole number from lo to hi into *v; else a message and -1. */
 static int
-number(const char *opt, const char *s, int lo, int hi)
+number(const char *opt, const char *s, int lo, int hi, int *v)
 {
 	char *end;
-	long v = strtol(s, &end, 10);
+	long n = strtol(s, &end, 10);
 
-	if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
+	if (*s == '\0' || *end != '\0' || n < lo || n > hi) {
 		be_warnx("%s: '%s' is not a number from %d to %d", opt, s, lo,
 		    hi);
-		be_usage(usage);
+		return -1;
 	}
-	return (int)v;
+	*v = (int)n;
+	return 0;
 }
 
 int
@@ -77,39 +78,41 @@ main(int argc, char *argv[])
 			if (be_rfmt_parse(optarg, &fmt) < 0) {
 				be_warnx("-f: unknown format '%s'; use html, "
 				    "md, yaml or csv", optarg);
-				be_usage(usage);
+				return be_usage(usage);
 			}
 			break;
 		case OPT_PER:
 			if (be_rper_parse(optarg, &o.per) < 0) {
 				be_warnx("--per: '%s' is neither maand nor "
 				    "kwartaal", optarg);
-				be_usage(usage);
+				return be_usage(usage);
 			}
 			break;
 		case OPT_SINCE: o.since = optarg; break;
 		case OPT_UNTIL: o.until = optarg; break;
 		case OPT_MEETING: o.meeting = optarg; break;
 		case OPT_MIN:
-			o.min_count = number("--min-count", optarg, 1, 1000);
+			if (number("--min-count", optarg, 1, 1000,
+			    &o.min_count) < 0)
+				return be_usage(usage);
 			break;
 		case OPT_QUOTES:
-			o.quotes = number("--quotes", optarg, 0, 3);
+			if (number("--quotes", optarg, 0, 3, &o.quotes) < 0)
+				return be_usage(usage);
 			break;
 		default:
-			be_std_option(c, usage);
-			be_usage(usage);
+			return be_std_option(c, usage);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc > 0) {
 		be_warnx("no operands are taken");
-		be_usage(usage);
+		return be_usage(usage);
 	}
 	if (o.since && o.meeting) {
 		be_warnx("--since and --since-meeting exclude each other");
-		be_usage(usage);
+		return be_usage(usage);
 	}
 
 	if ((st = be_report_open(be_store_path(sflag), !nflag && !lflag,
@@ -138,6 +141,5 @@ fail:
 	if (made)
 		be_report_release(&r);
 	be_store_close(st);
-	be_finish(BE_FAIL);
-	return BE_FAIL;
+	return be_finish(BE_FAIL);
 }

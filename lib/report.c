@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "agenda.h"	/* be_html_escape, be_excerpt */
 #include "buf.h"
@@ -613,10 +612,8 @@ fail:
 struct be_store *
 be_report_open(const char *path, int record, struct be_err *e)
 {
-	struct stat sb;
-
-	return be_store_open(path, record && stat(path, &sb) == 0 ?
-	    BE_STORE_WRITE : BE_STORE_RDONLY, e);
+	return be_store_open(path, record ? BE_STORE_UPDATE : BE_STORE_RDONLY,
+	    e);
 }
 
 long long

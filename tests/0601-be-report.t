@@ -131,7 +131,7 @@ run be-report --min-count 0
 must_fail 2 "be-report: --min-count: '0' is not a number from 1 to 1000
 usage: $usage" "a bad --min-count"
 run be-report -s nergens.db
-must_fail 2 "be-report: nergens.db: no store here; run be-collect first, or name one with -s" \
+must_fail 2 "be-report: no store at 'nergens.db'; check -s or BENUT_STORE (be-collect starts a store)" \
     "no store"
 ok "[ ! -e nergens.db ]" "and none made"
 run be-report S-1
