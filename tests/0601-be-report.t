@@ -5,7 +5,7 @@
 plan 50
 export BENUT_NOW=2026-12-01T10:00:00Z
 # A store (be-collect makes it from nothing), then the seed.
-be-collect /dev/null >/dev/null 2>&1
+new_store
 sqlite3 "$BENUT_STORE" <"$FIX/report/seed.sql"
 P="--since 2026-09 --until 2026-11"
 
@@ -131,7 +131,7 @@ run be-report --min-count 0
 must_fail 2 "be-report: --min-count: '0' is not a number from 1 to 1000
 usage: $usage" "a bad --min-count"
 run be-report -s nergens.db
-must_fail 2 "be-report: no store at 'nergens.db'; check -s or BENUT_STORE (be-collect starts a store)" \
+must_fail 2 "be-report: no store here (./nergens.db); use -s or BENUT_STORE" \
     "no store"
 ok "[ ! -e nergens.db ]" "and none made"
 run be-report S-1

@@ -3,7 +3,7 @@
 # one script, against the stories of tests/fixtures/report/seed.sql.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-12-01T10:00:00Z
-be-collect /dev/null >/dev/null 2>&1
+new_store
 sqlite3 "$BENUT_STORE" <"$FIX/report/seed.sql"
 sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' "$TOP/man/be-report.1" |
     sed 's/\\e/\\/g; s/\\&//g' | awk '/^\.Bd/ { n++; inb = 1; next }

@@ -11,7 +11,7 @@ VNU=${BENUT_VNU:-$TOP/tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar}
 ok "[ -f '$VNU' ]" "the Nu HTML checker is there (make deps)"
 
 # The agenda and the terugkoppeling, from be-agenda's fixtures.
-be-agenda action M-1 1 "" x >/dev/null 2>&1
+new_store
 sqlite3 "$BENUT_STORE" <"$FIX/agenda/seed.sql"
 be-agenda -m "$FIX/agenda/meeting.yaml" -f html P-1 P-2 >agenda.html
 be-agenda -m "$FIX/agenda/meeting.yaml" --record P-1 P-2 >/dev/null
@@ -21,7 +21,7 @@ be-agenda --report M-1 -f html --lang en >report-back.html
 
 # The signalenrapport, from be-report's.
 export BENUT_STORE=$T/signalen.db BENUT_NOW=2026-12-01T10:00:00Z
-be-collect /dev/null >/dev/null 2>&1
+new_store
 sqlite3 "$BENUT_STORE" <"$FIX/report/seed.sql"
 be-report -n --since 2026-09 --until 2026-11 >signalen.html
 be-report -n --since 2025-01 --until 2026-11 --min-count 1 >signalen-kwartaal.html
