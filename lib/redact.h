@@ -103,7 +103,7 @@
 
 enum {
 	BE_R_BSN, BE_R_IBAN, BE_R_TELEFOON, BE_R_EMAIL, BE_R_POSTCODE,
-	BE_R_ADRES, BE_R_GEBOORTEDATUM, BE_R_NKINDS
+	BE_R_ADRES, BE_R_GEBOORTEDATUM, BE_R_NAAM, BE_R_NKINDS
 };
 
 struct be_redact_counts {
@@ -112,7 +112,7 @@ struct be_redact_counts {
 
 /*
  * The name of a kind: "BSN", "IBAN", "TELEFOON", "E-MAIL", "POSTCODE",
- * "ADRES", "GEBOORTEDATUM"; NULL for a kind out of range.  Static.
+ * "ADRES", "GEBOORTEDATUM", "NAAM"; NULL for a kind out of range.  Static.
  */
 const char *be_redact_name(int kind);
 
