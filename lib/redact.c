@@ -1452,7 +1452,7 @@ static const struct nword nstop[] = {
 	{ "maastricht", W_PLACE },
 	{ "marokkaan", W_STOP }, { "marokkaans", W_STOP },
 	{ "marokkaanse", W_STOP }, { "marokko", W_PLACE }, { "me", W_STOP },
-	{ "medemblik", W_PLACE }, { "mee", W_STOP }, { "meer", W_STOP },
+	{ "medemblik", W_PLACE }, { "mee", W_STOP }, 
 	{ "meestal", W_STOP }, { "mei", W_STOP }, { "menzis", W_STOP },
 	{ "meppel", W_PLACE }, { "met", W_STOP }, { "mezelf", W_STOP },
 	{ "microsoft", W_STOP }, { "middelburg", W_PLACE }, { "mij", W_STOP },
@@ -1700,7 +1700,9 @@ static const char *const org_ends[] = {
 	"werk", "centrum", "raad", "punt", "kantoor", "instituut", "fonds",
 	"groep", "kliniek", "ziekenhuis", "school", "college",
 	"verzekeraar", "verzekering", "vereniging", "stichting", "wijzer",
-	"lijn", "hulp", "post", "plein", "net", "huis", "zaken", "kerk",
+	"lijn", "hulp", "plein", "zaken", "verlening", "ondersteuning",
+	"begeleiding", "opvang", "instelling", "voorziening", "regeling",
+	"uitkering", "bemiddeling", "sanering", "toeslag", "toeslagen",
 	NULL
 };
 
@@ -1772,7 +1774,7 @@ name_word(const struct scan *S, size_t a, size_t *e, unsigned *fl)
 		return NW_NONE;	/* UWV, GGD: an acronym */
 	if (*fl & W_PART)
 		return NW_PART;
-	if (*fl & W_STOP)
+	if (*fl & (W_STOP | W_NEXT))
 		return NW_NONE;
 	/* Wmo-consulent, Zilveren-Kruis: by its first part. */
 	for (h = a; h < i && s[h] != '-'; h++)
@@ -1836,8 +1838,9 @@ cue_before(const struct scan *S, size_t lo, size_t q)
 	unsigned f, f2;
 	int comma = 0, colon = 0, dot = 0, nl = 0;
 
-	while (i > lo && (s[i - 1] == ' ' || s[i - 1] == '\t'))
-		i--;
+	while (i > lo && (s[i - 1] == ' ' || s[i - 1] == '\t' ||
+	    s[i - 1] == '\n' || s[i - 1] == '\r'))
+		nl |= s[--i] != ' ' && s[i] != '\t';
 	if (i > lo && s[i - 1] == ',')
 		comma = 1, i--;
 	else if (i > lo && s[i - 1] == ':')
@@ -1861,11 +1864,11 @@ cue_before(const struct scan *S, size_t lo, size_t q)
 		return (f & (W_COLON | W_CUE)) != 0;
 	if (dot)
 		return (f & (W_TITLE | W_CUE)) != 0;
-	if (f & (W_CUE | W_REL))
+	if (f & (W_CUE | W_REL | W_ROLE))
 		return 1;
 	if (comma || nl)
 		return 0;
-	if ((f & W_ROLE) || ((f & W_TITLE) && !(f & (W_DOT | W_HEER))))
+	if ((f & W_TITLE) && !(f & (W_DOT | W_HEER)))
 		return 1;
 	if (!(f & (W_HEER | W_BEN | W_IS)))
 		return 0;
