@@ -2150,3 +2150,43 @@ be_redact(const char *text, size_t len, struct be_buf *out,
 	be_buf_release(&again);
 	return total;
 }
+
+unsigned
+be_redact_suspects(const char *text, size_t len, be_redact_word_fn *fn,
+    void *arg)
+{
+	struct be_buf none = BE_BUF_INIT;
+	struct scan S;
+	const u8 *s = (const u8 *)text;
+	size_t i = 0, e;
+	unsigned fl, found = 0;
+	int32_t cp;
+	int k;
+
+	memset(&S, 0, sizeof S);
+	S.s = s;
+	S.n = len;
+	S.out = &none;
+	pthread_once(&htab_once, htab_build);
+	while (i < len) {
+		if (!(cls[s[i]] & C_NAME) || (i > 0 && (IS_ALNUM(s[i - 1]) ||
+		    s[i - 1] >= 0x80 || s[i - 1] == '-' || s[i - 1] == '\'' ||
+		    s[i - 1] == '[' || s[i - 1] == '_' || s[i - 1] == '@' ||
+		    s[i - 1] == '.'))) {
+			i++;
+			continue;
+		}
+		if (!(k = dec_fwd(s, len, i, &cp)) || !cp_upper(cp) ||
+		    sentence_start(&S, i)) {
+			i++;
+			continue;
+		}
+		e = i;
+		if (name_word(&S, i, &e, &fl) == NW_NAME) {
+			found++;
+			fn(arg, text + i, e - i);
+		}
+		i = e > i ? e : i + 1;
+	}
+	return found;
+}

@@ -128,4 +128,20 @@ const char *be_redact_marker(int kind);
 unsigned be_redact(const char *text, size_t len, struct be_buf *out,
     struct be_redact_counts *c);
 
+/* Called by be_redact_suspects with each word (w[0..n), not NUL-ended). */
+typedef void be_redact_word_fn(void *arg, const char *w, size_t n);
+
+/*
+ * Finds in text[0..len) the words that look like names redaction left:
+ * capitalised words inside a sentence (not the first word of one), not
+ * written in capitals only (UWV), not [NAAM] or another marker, not a
+ * place, organisation or service, month, day or feast that redaction
+ * knows, not a word that speaks of a role or relation.  Calls fn for
+ * each, in order, and returns how many there were.  For a check by hand
+ * before a document leaves the council: such a word may still be a
+ * place or an organisation redaction does not know.
+ */
+unsigned be_redact_suspects(const char *text, size_t len,
+    be_redact_word_fn *fn, void *arg);
+
 #endif
