@@ -1574,6 +1574,33 @@ static const struct nword nstop[] = {
 	{ "zuidlaren", W_PLACE }, { "zuidoost", W_STOP },
 	{ "zutphen", W_PLACE }, { "zvw", W_STOP }, { "zwijndrecht", W_PLACE },
 	{ "zwolle", W_PLACE },
+	{ "noord", W_STOP }, { "zuid", W_STOP }, { "oost", W_STOP },
+	{ "west", W_STOP }, { "noordoost", W_STOP }, { "noordwest", W_STOP },
+	{ "zuidwest", W_STOP }, { "molukse", W_STOP }, { "moluks", W_STOP },
+	{ "vietnamees", W_STOP }, { "vietnamese", W_STOP },
+	{ "egyptisch", W_STOP }, { "egyptische", W_STOP },
+	{ "algerijns", W_STOP }, { "algerijnse", W_STOP },
+	{ "tunesisch", W_STOP }, { "tunesische", W_STOP },
+	{ "ethiopisch", W_STOP }, { "ethiopische", W_STOP },
+	{ "soedanees", W_STOP }, { "soedanese", W_STOP },
+	{ "nigeriaans", W_STOP }, { "nigeriaanse", W_STOP },
+	{ "brits", W_STOP }, { "britse", W_STOP }, { "amerikaans", W_STOP },
+	{ "amerikaanse", W_STOP }, { "russisch", W_STOP },
+	{ "russische", W_STOP }, { "armeens", W_STOP },
+	{ "armeense", W_STOP }, { "bosnisch", W_STOP },
+	{ "bosnische", W_STOP }, { "servisch", W_STOP },
+	{ "servische", W_STOP }, { "kroatisch", W_STOP },
+	{ "kroatische", W_STOP }, { "hongaars", W_STOP },
+	{ "hongaarse", W_STOP }, { "grieks", W_STOP }, { "griekse", W_STOP },
+	{ "portugees", W_STOP }, { "portugese", W_STOP },
+	{ "kaapverdiaans", W_STOP }, { "kaapverdiaanse", W_STOP },
+	{ "dominicaans", W_STOP }, { "dominicaanse", W_STOP },
+	{ "colombiaans", W_STOP }, { "colombiaanse", W_STOP },
+	{ "braziliaans", W_STOP }, { "braziliaanse", W_STOP },
+	{ "filipijns", W_STOP }, { "filipijnse", W_STOP },
+	{ "thais", W_STOP }, { "thaise", W_STOP }, { "indiaas", W_STOP },
+	{ "indiase", W_STOP }, { "pakistaans", W_STOP },
+	{ "pakistaanse", W_STOP }, { "nederlandstalig", W_STOP },
 };
 
 /*
@@ -1703,6 +1730,7 @@ static const char *const org_ends[] = {
 	"lijn", "hulp", "plein", "zaken", "verlening", "ondersteuning",
 	"begeleiding", "opvang", "instelling", "voorziening", "regeling",
 	"uitkering", "bemiddeling", "sanering", "toeslag", "toeslagen",
+	"belang", "platform", "academie", "apotheek",
 	NULL
 };
 
@@ -1774,7 +1802,7 @@ name_word(const struct scan *S, size_t a, size_t *e, unsigned *fl)
 		return NW_NONE;	/* UWV, GGD: an acronym */
 	if (*fl & W_PART)
 		return NW_PART;
-	if (*fl & (W_STOP | W_NEXT))
+	if (*fl & (W_STOP | W_NEXT | W_COLON))
 		return NW_NONE;
 	/* Wmo-consulent, Zilveren-Kruis: by its first part. */
 	for (h = a; h < i && s[h] != '-'; h++)
@@ -1861,7 +1889,7 @@ cue_before(const struct scan *S, size_t lo, size_t q)
 	if (!(f = cflags(s, a, b)))
 		return 0;
 	if (colon)
-		return (f & (W_COLON | W_CUE)) != 0;
+		return (f & (W_COLON | W_NEXT)) != 0;
 	if (dot)
 		return (f & (W_TITLE | W_CUE)) != 0;
 	if (f & (W_CUE | W_REL | W_ROLE))
@@ -1940,7 +1968,8 @@ at_capital(struct scan *S, size_t p)
 			/* Anna en Eva */
 			if (e + 5 < S->n && s[e] == ' ' && s[e + 1] == 'e' &&
 			    s[e + 2] == 'n' && s[e + 3] == ' ' &&
-			    IS_UPPER(s[e + 4]) && (e2 = name_at(S, e + 4))) {
+			    (cls[s[e + 4]] & C_NAME) &&
+			    (e2 = name_at(S, e + 4))) {
 				emit(S, e + 4, e2, BE_R_NAAM);
 				e = e2;
 			}

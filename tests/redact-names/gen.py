@@ -144,6 +144,11 @@ def sentences(r):
         lambda: f"{N(r.choice(FIRST))} ({r.randrange(3, 17)}) kan niet naar de opvang.",
         lambda: f"Beste {N(r.choice(FIRST))}, dank voor het gesprek.",
         lambda: f"Naam: {N(name(r, True))}",
+        lambda: f"Contactpersoon: {N(name(r, True))}, {r.choice(ROLE)}.",
+        lambda: f"Hij heet {N(r.choice(FIRST))} en is {a} jaar.",
+        # Written without capitals: found only with a lexicon, which
+        # redact.c does not have; these count as misses.
+        lambda: f"mijn naam is {N(r.choice(FIRST).lower())} en ik woon in {K(pl)}.",
         # Numbers.
         lambda: f"Bel mij op {N(mobile(r), 'TELEFOON')} als er iets is.",
         lambda: f"Mijn BSN is {N(bsn(r), 'BSN')}, zegt de {K(org)}.",
@@ -169,6 +174,11 @@ def sentences(r):
         lambda: f"In {K(r.choice(MONTH))} kreeg ik een brief uit {K(pl)}.",
         lambda: f"Ik woon in {K('Den Haag')} en de {K('GGD')} kwam langs.",
         lambda: f"{K('Daarna')} ging het beter dankzij {K('Humanitas')}.",
+        lambda: f"Met vriendelijke groet, {K('Zorgbelang')} {K(pl)}",
+        lambda: f"Groeten van het {K('Wijkteam')} {K('Noord')}",
+        lambda: f"Beste {K('Cliëntenraad')}, hierbij mijn verhaal.",
+        lambda: f"Ik ben {K(r.choice(DAY))} en {K(r.choice(DAY))} bij de {K('Voedselbank')}.",
+        lambda: f"Mevrouw van {K('Humanitas')} en meneer van het {K('CJG')} kwamen samen.",
     ]
 
 

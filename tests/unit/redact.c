@@ -304,11 +304,14 @@ has_word(const char *s, const char *w, size_t n)
 	return 0;
 }
 
-/* Has the name's text (words of it that start with a capital) gone? */
+/* Has the name's text (its words but the particles) gone? */
 static int
 name_gone(const char *out, const char *name, size_t len)
 {
+	static const char *const parts[] = { "van", "de", "der", "den", "te",
+	    "ter", "ten", "'t", "el", "al", NULL };
 	size_t i = 0, a;
+	int k, part;
 
 	while (i < len) {
 		while (i < len && name[i] == ' ')
@@ -316,9 +319,10 @@ name_gone(const char *out, const char *name, size_t len)
 		a = i;
 		while (i < len && name[i] != ' ')
 			i++;
-		if (i > a && ((name[a] >= 'A' && name[a] <= 'Z') ||
-		    (unsigned char)name[a] >= 0x80) && has_word(out, name + a,
-		    i - a))
+		for (k = 0, part = 0; parts[k]; k++)
+			part |= strlen(parts[k]) == i - a &&
+			    strncmp(parts[k], name + a, i - a) == 0;
+		if (i > a && !part && has_word(out, name + a, i - a))
 			return 0;
 	}
 	return 1;
