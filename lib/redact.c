@@ -1679,6 +1679,8 @@ wflags(const u8 *s, size_t a, size_t b)
 static unsigned
 cflags(const u8 *s, size_t a, size_t b)
 {
+	if (b > a && s[a] == '\'')
+		return wflags(s, a, b);	/* 't, 's */
 	if (b <= a || b - a >= 32 || !IS_ALPHA(s[a]) ||
 	    !(cuelen[LOWER(s[a]) - 'a'] & 1u << (b - a)))
 		return 0;
@@ -1956,9 +1958,11 @@ at_capital(struct scan *S, size_t p)
 	for (k = 0; k < 3; k++) {
 		if (q < S->done + 2 || s[q - 1] != ' ')
 			break;
-		a = word_start(S, S->done, q - 1);
-		if (a == q - 1 || !(cflags(s, a, q - 1) & W_PART) ||
-		    (a > S->done && s[a - 1] != ' '))
+		for (a = q - 1; a > S->done && q - a < 6 &&
+		    (IS_ALPHA(s[a - 1]) || s[a - 1] == '\''); a--)
+			;
+		if (a == q - 1 || q - a >= 6 || !(cflags(s, a, q - 1) &
+		    W_PART) || (a > S->done && s[a - 1] != ' '))
 			break;
 		q = a;
 	}
@@ -2105,6 +2109,14 @@ scan(const u8 *s, size_t len, struct be_buf *out, struct be_redact_counts *c,
 	be_buf_grow(out, len);
 	pthread_once(&htab_once, htab_build);
 	while (i < len) {
+		/* Most bytes start nothing: pass them eight at a time. */
+		if (i + 8 <= len && !((cls[s[i]] | cls[s[i + 1]] |
+		    cls[s[i + 2]] | cls[s[i + 3]] | cls[s[i + 4]] |
+		    cls[s[i + 5]] | cls[s[i + 6]] | cls[s[i + 7]]) &
+		    (C_CAND | C_NAME))) {
+			i += 8;
+			continue;
+		}
 		if (!(cls[s[i]] & (C_CAND | C_NAME))) {
 			i++;
 			continue;

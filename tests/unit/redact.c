@@ -211,6 +211,8 @@ static const struct {
 	{ "meneer van der Wal zei", "meneer [NAAM] zei" },
 	{ "dhr. J.P. de Boer en mw. El Idrissi", "dhr. [NAAM] en mw. [NAAM]" },
 	{ "de heer Van 't Hof", "de heer [NAAM]" },
+	{ "meneer van 't Hof en mevrouw van der Wal",
+	  "meneer [NAAM] en mevrouw [NAAM]" },
 	{ "Mijn kinderen Anna en Eva", "Mijn kinderen [NAAM] en [NAAM]" },
 	{ "Mijn wijkcoach, Shanti Veenstra, belde",
 	  "Mijn wijkcoach, [NAAM], belde" },
