@@ -209,10 +209,12 @@ asks_name(const char *h)
 		l = (size_t)(e - p);
 		nw++;
 		for (i = 0; words[i]; i++)
-			if (strlen(words[i]) == l && strncmp(p, words[i], l) == 0)
+			if (strlen(words[i]) == l &&
+			    strncmp(p, words[i], l) == 0)
 				hit = 1;
 		for (i = 0; things[i]; i++)
-			if (strlen(things[i]) == l && strncmp(p, things[i], l) == 0)
+			if (strlen(things[i]) == l &&
+			    strncmp(p, things[i], l) == 0)
 				return 0;
 		p = e;
 	}

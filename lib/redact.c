@@ -51,7 +51,8 @@ be_redact_marker(int kind)
 #define C_LOWER	0x04
 #define C_CAND	0x08	/* may start a candidate: digit + ( @ */
 #define C_LOCAL	0x10	/* e-mail local part besides letters and digits */
-#define C_NAME	0x20	/* may start a name: a capital, or a letter outside ASCII */
+#define C_NAME	0x20	/* may start a name: a capital, or a byte that
+			   starts a letter outside ASCII */
 #define C_ALPHA	(C_UPPER | C_LOWER)
 #define C_ALNUM	(C_ALPHA | C_DIGIT)
 
@@ -1206,9 +1207,11 @@ static const struct nword nwords[] = {
 	/* Titles. */
 	{ "mevrouw", W_TITLE }, { "meneer", W_TITLE }, { "mijnheer", W_TITLE },
 	{ "heer", W_TITLE | W_HEER }, { "mevr", W_TITLE }, { "mvr", W_TITLE },
-	{ "mw", W_TITLE | W_DOT }, { "dhr", W_TITLE }, { "hr", W_TITLE | W_DOT },
+	{ "mw", W_TITLE | W_DOT }, { "dhr", W_TITLE },
+	{ "hr", W_TITLE | W_DOT },
 	{ "juffrouw", W_TITLE }, { "mr", W_TITLE | W_DOT },
-	{ "mrs", W_TITLE }, { "ms", W_TITLE | W_DOT }, { "dr", W_TITLE | W_DOT },
+	{ "mrs", W_TITLE }, { "ms", W_TITLE | W_DOT },
+	{ "dr", W_TITLE | W_DOT },
 	{ "drs", W_TITLE | W_DOT }, { "ir", W_TITLE | W_DOT },
 	{ "ing", W_TITLE | W_DOT }, { "prof", W_TITLE | W_DOT },
 	{ "zr", W_TITLE | W_DOT }, { "mevrouwtje", W_TITLE },

@@ -4,9 +4,12 @@
  * be-collect runs every story text through be_redact before anything is
  * stored.  Each piece of personal data found is replaced by a marker and
  * counted by kind; the original is not kept anywhere.  The text is read
- * once, from left to right; the checks below run only where a candidate
- * starts (a digit, '+', '(' or '@'), so redaction costs little more than a
- * copy.  Redacting a redacted text again changes nothing.
+ * from left to right; the checks below run only where a candidate starts
+ * (a digit, '+', '(', '@' or a capital), so redaction costs little more
+ * than a copy.  Where two kinds overlap ("Dorpsstraat 1 bis-7d@ziggo.nl":
+ * an address whose house number runs into an e-mail address), the first
+ * pass takes one and the text is read again, so that their union is
+ * redacted.  Redacting a redacted text again changes nothing.
  *
  * What is redacted, and how it is recognised:
  *
@@ -29,8 +32,9 @@
  *	of another country must have that country's length and pass the mod-97
  *	check.
  *
- * [TELEFOON]  Dutch phone numbers: ten digits starting with 0 (mobile
- *	06, landlines with a two-, three- or four-digit area code, 085, 088),
+ * [TELEFOON]  Dutch phone numbers: ten digits starting with 0 (mobile:
+ *	06 and eight digits, whatever digit follows the 06; landlines with a
+ *	two-, three- or four-digit area code; 085, 088),
  *	written together or in groups separated by spaces, dashes or dots, or
  *	with the area code in parentheses or before a slash: 06-12345678,
  *	06 12 34 56 78, 06-1234 5678, 010-1234567, 020 123 4567,
@@ -83,6 +87,28 @@
  *	12 maart 1956 (Dutch or English month names, also abbreviated).  The
  *	word before it stays.  A year on its own ("geboren in 1956") stays,
  *	as an age does; dates that are not dates of birth stay.
+ *
+ * [NAAM]  A person's name, by what stands before it: a cue (mijn naam
+ *	is, ik ben, ik heet, heet, genaamd, groet, groeten, met vriendelijke
+ *	groet, beste, naam:), a title (mevrouw, meneer, de heer, mevr., dhr.,
+ *	mw., mr., dr.), a relation (mijn zoon, dochter, man, vrouw, moeder,
+ *	buurvrouw, kleinzoon, schoonzus, kinderen, ...) or a role
+ *	(consulent, wijkcoach, casemanager, klantmanager, huisarts, ...),
+ *	with a comma, colon or line break between for greetings, signatures
+ *	and form answers; or by an age in brackets after it ("Mevrouw Bos
+ *	(81)", "Daan (8 jaar)").  The name is one or more capitalised words,
+ *	initials and the surname particles between them (van, de, der, den,
+ *	van 't, ter, te, el, al, bin, ...): "Fatima el Amrani", "J.P. van 't
+ *	Hof", "Jansen-de Vries", "Ayşe Öztürk"; "Anna en Eva" after one cue
+ *	are two.  A lower-case word after a cue is no name ("ik ben moe",
+ *	"mijn zoon is ziek"), nor is a word in capitals only.  Places,
+ *	organisations and services that redaction knows (Zwolle, Den Haag,
+ *	Valys, UWV, Zilveren Kruis, Wmo-loket, Voedselbank, words ending in
+ *	-team, -loket, -zorg, -dienst, -bank, -werk and the like),
+ *	nationalities, feasts, months and days stay; a place after "van"
+ *	inside a name belongs to it (Jos van Zwolle).  There is no list of
+ *	first names: a name with none of these cues stays (see
+ *	be_redact_suspects).
  *
  * What stays: amounts (€ 1.250,00, 350 euro, 1250,-), times (10:15, 10.15
  * uur), years, ages ("ik ben 82"), percentages, article numbers (artikel

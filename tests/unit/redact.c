@@ -199,13 +199,15 @@ static const struct {
 	/* names */
 	{ "Mijn naam is Fatima el Amrani.", "Mijn naam is [NAAM]." },
 	{ "Ik ben Piet de Vries, 72 jaar", "Ik ben [NAAM], 72 jaar" },
-	{ "Mevrouw Jansen van het wijkteam", "Mevrouw [NAAM] van het wijkteam" },
+	{ "Mevrouw Jansen van het wijkteam",
+	  "Mevrouw [NAAM] van het wijkteam" },
 	{ "mijn zoon Daan (8) speelt", "mijn zoon [NAAM] (8) speelt" },
 	{ "Groet, Jos van Dijk", "Groet, [NAAM]" },
 	{ "Met vriendelijke groet,\nAyşe Öztürk",
 	  "Met vriendelijke groet,\n[NAAM]" },
 	{ "De consulent Yusuf Bakkali belde", "De consulent [NAAM] belde" },
-	{ "Mevrouw Bos (81) woont alleen.", "Mevrouw [NAAM] (81) woont alleen." },
+	{ "Mevrouw Bos (81) woont alleen.",
+	  "Mevrouw [NAAM] (81) woont alleen." },
 	{ "Daan (8) speelt. Toen Daan (8 jaar) kwam",
 	  "[NAAM] (8) speelt. Toen [NAAM] (8 jaar) kwam" },
 	{ "meneer van der Wal zei", "meneer [NAAM] zei" },
@@ -234,7 +236,8 @@ static const struct {
 	  "Mevrouw van de Voedselbank en meneer van Zilveren Kruis" },
 	{ "De wijkcoach Wijkteam Noord, mijn dochter in Den Haag",
 	  "De wijkcoach Wijkteam Noord, mijn dochter in Den Haag" },
-	{ "Met Kerst en na Pasen, in maart", "Met Kerst en na Pasen, in maart" },
+	{ "Met Kerst en na Pasen, in maart",
+	  "Met Kerst en na Pasen, in maart" },
 	{ "MIJN ZOON DAAN", "MIJN ZOON DAAN" },
 	{ "mijn zoon (8) en Zwolle (12)", "mijn zoon (8) en Zwolle (12)" },
 	{ "bel (020) 123 45 67", "bel [TELEFOON]" },
@@ -377,7 +380,8 @@ corpus(void)
 				p = strchr(p, ':');
 				continue;
 			}
-			if (strncmp(p, "}}", 2) == 0 || strncmp(p, "<<", 2) == 0 ||
+			if (strncmp(p, "}}", 2) == 0 ||
+			    strncmp(p, "<<", 2) == 0 ||
 			    strncmp(p, ">>", 2) == 0) {
 				p++;
 				continue;
