@@ -1788,10 +1788,13 @@ name_word(const struct scan *S, size_t a, size_t *e, unsigned *fl)
 		    NW_NONE : NW_INIT;
 	}
 	*e = i = word_end(S, a);
-	/* Glued to digits or to an e-mail address: not a word of a name. */
+	/*
+	 * Glued to digits or to an e-mail address: not a word of a name.  A
+	 * marker counts as what it replaced ("Jb.[ADRES]" was "Jb.Bewal 12").
+	 */
 	if (i < n && (IS_DIGIT(s[i]) || s[i] == '@' || s[i] == '_' ||
 	    ((s[i] == '.' || s[i] == '+') && i + 1 < n &&
-	    IS_ALNUM(s[i + 1]))))
+	    (IS_ALNUM(s[i + 1]) || s[i + 1] == '['))))
 		return NW_NONE;
 	*fl = wflags(s, a, i);
 	if (!cp_upper(cp))
