@@ -441,7 +441,7 @@ be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
 	if (cm->col[BE_F_TEXT] < 0) {
 		*bad = n;
 		return be_err_set(e, "no story text column: name one 'Verhaal' "
-		    "or 'Story', or map one with -m");
+		    "or 'Story', or choose one with --text-column or -m");
 	}
 	return 0;
 }
