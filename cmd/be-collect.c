@@ -14,7 +14,7 @@
 
 static const char usage_text[] =
     "be-collect [-n] [--skip-bad] [--no-index] [-d delim] [-e encoding] "
-    "[-f format] [-m map] [-s store] [file ...]\n"
+    "[-f format] [-m map] [-s store] [-t column] [file ...]\n"
     "       be-collect --use quote|count [-s store] [ref ...]\n"
     "       be-collect --purge-persons [-s store]\n"
     "       be-collect --share-dir";
@@ -29,6 +29,7 @@ static const struct option longopts[] = {
 	{ "encoding", required_argument, 0, 'e' },
 	{ "format", required_argument, 0, 'f' },
 	{ "map", required_argument, 0, 'm' },
+	{ "text-column", required_argument, 0, 't' },
 	BE_LONGOPT_STORE,
 	{ "purge-persons", no_argument, 0, OPT_PURGE },
 	{ "use", required_argument, 0, OPT_USE },
@@ -59,6 +60,7 @@ summary(const char *name, const struct be_collect_stats *s, int dry_run)
 {
 	char red[256] = "", how[96] = "", no[48] = "", use[96] = "";
 	char tags[96] = "";
+	char col[200] = "";
 	unsigned done = 0, best;
 	size_t len = 0;
 	int k, pick;
@@ -103,10 +105,14 @@ summary(const char *name, const struct be_collect_stats *s, int dry_run)
 		snprintf(tags, sizeof tags, be_err_tr(N_("; %lu %s and %lu %s "
 		    "added")), s->tags, be_plural(s->tags, "tag", "tags"),
 		    s->points, be_plural(s->points, "point", "points"));
-	be_warnx("%s: %lu %s read, %lu new, %lu %s, %lu refused%s%s%s%s%s%s",
+	if (s->text_col[0])
+		snprintf(col, sizeof col,
+		    be_err_tr(N_("; story text from column '%s'")),
+		    s->text_col);
+	be_warnx("%s: %lu %s read, %lu new, %lu %s, %lu refused%s%s%s%s%s%s%s",
 	    name, s->read, be_plural(s->read, "row", "rows"), s->added, s->dup,
 	    be_plural(s->dup, "duplicate", "duplicates"), s->refused, no, use,
-	    tags, red, how, dry_run ?
+	    tags, red, how, col, dry_run ?
 	    be_err_tr(N_("; dry run, nothing written")) : "");
 }
 
@@ -156,7 +162,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof o);
 	o.out = stdout;
 	o.refused = refused;
-	while ((c = getopt_long(argc, argv, "nd:e:f:m:s:", longopts,
+	while ((c = getopt_long(argc, argv, "nd:e:f:m:s:t:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'n':
@@ -188,6 +194,9 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			sflag = optarg;
+			break;
+		case 't':
+			o.text_column = optarg;
 			break;
 		case OPT_PURGE:
 			purge = 1;

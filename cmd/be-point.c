@@ -11,6 +11,7 @@
 #include "point.h"
 #include "prog.h"
 #include "record.h"
+#include "redact.h"
 #include "store.h"
 #include "banned.h"
 
@@ -22,9 +23,11 @@ static const char usage[] =
     "       be-point [-s store] edit ref\n"
     "       be-point [-s store] update [file ...]\n"
     "       be-point [-s store] state [--date date] [--note text] ref state\n"
-    "       be-point [-s store] answer [-m text] [--date date] ref outcome";
+    "       be-point [-s store] answer [-m text] [--date date] ref outcome\n"
+    "       be-point [-s store] --check-names [ref ...]";
 
-enum { OPT_STATE = BE_OPT_FIRST_FREE, OPT_SINCE, OPT_DATE, OPT_NOTE };
+enum { OPT_STATE = BE_OPT_FIRST_FREE, OPT_SINCE, OPT_DATE, OPT_NOTE,
+	OPT_CHECK_NAMES };
 
 static const struct option longopts[] = {
 	BE_LONGOPTS_STD,
@@ -34,12 +37,13 @@ static const struct option longopts[] = {
 	{ "since", required_argument, 0, OPT_SINCE },
 	{ "date", required_argument, 0, OPT_DATE },
 	{ "note", required_argument, 0, OPT_NOTE },
+	{ "check-names", no_argument, 0, OPT_CHECK_NAMES },
 	{ "theme", required_argument, 0, 't' },
 	{ "message", required_argument, 0, 'm' },
 	{ 0, 0, 0, 0 }
 };
 
-static int Hflag, lflag;
+static int Hflag, lflag, check_names;
 static const char *sflag, *stateflag, *sinceflag, *dateflag, *noteflag;
 static const char *tflag, *mflag;
 static long long nflag;
@@ -62,6 +66,53 @@ print_changed(long long id, void *arg)
 	be_err_init(&e);
 	if (be_point_record(arg, stdout, id, &e) < 0)
 		be_report(&e);
+}
+
+struct quote_ref {
+	long long point, story;
+	unsigned long found;
+};
+
+static void
+print_suspect(void *arg, const char *w, size_t n)
+{
+	struct quote_ref *q = arg;
+
+	printf("P-%lld\tS-%lld\t%.*s\n", q->point, q->story, (int)n, w);
+	q->found++;
+}
+
+/*
+ * --check-names: the words of the quotes of the points given that look
+ * like names, one record each (point, story, word).  BE_OK when there
+ * are some, BE_NONE when there are none (as a selector), -1 on error.
+ */
+static int
+cmd_check_names(struct be_store *st, int argc, char **argv, struct be_err *e)
+{
+	struct quote_ref q = { 0, 0, 0 };
+	struct be_point p;
+	long long *ids = NULL;
+	size_t i, j, n = 0;
+	int rc;
+
+	if ((rc = be_loop_refs(argc, argv, 'P', &ids, &n, e)) != 0) {
+		free(ids);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = be_point_get(st, ids[i], &p, e)) == 0)
+			for (j = 0; j < p.nstories; j++) {
+				q.point = p.id;
+				q.story = p.stories[j].id;
+				be_redact_suspects(p.stories[j].quote,
+				    strlen(p.stories[j].quote), print_suspect,
+				    &q);
+			}
+		be_point_release(&p);
+	}
+	free(ids);
+	return rc < 0 ? -1 : q.found ? BE_OK : BE_NONE;
 }
 
 /* Standard input, whole, without its last newlines; NULL with e filled. */
@@ -218,12 +269,27 @@ main(int argc, char *argv[])
 		case OPT_SINCE: sinceflag = optarg; break;
 		case OPT_DATE: dateflag = optarg; break;
 		case OPT_NOTE: noteflag = optarg; break;
+		case OPT_CHECK_NAMES: check_names = 1; break;
 		default:
 			return be_std_option(c, usage);
 		}
 	}
 	argc -= optind;
 	argv += optind;
+	if (check_names) {
+		if (lflag || Hflag || stateflag || sinceflag || nflag ||
+		    tflag || noteflag || mflag || dateflag)
+			return be_usage(usage);
+		be_err_init(&e);
+		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
+			return be_finish(BE_FAIL);
+		if ((rc = cmd_check_names(st, argc, argv, &e)) < 0) {
+			be_report(&e);
+			rc = BE_FAIL;
+		}
+		be_store_close(st);
+		return be_finish(rc);
+	}
 	if (!lflag && argc == 0)
 		return be_usage(usage);
 	if (!lflag) {

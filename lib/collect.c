@@ -644,9 +644,52 @@ row_done(struct ctx *x, int rc, struct be_err *e)
 
 /* CSV. */
 
+/*
+ * The first rows of an export, kept while the text column is chosen by
+ * their answers; then taken in as any other row.
+ */
+#define SAMPLE_ROWS 20
+
+struct sample {
+	char **f[SAMPLE_ROWS];
+	size_t nf[SAMPLE_ROWS];
+	unsigned long *pos[SAMPLE_ROWS];	/* line, col of each field */
+	unsigned long line[SAMPLE_ROWS];
+	size_t n;
+};
+
+static void
+sample_release(struct sample *sm)
+{
+	size_t r, i;
+
+	for (r = 0; r < sm->n; r++) {
+		for (i = 0; i < sm->nf[r]; i++)
+			free(sm->f[r][i]);
+		free(sm->f[r]);
+		free(sm->pos[r]);
+	}
+	sm->n = 0;
+}
+
+/* Where field i starts: from the sample's row, or the reader's. */
+static void
+field_pos(struct be_csv *c, const unsigned long *pos, size_t i, size_t n,
+    unsigned long *l, unsigned long *col)
+{
+	if (pos && i < n) {
+		*l = pos[2 * i];
+		*col = pos[2 * i + 1];
+	} else if (pos)
+		*l = *col = 0;
+	else
+		be_csv_field_pos(c, i, l, col);
+}
+
 static int
 csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
-    char **f, size_t n, unsigned long line, struct be_err *e)
+    const unsigned long *pos, char **f, size_t n, unsigned long line,
+    struct be_err *e)
 {
 	struct be_story *s = &x->story;
 	char date[BE_DATE_MAX];
@@ -662,7 +705,7 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 		return 0;	/* a row of empty cells: no row */
 	x->s->read++;
 	if (n > cm->n || (long)n <= cm->col[BE_F_TEXT]) {
-		be_csv_field_pos(c, n > cm->n ? cm->n : n - 1, &l, &col);
+		field_pos(c, pos, n > cm->n ? cm->n : n - 1, n, &l, &col);
 		return be_err_at(e, x->name, l, col, "row has %zu field%s, the "
 		    "header has %zu", n, n == 1 ? "" : "s", cm->n), ROW_BAD;
 	}
@@ -698,7 +741,7 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 			if (*v == '\0')
 				break;
 			if (be_date_parse(v, date) < 0) {
-				be_csv_field_pos(c, i, &l, &col);
+				field_pos(c, pos, i, n, &l, &col);
 				return be_err_at(e, x->name, l, col, "unreadable "
 				    "date in '%s'; write it as 2026-02-02 or "
 				    "2-2-2026 10:15", cm->key[i]), ROW_BAD;
@@ -714,7 +757,7 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 		case BE_F_ROUTE:
 			v = be_route_parse(v, &ok);
 			if (!ok) {
-				be_csv_field_pos(c, i, &l, &col);
+				field_pos(c, pos, i, n, &l, &col);
 				return be_err_at(e, x->name, l, col, "unknown "
 				    "route in '%s'; use klachtencommissie, "
 				    "bezwaar or clientondersteuner",
@@ -744,7 +787,7 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 		}
 	}
 	i = (size_t)cm->col[BE_F_TEXT];
-	be_csv_field_pos(c, i, &l, &col);
+	field_pos(c, pos, i, n, &l, &col);
 	return take(x, f[i], l, col, e);
 }
 
@@ -754,10 +797,13 @@ csv_in(struct ctx *x, FILE *in, char **hash, struct be_err *e)
 	struct be_csv_opts co;
 	struct be_colmap cm;
 	struct be_csv *c;
-	unsigned long line, l, col;
+	struct sample sm;
+	unsigned long line, hline, l, col;
 	char **f;
-	size_t n, bad;
-	int rc;
+	size_t n, bad, i, r;
+	int rc, more = 0;
+
+	sm.n = 0;
 
 	memset(&co, 0, sizeof co);
 	co.delim = x->o->delim;
@@ -774,23 +820,62 @@ csv_in(struct ctx *x, FILE *in, char **hash, struct be_err *e)
 	snprintf(x->s->encoding, sizeof x->s->encoding, "%s",
 	    be_csv_encoding(c));
 	x->s->delim = be_csv_delim(c);
-	if (be_colmap_build(&cm, f, n, x->o->map, &bad, e) < 0) {
-		if (bad < n)
+	hline = line;
+	rc = be_colmap_build(&cm, f, n, x->o->map, &bad, e);
+	if (rc < 0 && bad == n && x->o->text_column == NULL) {
+		/* No header names the text: let the first answers say. */
+		while (sm.n < SAMPLE_ROWS &&
+		    (rc = be_csv_row(c, &f, &n, &line, e)) == 1) {
+			sm.f[sm.n] = be_xcalloc(n ? n : 1, sizeof (char *));
+			sm.pos[sm.n] = be_xcalloc(2 * (n ? n : 1),
+			    sizeof (unsigned long));
+			for (i = 0; i < n; i++) {
+				sm.f[sm.n][i] = be_xstrdup(f[i]);
+				be_csv_field_pos(c, i, &sm.pos[sm.n][2 * i],
+				    &sm.pos[sm.n][2 * i + 1]);
+			}
+			sm.nf[sm.n] = n;
+			sm.line[sm.n++] = line;
+		}
+		if (rc < 0)
+			goto out;
+		more = rc == 1;
+		be_err_init(e);
+		if (be_colmap_pick_text(&cm, sm.f, sm.nf, sm.n, e) < 0)
+			rc = -1;
+		else
+			snprintf(x->s->text_col, sizeof x->s->text_col, "%s",
+			    cm.key[cm.col[BE_F_TEXT]]);
+	} else if (x->o->text_column && (rc == 0 || bad == n)) {
+		be_err_init(e);
+		rc = be_colmap_set_text(&cm, x->o->text_column, e);
+		bad = n;
+	}
+	if (rc < 0) {
+		if (bad < cm.n)
 			be_csv_field_pos(c, bad, &l, &col);
 		else
-			l = line, col = 1;
+			l = hline, col = 1;
 		e->line = l, e->col = col;
 		snprintf(e->file, sizeof e->file, "%s", x->name);
 		rc = -1;
 		goto out;
 	}
-	while ((rc = be_csv_row(c, &f, &n, &line, e)) == 1)
-		if ((rc = row_done(x, csv_row(x, &cm, c, f, n, line, e),
-		    e)) < 0)
-			break;
+	for (r = 0; r < sm.n; r++)
+		if ((rc = row_done(x, csv_row(x, &cm, c, sm.pos[r], sm.f[r],
+		    sm.nf[r], sm.line[r], e), e)) < 0)
+			goto out;
+	if (sm.n && !more)
+		rc = 0;
+	else
+		while ((rc = be_csv_row(c, &f, &n, &line, e)) == 1)
+			if ((rc = row_done(x, csv_row(x, &cm, c, NULL, f, n,
+			    line, e), e)) < 0)
+				break;
 	if (rc == 0)
 		*hash = be_csv_hash(c);
 out:
+	sample_release(&sm);
 	be_colmap_release(&cm);
 	be_csv_close(c);
 	return rc < 0 ? (rc == ROW_BAD ? ROW_BAD : FATAL) : 0;

@@ -31,6 +31,8 @@ struct be_collect_opts {
 	int delim;		/* CSV delimiter, 0: detect */
 	const char *encoding;	/* CSV encoding, NULL: detect */
 	const struct be_map *map;	/* mapping file, or NULL */
+	const char *text_column;	/* CSV: the story text column (its
+					   header or number), or NULL */
 	int dry_run;		/* do everything, then roll back */
 	int skip_bad;		/* refuse bad rows, keep the good ones */
 	int no_index;		/* leave the full-text index stale */
@@ -45,6 +47,9 @@ struct be_collect_stats {
 				 * or "ods" for a workbook, refused */
 	char encoding[32];	/* CSV: as be_csv_encoding */
 	int delim;		/* CSV: the delimiter */
+	char text_col[128];	/* CSV: the header of the text column when
+				   no header named it and its answers did,
+				   else "" */
 	unsigned long read, added, dup, refused;
 	unsigned long use_no;	/* rows whose teller said no to use: not
 				   taken in */

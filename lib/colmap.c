@@ -149,19 +149,97 @@ be_colmap_norm(struct be_buf *b, const char *h)
 		be_buf_setlen(b, b->len - 1);
 }
 
+/*
+ * Drops what a form adds in brackets to say a question may be skipped:
+ * "uw naam (niet verplicht)" is "uw naam".  Other brackets stay.
+ */
+static void
+drop_optional(struct be_buf *b)
+{
+	static const char *const opt[] = { "(niet verplicht)", "(optioneel)",
+	    "(optional)", "(facultatief)", "(mag leeg)", "(vrijwillig)",
+	    "(not required)", "(indien gewenst)", "(als u wilt)",
+	    "(hoeft niet)", "(voluit)", "(niet verplicht)?", NULL };
+	size_t l;
+	int i;
+
+	for (i = 0; opt[i]; i++) {
+		l = strlen(opt[i]);
+		if (b->len > l && strcmp(b->s + b->len - l, opt[i]) == 0) {
+			be_buf_setlen(b, b->len - l);
+			while (b->len && strchr("?:* ", b->s[b->len - 1]))
+				be_buf_setlen(b, b->len - 1);
+			return;
+		}
+	}
+}
+
+/*
+ * Does a header (normalised) ask for a person's name: a word naam, name,
+ * voornaam, achternaam, roepnaam, initialen, voorletters or tussenvoegsel
+ * in a short question that is not about a thing ("naam organisatie")?
+ */
+static int
+asks_name(const char *h)
+{
+	static const char *const words[] = { "naam", "name", "voornaam",
+	    "achternaam", "roepnaam", "initialen", "voorletters",
+	    "tussenvoegsel", "namen", "achternamen", "voornamen", NULL };
+	static const char *const things[] = { "organisatie", "organization",
+	    "organisation", "bedrijf", "company", "gemeente", "wijk", "school",
+	    "instelling", "straat", "street", "project", "bestand", "file",
+	    "formulier", "form", "gebruikersnaam", "username", "user", "team",
+	    "product", "dienst", "regeling", "plaats", "woonplaats", "city",
+	    "town", "land", "country", NULL };
+	const char *p = h, *e;
+	int i, hit = 0, nw = 0;
+	size_t l;
+
+	if (strcmp(h, "hoe heet u") == 0 || strcmp(h, "hoe heet je") == 0)
+		return 1;
+	while (*p) {
+		while (*p && !((*p >= 'a' && *p <= 'z') ||
+		    (unsigned char)*p >= 0x80))
+			p++;
+		for (e = p; *e && ((*e >= 'a' && *e <= 'z') ||
+		    (unsigned char)*e >= 0x80); e++)
+			;
+		if (e == p)
+			break;
+		l = (size_t)(e - p);
+		nw++;
+		for (i = 0; words[i]; i++)
+			if (strlen(words[i]) == l &&
+			    strncmp(p, words[i], l) == 0)
+				hit = 1;
+		for (i = 0; things[i]; i++)
+			if (strlen(things[i]) == l &&
+			    strncmp(p, things[i], l) == 0)
+				return 0;
+		p = e;
+	}
+	return hit && nw <= 6;
+}
+
 int
 be_colmap_synonym(const char *header)
 {
 	struct be_buf b = BE_BUF_INIT;
 	size_t i;
-	int f = BE_F_ATTR;
+	int f = BE_F_ATTR, pass;
 
 	be_colmap_norm(&b, header);
-	for (i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
-		if (strcmp(b.s, synonyms[i].h) == 0) {
-			f = synonyms[i].f;
-			break;
-		}
+	for (pass = 0; pass < 2 && f == BE_F_ATTR; pass++) {
+		if (pass)
+			drop_optional(&b);
+		for (i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
+			if (strcmp(b.s, synonyms[i].h) == 0) {
+				f = synonyms[i].f;
+				break;
+			}
+	}
+	if (f == BE_F_ATTR && asks_name(b.s))
+		f = BE_F_NAME;
 	be_buf_release(&b);
 	return f;
 }
@@ -363,7 +441,7 @@ be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
 	if (cm->col[BE_F_TEXT] < 0) {
 		*bad = n;
 		return be_err_set(e, "no story text column: name one 'Verhaal' "
-		    "or 'Story', or map one with -m");
+		    "or 'Story', or choose one with --text-column or -m");
 	}
 	return 0;
 }
@@ -378,6 +456,118 @@ be_colmap_release(struct be_colmap *cm)
 	free(cm->key);
 	free(cm->field);
 	memset(cm, 0, sizeof *cm);
+}
+
+int
+be_colmap_set_text(struct be_colmap *cm, const char *which,
+    struct be_err *e)
+{
+	struct be_buf a = BE_BUF_INIT, b = BE_BUF_INIT;
+	char *end;
+	long k = -1, num;
+	size_t i;
+
+	num = strtol(which, &end, 10);
+	if (*which && *end == '\0' && num >= 1 && (size_t)num <= cm->n)
+		k = num - 1;
+	be_colmap_norm(&a, which);
+	for (i = 0; k < 0 && i < cm->n; i++) {
+		be_buf_reset(&b);
+		be_colmap_norm(&b, cm->key[i]);
+		if (strcmp(a.s, b.s) == 0)
+			k = (long)i;
+	}
+	be_buf_release(&a);
+	be_buf_release(&b);
+	if (k < 0)
+		return be_err_set(e, "no column '%s' for the story text; give "
+		    "its header or its number", which);
+	if (cm->col[BE_F_TEXT] >= 0)
+		cm->field[cm->col[BE_F_TEXT]] = BE_F_ATTR;
+	cm->field[k] = BE_F_TEXT;
+	cm->col[BE_F_TEXT] = k;
+	return 0;
+}
+
+/* Does a header (normalised) speak of a story? */
+static int
+story_header(const char *h)
+{
+	static const char *const stems[] = { "vertel", "verhaal", "ervaring",
+	    "story", "experience", "beleving", NULL };
+	int i;
+
+	for (i = 0; stems[i]; i++)
+		if (strstr(h, stems[i]))
+			return 1;
+	return 0;
+}
+
+long
+be_colmap_pick_text(struct be_colmap *cm, char **const *rows,
+    const size_t *nf, size_t nrows, struct be_err *e)
+{
+	struct be_buf h = BE_BUF_INIT;
+	double words, len, best = 0, second = 0, bestlen = 0;
+	long k = -1, k2 = -1, told = -1;
+	size_t i, r, nans;
+	const char *p;
+	int told_n = 0, inword;
+
+	for (i = 0; i < cm->n; i++) {
+		if (cm->field[i] != BE_F_ATTR)
+			continue;
+		words = len = 0;
+		nans = 0;
+		for (r = 0; r < nrows; r++) {
+			if (i >= nf[r] || rows[r][i][strspn(rows[r][i],
+			    " \t\r\n")] == '\0')
+				continue;
+			nans++;
+			for (p = rows[r][i], inword = 0; *p; p++) {
+				if (*p == ' ' || *p == '\t' || *p == '\n' ||
+				    *p == '\r')
+					inword = 0;
+				else if (!inword) {
+					inword = 1;
+					words++;
+				}
+			}
+			len += (double)strlen(rows[r][i]);
+		}
+		if (nans == 0 || words / (double)nans < 3)
+			continue;
+		be_buf_reset(&h);
+		be_colmap_norm(&h, cm->key[i]);
+		if (story_header(h.s)) {
+			told = (long)i;
+			told_n++;
+		}
+		words /= (double)nans;
+		if (words > best || (words == best && len > bestlen)) {
+			second = best;
+			k2 = k;
+			best = words;
+			bestlen = len;
+			k = (long)i;
+		} else if (words > second) {
+			second = words;
+			k2 = (long)i;
+		}
+	}
+	be_buf_release(&h);
+	if (told_n == 1)
+		k = told, k2 = -1;
+	if (k < 0)
+		return be_err_set(e, "no story text column: name one 'Verhaal' "
+		    "or 'Story', or choose one with --text-column or -m"), -1;
+	if (k2 >= 0 && second >= 0.9 * best)
+		return be_err_set(e, "columns '%s' and '%s' both look like the "
+		    "story text; choose one with --text-column or -m",
+		    cm->key[k], cm->key[k2]), -1;
+	cm->field[k] = BE_F_TEXT;
+	cm->col[BE_F_TEXT] = k;
+	return k;
 }
 
 static int

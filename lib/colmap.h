@@ -105,6 +105,28 @@ int be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
 void be_colmap_release(struct be_colmap *cm);
 
 /*
+ * Makes column which (a header as matched above, or a column number from
+ * 1) the story text; a column that was text before becomes an attribute.
+ * Returns 0, or -1 with e's message set when no column is called so.
+ */
+int be_colmap_set_text(struct be_colmap *cm, const char *which,
+    struct be_err *e);
+
+/*
+ * When no header names the story text: picks the column of free text
+ * from the nrows rows rows[r] (nf[r] fields each), the first rows of the
+ * export.  Of the attribute columns, the one whose header speaks of a
+ * story (vertellen, verhaal, ervaring, story, experience) wins if there
+ * is one such; else the one with the most words per answer, and of
+ * those the longest answers.  A column with fewer than three words per
+ * answer is no story.  Makes it the text column and returns its index,
+ * or returns -1 with e's message set when there is none or when the two
+ * best are equally likely (within a tenth), naming both.
+ */
+long be_colmap_pick_text(struct be_colmap *cm, char **const *rows,
+    const size_t *nf, size_t nrows, struct be_err *e);
+
+/*
  * Whether a consent answer says yes: ja, j, yes, y, true, waar, 1, x,
  * ok, akkoord, agree, toestemming, and any answer that begins with "ja",
  * "yes", "ik ga akkoord", "i agree" or "akkoord" as a word (case and

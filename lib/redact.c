@@ -1,5 +1,7 @@
 /* redact.c: see redact.h. */
+#include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -14,6 +16,8 @@ struct scan {
 	const u8 *s;
 	size_t n;
 	size_t done;		/* s[0..done) is in out already */
+	size_t rej;		/* where the last number turned down ends */
+	int again;		/* a marker near it: redact the result again */
 	struct be_buf *out;
 	size_t base;		/* out->len when we started */
 	unsigned total;
@@ -22,11 +26,11 @@ struct scan {
 
 static const char *const names[BE_R_NKINDS] = {
 	"BSN", "IBAN", "TELEFOON", "E-MAIL", "POSTCODE", "ADRES",
-	"GEBOORTEDATUM"
+	"GEBOORTEDATUM", "NAAM"
 };
 static const char *const markers[BE_R_NKINDS] = {
 	"[BSN]", "[IBAN]", "[TELEFOON]", "[E-MAIL]", "[POSTCODE]", "[ADRES]",
-	"[GEBOORTEDATUM]"
+	"[GEBOORTEDATUM]", "[NAAM]"
 };
 
 const char *
@@ -47,11 +51,14 @@ be_redact_marker(int kind)
 #define C_LOWER	0x04
 #define C_CAND	0x08	/* may start a candidate: digit + ( @ */
 #define C_LOCAL	0x10	/* e-mail local part besides letters and digits */
+#define C_NAME	0x20	/* may start a name: a capital, or a byte that
+			   starts a letter outside ASCII */
 #define C_ALPHA	(C_UPPER | C_LOWER)
 #define C_ALNUM	(C_ALPHA | C_DIGIT)
 
 static const u8 cls[256] = {
-	['A' ... 'Z'] = C_UPPER,
+	['A' ... 'Z'] = C_UPPER | C_NAME,
+	[0xC3 ... 0xC5] = C_NAME, [0xC8] = C_NAME,
 	['a' ... 'z'] = C_LOWER,
 	['0' ... '9'] = C_DIGIT | C_CAND,
 	['+'] = C_CAND | C_LOCAL,
@@ -181,6 +188,12 @@ emit(struct scan *S, size_t ms, size_t me, int kind)
 {
 	if (ms < S->done)
 		ms = S->done;
+	/*
+	 * A number turned down for what followed it ("1 bis-7d") may read
+	 * otherwise once what followed is a marker.
+	 */
+	if (S->rej && ms < S->rej + 8)
+		S->again = 1;
 	be_buf_add(S->out, S->s + S->done, ms - S->done);
 	be_buf_adds(S->out, markers[kind]);
 	S->done = me;
@@ -577,8 +590,6 @@ match_phone(const struct scan *S, size_t p)
 	/* Service numbers belong to organisations. */
 	if ((d[1] == '8' || d[1] == '9') && d[2] == '0' &&
 	    (d[3] == '0' || d[3] == '6' || d[3] == '9'))
-		return 0;
-	if (d[1] == '6' && d[2] == '0')
 		return 0;
 	if (ng > 1) {
 		if (g[0] < 2 || g[0] > 4 || (g[0] == 2 && d[1] != '6'))
@@ -1163,6 +1174,886 @@ match_iban(const struct scan *S, size_t p)
 	return mod97(b, len) ? end : 0;
 }
 
+/*
+ * Names.  A word that may be a name is looked up in one table of words
+ * that say something about the word after them (a cue, a title, a
+ * relation, a role) or about themselves (never a name: places,
+ * organisations, months, days, feasts, words that start sentences).
+ */
+#define W_TITLE	0x001	/* mevrouw Bos */
+#define W_DOT	0x002	/* a title only with its full stop (mr. Bos) */
+#define W_HEER	0x004	/* only after "de": de heer Bos */
+#define W_REL	0x008	/* mijn zoon Daan */
+#define W_ROLE	0x010	/* consulent Jansen */
+#define W_CUE	0x020	/* groet, Jos; ik heet Jos */
+#define W_BEN	0x040	/* only after "ik": ik ben Piet */
+#define W_IS	0x080	/* only after "naam": mijn naam is Fatima */
+#define W_COLON	0x100	/* only before ':': Naam: Jos */
+#define W_PART	0x200	/* a surname particle */
+#define W_STOP	0x400	/* never a name */
+#define W_IK	0x800	/* "ik" */
+#define W_NAAM	0x1000	/* "naam", "name" */
+#define W_DE	0x2000	/* "de" */
+#define W_PLACE	0x4000	/* a place: a name only after "van" (Jos van Zwolle) */
+#define W_VAN	0x8000	/* "van" */
+#define W_NEXT	(W_TITLE | W_REL | W_ROLE | W_CUE)
+
+struct nword {
+	const char *w;
+	unsigned f;
+};
+
+static const struct nword nwords[] = {
+	/* Titles. */
+	{ "mevrouw", W_TITLE }, { "meneer", W_TITLE }, { "mijnheer", W_TITLE },
+	{ "heer", W_TITLE | W_HEER }, { "mevr", W_TITLE }, { "mvr", W_TITLE },
+	{ "mw", W_TITLE | W_DOT }, { "dhr", W_TITLE },
+	{ "hr", W_TITLE | W_DOT },
+	{ "juffrouw", W_TITLE }, { "mr", W_TITLE | W_DOT },
+	{ "mrs", W_TITLE }, { "ms", W_TITLE | W_DOT },
+	{ "dr", W_TITLE | W_DOT },
+	{ "drs", W_TITLE | W_DOT }, { "ir", W_TITLE | W_DOT },
+	{ "ing", W_TITLE | W_DOT }, { "prof", W_TITLE | W_DOT },
+	{ "zr", W_TITLE | W_DOT }, { "mevrouwtje", W_TITLE },
+	/* Relations. */
+	{ "zoon", W_REL }, { "zoontje", W_REL }, { "dochter", W_REL },
+	{ "dochtertje", W_REL }, { "man", W_REL }, { "vrouw", W_REL },
+	{ "moeder", W_REL }, { "vader", W_REL }, { "mama", W_REL },
+	{ "papa", W_REL }, { "buurvrouw", W_REL }, { "buurman", W_REL },
+	{ "overbuurvrouw", W_REL }, { "overbuurman", W_REL },
+	{ "buurjongen", W_REL }, { "buurmeisje", W_REL },
+	{ "kleinzoon", W_REL }, { "kleindochter", W_REL },
+	{ "kleinkind", W_REL }, { "kleinzoontje", W_REL },
+	{ "schoonzus", W_REL }, { "schoonzuster", W_REL },
+	{ "schoonbroer", W_REL }, { "zwager", W_REL },
+	{ "schoonmoeder", W_REL }, { "schoonvader", W_REL },
+	{ "schoonzoon", W_REL }, { "schoondochter", W_REL },
+	{ "stiefzoon", W_REL }, { "stiefdochter", W_REL },
+	{ "stiefvader", W_REL }, { "stiefmoeder", W_REL },
+	{ "pleegzoon", W_REL }, { "pleegdochter", W_REL },
+	{ "pleegkind", W_REL }, { "pleegmoeder", W_REL },
+	{ "pleegvader", W_REL }, { "broer", W_REL }, { "broertje", W_REL },
+	{ "zus", W_REL }, { "zusje", W_REL }, { "zuster", W_REL },
+	{ "neef", W_REL }, { "neefje", W_REL }, { "nicht", W_REL },
+	{ "nichtje", W_REL }, { "oom", W_REL }, { "tante", W_REL },
+	{ "opa", W_REL }, { "oma", W_REL }, { "partner", W_REL },
+	{ "echtgenoot", W_REL }, { "echtgenote", W_REL }, { "ex", W_REL },
+	{ "vriend", W_REL }, { "vriendin", W_REL }, { "vriendje", W_REL },
+	{ "vriendinnetje", W_REL }, { "kind", W_REL }, { "kindje", W_REL },
+	{ "kinderen", W_REL }, { "zonen", W_REL }, { "dochters", W_REL },
+	{ "baby", W_REL }, { "huisgenoot", W_REL }, { "collega", W_REL },
+	{ "kleinkinderen", W_REL }, { "ouders", W_REL }, { "tweeling", W_REL },
+	{ "son", W_REL }, { "daughter", W_REL }, { "husband", W_REL },
+	{ "wife", W_REL }, { "mother", W_REL }, { "father", W_REL },
+	/* Roles. */
+	{ "consulent", W_ROLE }, { "consulente", W_ROLE },
+	{ "wijkcoach", W_ROLE }, { "casemanager", W_ROLE },
+	{ "klantmanager", W_ROLE }, { "contactpersoon", W_ROLE },
+	{ "begeleider", W_ROLE }, { "begeleidster", W_ROLE },
+	{ "woonbegeleider", W_ROLE }, { "trajectbegeleider", W_ROLE },
+	{ "thuisbegeleider", W_ROLE }, { "coach", W_ROLE },
+	{ "jobcoach", W_ROLE }, { "gezinscoach", W_ROLE },
+	{ "buurtcoach", W_ROLE }, { "jeugdconsulent", W_ROLE },
+	{ "wijkverpleegkundige", W_ROLE }, { "verpleegkundige", W_ROLE },
+	{ "huisarts", W_ROLE }, { "dokter", W_ROLE }, { "arts", W_ROLE },
+	{ "psycholoog", W_ROLE }, { "psychiater", W_ROLE },
+	{ "therapeut", W_ROLE }, { "fysiotherapeut", W_ROLE },
+	{ "behandelaar", W_ROLE }, { "hulpverlener", W_ROLE },
+	{ "schuldhulpverlener", W_ROLE }, { "bewindvoerder", W_ROLE },
+	{ "mentor", W_ROLE }, { "maatje", W_ROLE }, { "werker", W_ROLE },
+	{ "wijkwerker", W_ROLE }, { "medewerker", W_ROLE },
+	{ "medewerkster", W_ROLE }, { "ambtenaar", W_ROLE },
+	{ "regisseur", W_ROLE }, { "zorgregisseur", W_ROLE },
+	{ "wijkagent", W_ROLE }, { "juf", W_ROLE }, { "meester", W_ROLE },
+	{ "leerkracht", W_ROLE }, { "docent", W_ROLE }, { "dominee", W_ROLE },
+	{ "wethouder", W_ROLE }, { "zorgverlener", W_ROLE },
+	{ "mantelzorger", W_ROLE }, { "adviseur", W_ROLE },
+	{ "cli\xc3\xabntondersteuner", W_ROLE },
+	{ "clientondersteuner", W_ROLE }, { "ondersteuner", W_ROLE },
+	{ "co\xc3\xb6rdinator", W_ROLE }, { "coordinator", W_ROLE },
+	{ "teamleider", W_ROLE }, { "manager", W_ROLE },
+	{ "thuiszorgmedewerker", W_ROLE }, { "verzorgende", W_ROLE },
+	{ "verzorger", W_ROLE }, { "specialist", W_ROLE },
+	{ "tolk", W_ROLE }, { "advocaat", W_ROLE }, { "notaris", W_ROLE },
+	{ "pedagoog", W_ROLE }, { "orthopedagoog", W_ROLE },
+	{ "vrijwilliger", W_ROLE }, { "vrijwilligster", W_ROLE },
+	{ "chauffeur", W_ROLE }, { "taxichauffeur", W_ROLE },
+	/* Cues. */
+	{ "groet", W_CUE }, { "groeten", W_CUE }, { "groetjes", W_CUE },
+	{ "gr", W_CUE }, { "grt", W_CUE }, { "mvg", W_CUE },
+	{ "regards", W_CUE }, { "heet", W_CUE }, { "heette", W_CUE },
+	{ "heten", W_CUE }, { "genaamd", W_CUE }, { "beste", W_CUE },
+	{ "lieve", W_CUE }, { "hoi", W_CUE }, { "hallo", W_CUE },
+	{ "dear", W_CUE }, { "namens", W_CUE }, { "ondertekend", W_CUE },
+	{ "ben", W_BEN }, { "is", W_IS }, { "ik", W_IK },
+	{ "naam", W_NAAM | W_COLON }, { "name", W_NAAM | W_COLON },
+	{ "voornaam", W_COLON }, { "achternaam", W_COLON },
+	{ "de", W_DE | W_PART },
+	/* Particles. */
+	{ "van", W_PART | W_VAN }, { "der", W_PART }, { "den", W_PART },
+	{ "ter", W_PART }, { "ten", W_PART }, { "te", W_PART },
+	{ "het", W_PART }, { "el", W_PART }, { "al", W_PART },
+	{ "la", W_PART }, { "le", W_PART }, { "du", W_PART },
+	{ "da", W_PART }, { "di", W_PART }, { "dos", W_PART },
+	{ "das", W_PART }, { "von", W_PART }, { "vd", W_PART },
+	{ "bin", W_PART }, { "ibn", W_PART }, { "abu", W_PART },
+	{ "ould", W_PART }, { "zu", W_PART },
+	{ "'t", W_PART }, { "'s", W_PART },
+};
+
+/* Never a name by themselves (kept sorted for reading, not for the code). */
+static const struct nword nstop[] = {
+	{ "aalsmeer", W_PLACE }, { "aalten", W_PLACE }, { "abn", W_STOP },
+	{ "achmea", W_STOP }, { "achterhoek", W_PLACE }, { "action", W_STOP },
+	{ "adviesraad", W_STOP }, { "afghaan", W_STOP },
+	{ "afghaans", W_STOP }, { "afghaanse", W_STOP },
+	{ "afghanistan", W_PLACE }, { "al", W_STOP },
+	{ "aldi", W_STOP }, { "alkmaar", W_PLACE }, { "allah", W_STOP },
+	{ "alleen", W_STOP }, { "allerheiligen", W_STOP },
+	{ "allerzielen", W_STOP }, { "alles", W_STOP }, { "almelo", W_PLACE },
+	{ "almere", W_PLACE }, { "alphen", W_PLACE }, { "als", W_STOP },
+	{ "altijd", W_STOP }, { "altrecht", W_STOP }, { "ameland", W_PLACE },
+	{ "amersfoort", W_PLACE }, { "amro", W_STOP }, { "amsta", W_STOP },
+	{ "amstelveen", W_PLACE }, { "amsterdam", W_PLACE },
+	{ "antillen", W_STOP }, { "antilliaan", W_STOP },
+	{ "antilliaanse", W_STOP }, { "apeldoorn", W_PLACE },
+	{ "appingedam", W_PLACE }, { "apple", W_STOP }, { "apr", W_STOP },
+	{ "april", W_STOP }, { "arabisch", W_STOP }, { "arabische", W_STOP },
+	{ "arkin", W_STOP }, { "arnhem", W_PLACE }, { "arriva", W_STOP },
+	{ "aruba", W_PLACE }, { "asn", W_STOP }, { "assen", W_PLACE },
+	{ "aug", W_STOP }, { "augustus", W_STOP }, { "baarn", W_PLACE },
+	{ "barendrecht", W_PLACE }, { "barneveld", W_PLACE },
+	{ "bedankt", W_STOP }, { "beilen", W_PLACE },
+	{ "belastingdienst", W_STOP }, { "belg", W_STOP },
+	{ "belgie", W_PLACE }, { "belgische", W_STOP },
+	{ "belgi\xc3\xab", W_PLACE }, { "berber", W_STOP },
+	{ "berkelland", W_PLACE }, { "betuwe", W_PLACE },
+	{ "beverwijk", W_PLACE }, { "bevrijdingsdag", W_STOP },
+	{ "bijlmer", W_PLACE }, { "bijlmermeer", W_PLACE },
+	{ "blaricum", W_PLACE }, { "bloemendaal", W_PLACE },
+	{ "blokker", W_STOP }, { "bolsward", W_PLACE },
+	{ "bonaire", W_PLACE }, { "borger", W_PLACE }, { "borne", W_PLACE },
+	{ "boven", W_STOP }, { "brabant", W_PLACE }, { "breda", W_PLACE },
+	{ "brielle", W_PLACE }, { "bulgaars", W_STOP },
+	{ "bulgaarse", W_STOP }, { "bulgarije", W_PLACE }, { "bunq", W_STOP },
+	{ "bureau", W_STOP }, { "bussum", W_PLACE }, { "buurthuis", W_STOP },
+	{ "buurtzorg", W_STOP }, { "cak", W_STOP }, { "capelle", W_PLACE },
+	{ "carnaval", W_STOP }, { "castricum", W_PLACE },
+	{ "centrum", W_STOP }, { "chanoeka", W_STOP },
+	{ "charlois", W_PLACE }, { "china", W_PLACE }, { "chinees", W_STOP },
+	{ "chinese", W_STOP }, { "christelijk", W_STOP },
+	{ "christelijke", W_STOP }, { "christen", W_STOP },
+	{ "christus", W_STOP }, { "ciz", W_STOP }, { "cjg", W_STOP },
+	{ "clientenraad", W_STOP }, { "cli\xc3\xabntenraad", W_STOP },
+	{ "coa", W_STOP }, { "coevorden", W_PLACE }, { "connexxion", W_STOP },
+	{ "cordaan", W_STOP }, { "corona", W_STOP }, { "covid", W_STOP },
+	{ "crooswijk", W_PLACE }, { "culemborg", W_PLACE },
+	{ "curacao", W_PLACE }, { "cura\xc3\xa7" "ao", W_PLACE },
+	{ "cz", W_STOP }, { "daar", W_STOP }, { "daarna", W_STOP },
+	{ "daarnaast", W_STOP }, { "daarom", W_STOP }, { "dalfsen", W_PLACE },
+	{ "dan", W_STOP }, { "dank", W_STOP }, { "dat", W_STOP },
+	{ "dec", W_STOP }, { "december", W_STOP }, { "delfshaven", W_PLACE },
+	{ "delft", W_PLACE }, { "delfzijl", W_PLACE }, { "den", W_STOP },
+	{ "deventer", W_PLACE }, { "deze", W_STOP }, { "die", W_STOP },
+	{ "diemen", W_PLACE }, { "dienst", W_STOP }, { "digid", W_STOP },
+	{ "dinkelland", W_PLACE }, { "dinsdag", W_STOP },
+	{ "dinsdagochtend", W_STOP }, { "dit", W_STOP }, { "ditzo", W_STOP },
+	{ "divali", W_STOP }, { "dodenherdenking", W_STOP },
+	{ "doetinchem", W_PLACE }, { "dokkum", W_PLACE },
+	{ "donderdag", W_STOP }, { "dongen", W_PLACE }, { "door", W_STOP },
+	{ "dordrecht", W_PLACE }, { "drachten", W_PLACE },
+	{ "drenthe", W_PLACE }, { "dronten", W_PLACE }, { "dsw", W_STOP },
+	{ "duits", W_STOP }, { "duitse", W_STOP }, { "duitsland", W_PLACE },
+	{ "duo", W_STOP }, { "dus", W_STOP }, { "echt", W_STOP },
+	{ "edam", W_PLACE }, { "ede", W_PLACE }, { "een", W_STOP },
+	{ "eerst", W_STOP }, { "eibergen", W_PLACE }, { "eindelijk", W_STOP },
+	{ "eindhoven", W_PLACE }, { "elburg", W_PLACE },
+	{ "emmeloord", W_PLACE }, { "emmen", W_PLACE }, { "en", W_STOP },
+	{ "engeland", W_PLACE }, { "engelse", W_STOP },
+	{ "enkhuizen", W_PLACE }, { "enschede", W_PLACE }, { "epe", W_PLACE },
+	{ "er", W_STOP }, { "erg", W_STOP }, { "eritrea", W_PLACE },
+	{ "eritrees", W_STOP }, { "eritree\xc3\xabr", W_STOP },
+	{ "eritrese", W_STOP }, { "ermelo", W_PLACE }, { "etten", W_PLACE },
+	{ "europa", W_PLACE }, { "europees", W_STOP }, { "europese", W_STOP },
+	{ "facebook", W_STOP }, { "feb", W_STOP }, { "februari", W_STOP },
+	{ "feijenoord", W_PLACE }, { "flevoland", W_PLACE },
+	{ "franeker", W_PLACE }, { "frankrijk", W_PLACE },
+	{ "franse", W_STOP }, { "friesland", W_PLACE },
+	{ "fryslan", W_STOP }, { "frysl\xc3\xa2n", W_STOP },
+	{ "geen", W_STOP }, { "gelderland", W_PLACE }, { "geleen", W_PLACE },
+	{ "gelre", W_PLACE }, { "gelukkig", W_STOP }, { "gemeente", W_STOP },
+	{ "gemeenten", W_STOP }, { "ggd", W_STOP }, { "ggz", W_STOP },
+	{ "ghana", W_PLACE }, { "ghanees", W_STOP }, { "ghanese", W_STOP },
+	{ "gisteren", W_STOP }, { "gmail", W_STOP }, { "god", W_STOP },
+	{ "goede", W_STOP }, { "goes", W_PLACE }, { "google", W_STOP },
+	{ "gooise", W_PLACE }, { "gorinchem", W_PLACE }, { "gouda", W_PLACE },
+	{ "graag", W_STOP }, { "groningen", W_PLACE }, { "gvb", W_STOP },
+	{ "haag", W_PLACE }, { "haaksbergen", W_PLACE }, { "haar", W_STOP },
+	{ "haarlem", W_PLACE }, { "haarlemmermeer", W_PLACE },
+	{ "halderberge", W_PLACE }, { "halloween", W_STOP },
+	{ "hardenberg", W_PLACE }, { "harderwijk", W_PLACE },
+	{ "harlingen", W_PLACE }, { "hattem", W_PLACE }, { "heel", W_STOP },
+	{ "heemskerk", W_PLACE }, { "heemstede", W_PLACE },
+	{ "heerde", W_PLACE }, { "heerenveen", W_PLACE },
+	{ "heerhugowaard", W_PLACE }, { "heerlen", W_PLACE },
+	{ "heils", W_STOP }, { "helaas", W_STOP },
+	{ "helder", W_PLACE }, { "hellendoorn", W_PLACE },
+	{ "hellevoetsluis", W_PLACE }, { "helmond", W_PLACE },
+	{ "hem", W_STOP }, { "hema", W_STOP }, { "hemelvaart", W_STOP },
+	{ "hemelvaartsdag", W_STOP }, { "hen", W_STOP },
+	{ "hengelo", W_PLACE }, { "hermes", W_STOP },
+	{ "hertogenbosch", W_PLACE }, { "hier", W_STOP }, { "hij", W_STOP },
+	{ "hillegom", W_PLACE }, { "hilversum", W_PLACE },
+	{ "hindoe", W_STOP }, { "hindoestaans", W_STOP },
+	{ "hindoestaanse", W_STOP }, { "hoe", W_STOP },
+	{ "holland", W_PLACE }, { "hollands", W_STOP },
+	{ "hollandse", W_STOP }, { "hoofddorp", W_PLACE },
+	{ "hoogeveen", W_PLACE }, { "hoogezand", W_PLACE },
+	{ "hoogvliet", W_PLACE }, { "hotmail", W_STOP },
+	{ "houten", W_PLACE }, { "htm", W_STOP }, { "huis", W_STOP },
+	{ "huizen", W_PLACE }, { "humanitas", W_STOP }, { "hun", W_STOP },
+	{ "iedereen", W_STOP }, { "iemand", W_STOP },
+	{ "ijsselmonde", W_PLACE }, { "ijsselstein", W_PLACE },
+	{ "ik", W_STOP }, { "ikea", W_STOP }, { "ind", W_STOP },
+	{ "indisch", W_STOP }, { "indische", W_STOP },
+	{ "indonesie", W_PLACE }, { "indonesisch", W_STOP },
+	{ "indonesische", W_STOP }, { "indonesi\xc3\xab", W_PLACE },
+	{ "ing", W_STOP }, { "inkomen", W_STOP }, { "inmiddels", W_STOP },
+	{ "instagram", W_STOP }, { "interpolis", W_STOP }, { "ipse", W_STOP },
+	{ "iraaks", W_STOP }, { "iraakse", W_STOP }, { "iraans", W_STOP },
+	{ "iraanse", W_STOP }, { "irak", W_PLACE }, { "iran", W_PLACE },
+	{ "islam", W_STOP }, { "islamitisch", W_STOP },
+	{ "islamitische", W_STOP }, { "italiaans", W_STOP },
+	{ "italiaanse", W_STOP }, { "itali\xc3\xab", W_PLACE },
+	{ "ja", W_STOP }, { "januari", W_STOP },
+	{ "je", W_STOP }, { "jeugd", W_STOP }, { "jeugdzorg", W_STOP },
+	{ "jezus", W_STOP }, { "jij", W_STOP }, { "joods", W_STOP },
+	{ "joodse", W_STOP }, { "joure", W_PLACE }, { "jouw", W_STOP },
+	{ "jul", W_STOP }, { "juli", W_STOP }, { "jullie", W_STOP },
+	{ "jumbo", W_STOP }, { "jun", W_STOP }, { "juni", W_STOP },
+	{ "kaapverdi\xc3\xab", W_PLACE }, { "kampen", W_PLACE },
+	{ "kanaleneiland", W_PLACE }, { "katholiek", W_STOP },
+	{ "katholieke", W_STOP }, { "kattendijke", W_PLACE },
+	{ "katwijk", W_PLACE }, { "keolis", W_STOP }, { "kerst", W_STOP },
+	{ "kerstavond", W_STOP }, { "kerstdag", W_STOP },
+	{ "kerstfeest", W_STOP }, { "kerstmis", W_STOP },
+	{ "kerstvakantie", W_STOP }, { "keti", W_STOP },
+	{ "ketikoti", W_STOP }, { "kinderombudsman", W_STOP },
+	{ "klachtencommissie", W_STOP }, { "knab", W_STOP },
+	{ "koerdisch", W_STOP }, { "koerdische", W_STOP },
+	{ "koningsdag", W_STOP }, { "koti", W_STOP },
+	{ "kralingen", W_PLACE }, { "kruidvat", W_STOP }, { "kruis", W_STOP },
+	{ "langedijk", W_PLACE }, { "laren", W_PLACE },
+	{ "leeuwarden", W_PLACE }, { "leger", W_STOP }, { "leiden", W_PLACE },
+	{ "leidschendam", W_PLACE }, { "lelystad", W_PLACE },
+	{ "leur", W_PLACE }, { "leusden", W_PLACE }, { "lidl", W_STOP },
+	{ "limburg", W_PLACE }, { "lisse", W_PLACE }, { "lister", W_STOP },
+	{ "lochem", W_PLACE }, { "loket", W_STOP }, { "lombok", W_PLACE },
+	{ "losser", W_PLACE }, { "maandag", W_STOP },
+	{ "maandagmiddag", W_STOP }, { "maandagochtend", W_STOP },
+	{ "maar", W_STOP }, { "maart", W_STOP }, { "maassluis", W_PLACE },
+	{ "maastricht", W_PLACE },
+	{ "marokkaan", W_STOP }, { "marokkaans", W_STOP },
+	{ "marokkaanse", W_STOP }, { "marokko", W_PLACE }, { "me", W_STOP },
+	{ "medemblik", W_PLACE }, { "mee", W_STOP }, 
+	{ "meestal", W_STOP }, { "mei", W_STOP }, { "menzis", W_STOP },
+	{ "meppel", W_PLACE }, { "met", W_STOP }, { "mezelf", W_STOP },
+	{ "microsoft", W_STOP }, { "middelburg", W_PLACE }, { "mij", W_STOP },
+	{ "mijn", W_STOP }, { "mijnoverheid", W_STOP }, { "minder", W_STOP },
+	{ "moederdag", W_STOP }, { "moerwijk", W_PLACE },
+	{ "morgen", W_STOP }, { "moslim", W_STOP }, { "moslima", W_STOP },
+	{ "mrt", W_STOP }, { "na", W_STOP }, { "naarden", W_PLACE },
+	{ "nationale", W_STOP }, { "nederland", W_PLACE },
+	{ "nederlander", W_STOP }, { "nederlanders", W_STOP },
+	{ "nederlands", W_STOP }, { "nederlandse", W_STOP },
+	{ "nee", W_STOP }, { "neede", W_PLACE }, { "niemand", W_STOP },
+	{ "niet", W_STOP }, { "niets", W_STOP }, { "nieuw", W_STOP },
+	{ "nieuw-west", W_STOP }, { "nieuwegein", W_PLACE },
+	{ "nieuwjaar", W_STOP }, { "nieuwjaarsdag", W_STOP },
+	{ "nijkerk", W_PLACE }, { "nijmegen", W_PLACE },
+	{ "nijverdal", W_PLACE }, { "nissewaard", W_PLACE },
+	{ "nog", W_STOP }, { "nooit", W_STOP }, { "noord-brabant", W_STOP },
+	{ "noord-holland", W_STOP }, { "noordoostpolder", W_PLACE },
+	{ "noordwijk", W_PLACE }, { "norg", W_PLACE }, { "nov", W_STOP },
+	{ "november", W_STOP }, { "ns", W_STOP }, { "nu", W_STOP },
+	{ "oekraine", W_PLACE }, { "oekra\xc3\xaf" "ens", W_STOP },
+	{ "oekra\xc3\xaf" "ense", W_STOP }, { "oekra\xc3\xafne", W_PLACE },
+	{ "of", W_STOP }, { "offerfeest", W_STOP }, { "ohra", W_STOP },
+	{ "ok", W_STOP }, { "oke", W_STOP }, { "okt", W_STOP },
+	{ "oktober", W_STOP }, { "oldenzaal", W_PLACE },
+	{ "ombudsman", W_STOP }, { "ombudsmannen", W_STOP },
+	{ "omdat", W_STOP }, { "ommen", W_PLACE }, { "onder", W_STOP },
+	{ "ondertussen", W_STOP }, { "ons", W_STOP }, { "onze", W_STOP },
+	{ "ook", W_STOP }, { "oosterhout", W_PLACE }, { "oss", W_PLACE },
+	{ "oud", W_STOP }, { "oudejaarsavond", W_STOP },
+	{ "ouder-amstel", W_STOP }, { "oudjaar", W_STOP },
+	{ "outlook", W_STOP }, { "over", W_STOP }, { "overijssel", W_PLACE },
+	{ "overvecht", W_PLACE }, { "paasdag", W_STOP },
+	{ "paasmaandag", W_STOP }, { "pakjesavond", W_STOP },
+	{ "pameijer", W_STOP }, { "papendrecht", W_PLACE },
+	{ "parnassia", W_STOP }, { "participatie", W_STOP },
+	{ "pasen", W_STOP }, { "peize", W_PLACE }, { "pendrecht", W_PLACE },
+	{ "philadelphia", W_STOP }, { "pinksteren", W_STOP },
+	{ "polen", W_PLACE }, { "pool", W_STOP }, { "pools", W_STOP },
+	{ "poolse", W_STOP }, { "prinsjesdag", W_STOP },
+	{ "protestant", W_STOP }, { "protestants", W_STOP },
+	{ "protestantse", W_STOP }, { "purmerend", W_PLACE },
+	{ "qbuzz", W_STOP }, { "raad", W_STOP }, { "raalte", W_PLACE },
+	{ "rabobank", W_STOP }, { "ramadan", W_STOP }, { "randstad", W_STOP },
+	{ "ret", W_STOP }, { "ridderkerk", W_PLACE }, { "rijssen", W_PLACE },
+	{ "rijswijk", W_PLACE }, { "rivierduinen", W_STOP },
+	{ "rode", W_STOP }, { "roden", W_PLACE }, { "roemeens", W_STOP },
+	{ "roemeense", W_STOP }, { "roemenie", W_PLACE },
+	{ "roemeni\xc3\xab", W_PLACE }, { "roermond", W_PLACE },
+	{ "roosendaal", W_PLACE }, { "rotterdam", W_PLACE },
+	{ "salvation", W_STOP }, { "sappemeer", W_PLACE },
+	{ "schagen", W_PLACE }, { "schiedam", W_PLACE },
+	{ "schiermonnikoog", W_PLACE }, { "schilderswijk", W_PLACE },
+	{ "sensire", W_STOP }, { "sep", W_STOP }, { "sept", W_STOP },
+	{ "september", W_STOP }, { "sinds", W_STOP }, { "sindsdien", W_STOP },
+	{ "sinterklaas", W_STOP }, { "sinterklaasavond", W_STOP },
+	{ "sittard", W_PLACE }, { "smallingerland", W_PLACE },
+	{ "sneek", W_PLACE }, { "sns", W_STOP }, { "sociaal", W_STOP },
+	{ "sociale", W_STOP }, { "soest", W_PLACE }, { "somalie", W_PLACE },
+	{ "somalisch", W_STOP }, { "somalische", W_STOP },
+	{ "somali\xc3\xab", W_PLACE }, { "soms", W_STOP },
+	{ "spaans", W_STOP }, { "spaanse", W_STOP }, { "spanje", W_PLACE },
+	{ "spijkenisse", W_PLACE }, { "stadskanaal", W_PLACE },
+	{ "staphorst", W_PLACE }, { "steenwijk", W_PLACE },
+	{ "stichting", W_STOP }, { "sudwest", W_STOP },
+	{ "suikerfeest", W_STOP }, { "surinaams", W_STOP },
+	{ "surinaamse", W_STOP }, { "suriname", W_PLACE },
+	{ "surinamer", W_STOP }, { "svb", W_STOP }, { "syrie", W_PLACE },
+	{ "syrisch", W_STOP }, { "syrische", W_STOP },
+	{ "syri\xc3\xab", W_PLACE }, { "syri\xc3\xabr", W_STOP },
+	{ "s\xc3\xba" "dwest", W_STOP }, { "team", W_STOP },
+	{ "teams", W_STOP }, { "terneuzen", W_PLACE },
+	{ "terschelling", W_PLACE }, { "texel", W_PLACE },
+	{ "thuiszorg", W_STOP }, { "tiel", W_PLACE }, { "tijdens", W_STOP },
+	{ "tiktok", W_STOP }, { "tilburg", W_PLACE }, { "toch", W_STOP },
+	{ "toen", W_STOP }, { "toeslagen", W_STOP }, { "transvaal", W_PLACE },
+	{ "triodos", W_STOP }, { "tubbergen", W_PLACE }, { "turk", W_STOP },
+	{ "turkije", W_PLACE }, { "turks", W_STOP }, { "turkse", W_STOP },
+	{ "twente", W_PLACE }, { "twenterand", W_PLACE },
+	{ "twitter", W_STOP }, { "u", W_STOP }, { "uden", W_PLACE },
+	{ "uitgeest", W_PLACE }, { "uithoorn", W_PLACE }, { "unive", W_STOP },
+	{ "univ\xc3\xa9", W_STOP }, { "urk", W_PLACE },
+	{ "utrecht", W_PLACE }, { "uw", W_STOP }, { "uwv", W_STOP },
+	{ "vaak", W_STOP }, { "vaderdag", W_STOP },
+	{ "valentijnsdag", W_STOP }, { "valys", W_STOP },
+	{ "vandaag", W_STOP }, { "veel", W_STOP }, { "veendam", W_PLACE },
+	{ "veenendaal", W_PLACE }, { "veghel", W_PLACE },
+	{ "velsen", W_PLACE }, { "veluwe", W_PLACE }, { "venlo", W_PLACE },
+	{ "venray", W_PLACE }, { "verder", W_STOP }, { "vereniging", W_STOP },
+	{ "vgz", W_STOP }, { "vlaardingen", W_PLACE },
+	{ "vlieland", W_PLACE }, { "vlissingen", W_PLACE },
+	{ "vluchtelingenwerk", W_STOP }, { "voedselbank", W_STOP },
+	{ "voedselbanken", W_STOP }, { "volendam", W_PLACE },
+	{ "voor", W_STOP }, { "voorburg", W_PLACE }, { "vorig", W_STOP },
+	{ "vorige", W_STOP }, { "vrijdag", W_STOP },
+	{ "vrijdagmiddag", W_STOP }, { "waalwijk", W_PLACE },
+	{ "waar", W_STOP }, { "waarom", W_STOP }, { "wageningen", W_PLACE },
+	{ "wanneer", W_STOP }, { "want", W_STOP }, { "wassenaar", W_PLACE },
+	{ "wat", W_STOP }, { "waterland", W_PLACE }, { "we", W_STOP },
+	{ "weert", W_PLACE }, { "weesp", W_PLACE }, { "weinig", W_STOP },
+	{ "wel", W_STOP }, { "welke", W_STOP }, { "werk", W_STOP },
+	{ "westerbork", W_PLACE }, { "westland", W_PLACE },
+	{ "whatsapp", W_STOP }, { "wie", W_STOP }, { "wierden", W_PLACE },
+	{ "wij", W_STOP }, { "wijkcentrum", W_STOP }, { "wijkteam", W_STOP },
+	{ "wijkteams", W_STOP }, { "winschoten", W_PLACE },
+	{ "winterswijk", W_PLACE }, { "wlz", W_STOP }, { "wmo", W_STOP },
+	{ "wmo-loket", W_STOP }, { "wmoloket", W_STOP },
+	{ "woensdag", W_STOP }, { "woerden", W_PLACE },
+	{ "wolvega", W_PLACE }, { "youtube", W_STOP }, { "zaandam", W_PLACE },
+	{ "zaanstad", W_PLACE }, { "zaken", W_STOP },
+	{ "zandvoort", W_PLACE }, { "zaterdag", W_STOP },
+	{ "zaterdagavond", W_STOP }, { "ze", W_STOP }, { "zeeland", W_PLACE },
+	{ "zeewolde", W_PLACE }, { "zeist", W_PLACE }, { "zelfs", W_STOP },
+	{ "zij", W_STOP }, { "zijn", W_STOP }, { "zilveren", W_STOP },
+	{ "zo", W_STOP }, { "zoetermeer", W_PLACE }, { "zondag", W_STOP },
+	{ "zondagavond", W_STOP }, { "zonder", W_STOP }, { "zoom", W_PLACE },
+	{ "zorg", W_STOP }, { "zorggroep", W_STOP },
+	{ "zuid-holland", W_STOP }, { "zuidhorn", W_PLACE },
+	{ "zuidlaren", W_PLACE }, { "zuidoost", W_STOP },
+	{ "zutphen", W_PLACE }, { "zvw", W_STOP }, { "zwijndrecht", W_PLACE },
+	{ "zwolle", W_PLACE },
+	{ "noord", W_STOP }, { "zuid", W_STOP }, { "oost", W_STOP },
+	{ "west", W_STOP }, { "noordoost", W_STOP }, { "noordwest", W_STOP },
+	{ "zuidwest", W_STOP }, { "molukse", W_STOP }, { "moluks", W_STOP },
+	{ "vietnamees", W_STOP }, { "vietnamese", W_STOP },
+	{ "egyptisch", W_STOP }, { "egyptische", W_STOP },
+	{ "algerijns", W_STOP }, { "algerijnse", W_STOP },
+	{ "tunesisch", W_STOP }, { "tunesische", W_STOP },
+	{ "ethiopisch", W_STOP }, { "ethiopische", W_STOP },
+	{ "soedanees", W_STOP }, { "soedanese", W_STOP },
+	{ "nigeriaans", W_STOP }, { "nigeriaanse", W_STOP },
+	{ "brits", W_STOP }, { "britse", W_STOP }, { "amerikaans", W_STOP },
+	{ "amerikaanse", W_STOP }, { "russisch", W_STOP },
+	{ "russische", W_STOP }, { "armeens", W_STOP },
+	{ "armeense", W_STOP }, { "bosnisch", W_STOP },
+	{ "bosnische", W_STOP }, { "servisch", W_STOP },
+	{ "servische", W_STOP }, { "kroatisch", W_STOP },
+	{ "kroatische", W_STOP }, { "hongaars", W_STOP },
+	{ "hongaarse", W_STOP }, { "grieks", W_STOP }, { "griekse", W_STOP },
+	{ "portugees", W_STOP }, { "portugese", W_STOP },
+	{ "kaapverdiaans", W_STOP }, { "kaapverdiaanse", W_STOP },
+	{ "dominicaans", W_STOP }, { "dominicaanse", W_STOP },
+	{ "colombiaans", W_STOP }, { "colombiaanse", W_STOP },
+	{ "braziliaans", W_STOP }, { "braziliaanse", W_STOP },
+	{ "filipijns", W_STOP }, { "filipijnse", W_STOP },
+	{ "thais", W_STOP }, { "thaise", W_STOP }, { "indiaas", W_STOP },
+	{ "indiase", W_STOP }, { "pakistaans", W_STOP },
+	{ "pakistaanse", W_STOP }, { "nederlandstalig", W_STOP },
+};
+
+/*
+ * The tables above in one hash table (open addressing, FNV-1a over the
+ * case-folded word), built once: a look-up costs one hash and, mostly,
+ * one comparison.
+ */
+#define NHASH	4096
+static struct nword htab[NHASH];
+static pthread_once_t htab_once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+fnv(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		h = (h ^ (u8)w[k]) * 16777619u;
+	return h;
+}
+
+static void
+hadd(const struct nword *nw)
+{
+	uint32_t h = fnv(nw->w, strlen(nw->w)) & (NHASH - 1);
+
+	while (htab[h].w && strcmp(htab[h].w, nw->w) != 0)
+		h = (h + 1) & (NHASH - 1);
+	htab[h].w = nw->w;
+	htab[h].f |= nw->f;
+}
+
+/*
+ * For each first letter, the lengths of the words of nwords[]: a word
+ * that is none of them is known not to be a cue or particle without
+ * hashing it.
+ */
+static uint32_t cuelen[26];
+
+static void
+htab_build(void)
+{
+	size_t i, l;
+
+	for (i = 0; i < sizeof nwords / sizeof nwords[0]; i++) {
+		hadd(&nwords[i]);
+		l = strlen(nwords[i].w);
+		if (IS_ALPHA(nwords[i].w[0]) && l < 32)
+			cuelen[nwords[i].w[0] - 'a'] |= 1u << l;
+	}
+	for (i = 0; i < sizeof nstop / sizeof nstop[0]; i++)
+		hadd(&nstop[i]);
+}
+
+/* What the table says of the word s[a..b), case folded (ASCII); 0: nothing. */
+static unsigned
+wflags(const u8 *s, size_t a, size_t b)
+{
+	char w[24];
+	size_t k, n = b - a;
+	uint32_t h;
+
+	if (b <= a || n >= sizeof w)
+		return 0;
+	for (k = 0; k < n; k++)
+		w[k] = (char)LOWER(s[a + k]);
+	w[n] = '\0';
+	for (h = fnv(w, n) & (NHASH - 1); htab[h].w; h = (h + 1) & (NHASH - 1))
+		if (strcmp(htab[h].w, w) == 0)
+			return htab[h].f;
+	return 0;
+}
+
+/* wflags of a word that may be a cue or particle; 0 for other words. */
+static unsigned
+cflags(const u8 *s, size_t a, size_t b)
+{
+	if (b > a && s[a] == '\'')
+		return wflags(s, a, b);	/* 't, 's */
+	if (b <= a || b - a >= 32 || !IS_ALPHA(s[a]) ||
+	    !(cuelen[LOWER(s[a]) - 'a'] & 1u << (b - a)))
+		return 0;
+	return wflags(s, a, b);
+}
+
+/* The length of the letter (any script) at s[i], or 0. */
+static int
+letter_at(const struct scan *S, size_t i)
+{
+	int32_t cp;
+	int k;
+
+	if (i >= S->n)
+		return 0;
+	if (S->s[i] < 0x80)
+		return IS_ALPHA(S->s[i]) ? 1 : 0;
+	k = dec_fwd(S->s, S->n, i, &cp);
+	return k && cp_letter(cp) ? k : 0;
+}
+
+/* The end of the word of letters at s[a], with ' and - inside; or a. */
+static size_t
+word_end(const struct scan *S, size_t a)
+{
+	size_t i = a;
+	int k;
+
+	for (;;) {
+		if ((k = letter_at(S, i))) {
+			i += (size_t)k;
+			continue;
+		}
+		if (i > a && i + 1 < S->n && (S->s[i] == '-' ||
+		    S->s[i] == '\'') && letter_at(S, i + 1)) {
+			i++;
+			continue;
+		}
+		return i;
+	}
+}
+
+/* Organisations and services by the end of their name (Wijkteam). */
+static const char *const org_ends[] = {
+	"team", "teams", "loket", "zorg", "dienst", "diensten", "bank",
+	"werk", "centrum", "raad", "punt", "kantoor", "instituut", "fonds",
+	"groep", "kliniek", "ziekenhuis", "school", "college",
+	"verzekeraar", "verzekering", "vereniging", "stichting", "wijzer",
+	"lijn", "hulp", "plein", "zaken", "verlening", "ondersteuning",
+	"begeleiding", "opvang", "instelling", "voorziening", "regeling",
+	"uitkering", "bemiddeling", "sanering", "toeslag", "toeslagen",
+	"belang", "platform", "academie", "apotheek",
+	NULL
+};
+
+/* Does s[a..e) end in one of the words of list, after more letters? */
+static int
+ends_in(const u8 *s, size_t a, size_t e, const char *const *list)
+{
+	size_t l;
+
+	for (; *list; list++) {
+		l = strlen(*list);
+		if (e - a > l + 2 && word_is(s, e - l, e, *list))
+			return 1;
+	}
+	return 0;
+}
+
+enum { NW_NONE, NW_NAME, NW_PART, NW_INIT, NW_PLACE };
+
+/*
+ * The word at s[a] as a part of a name: a capitalised name (NW_NAME), a
+ * particle (NW_PART), initials (NW_INIT: J. or J.P.), a place that may
+ * end a name after "van" (NW_PLACE), or none.  *e gets its end, *fl
+ * what the table says of it.
+ */
+static int
+name_word(const struct scan *S, size_t a, size_t *e, unsigned *fl)
+{
+	const u8 *s = S->s;
+	size_t n = S->n, i, h, lo;
+	int32_t cp;
+	int k, low = 0;
+
+	*fl = 0;
+	if (a + 2 < n && s[a] == '\'' && (s[a + 1] == 't' || s[a + 1] == 's')
+	    && s[a + 2] == ' ') {
+		*e = a + 2;
+		*fl = W_PART;
+		return NW_PART;
+	}
+	if (!(k = dec_fwd(s, n, a, &cp)) || !cp_letter(cp))
+		return NW_NONE;
+	/* Initials: J. or J.P. */
+	if (IS_UPPER(s[a]) && a + 1 < n && s[a + 1] == '.') {
+		i = a + 1;
+		while (i + 2 < n && IS_UPPER(s[i + 1]) && s[i + 2] == '.')
+			i += 2;
+		*e = i + 1;
+		return *e < n && (IS_ALNUM(s[*e]) || s[*e] == '@') ?
+		    NW_NONE : NW_INIT;
+	}
+	*e = i = word_end(S, a);
+	/*
+	 * Glued to digits or to an e-mail address: not a word of a name.  A
+	 * marker counts as what it replaced ("Jb.[ADRES]" was "Jb.Bewal 12").
+	 */
+	if (i < n && (IS_DIGIT(s[i]) || s[i] == '@' || s[i] == '_' ||
+	    ((s[i] == '.' || s[i] == '+') && i + 1 < n &&
+	    (IS_ALNUM(s[i + 1]) || s[i + 1] == '['))))
+		return NW_NONE;
+	*fl = wflags(s, a, i);
+	if (!cp_upper(cp))
+		return *fl & W_PART ? NW_PART : NW_NONE;
+	if (i == a + (size_t)k)
+		return NW_NONE;	/* one capital */
+	for (h = a + (size_t)k; h < i; h++)
+		if (cls[s[h]] & C_LOWER || s[h] >= 0x80) {
+			low = 1;
+			break;
+		}
+	if (!low)
+		return NW_NONE;	/* UWV, GGD: an acronym */
+	if (*fl & W_PART)
+		return NW_PART;
+	if (*fl & (W_STOP | W_NEXT | W_COLON))
+		return NW_NONE;
+	/* Wmo-consulent, Zilveren-Kruis: by its first part. */
+	for (h = a; h < i && s[h] != '-'; h++)
+		;
+	if (h < i && (wflags(s, a, h) & (W_STOP | W_PLACE)))
+		return NW_NONE;
+	lo = h < i ? h + 1 : a;
+	if (ends_in(s, lo, i, org_ends) && !(wflags(s, lo, i) & W_NEXT))
+		return NW_NONE;
+	/* Kerkstraat 12 is an address. */
+	if (i + 1 < n && s[i] == ' ' && IS_DIGIT(s[i + 1]) &&
+	    ends_in(s, a, i, suffixes))
+		return NW_NONE;
+	if (*fl & W_PLACE)
+		return NW_PLACE;
+	return NW_NAME;
+}
+
+/*
+ * A name that starts at s[p]: capitalised words, initials and the
+ * particles between them (Fatima el Amrani, J.P. van 't Hof, Jansen-de
+ * Vries).  Its end, or 0.
+ */
+static size_t
+name_at(const struct scan *S, size_t p)
+{
+	size_t i = p, e, last = 0;
+	unsigned fl;
+	int k, kind, words = 0, parts = 0, van = 0;
+
+	for (k = 0; k < 8; k++) {
+		kind = name_word(S, i, &e, &fl);
+		if (kind == NW_PART) {
+			if (++parts > 3)
+				break;
+			van |= (fl & W_VAN) != 0;
+		} else if (kind == NW_NAME || (kind == NW_PLACE && van)) {
+			words++;
+			last = e;
+			parts = van = 0;
+		} else if (kind == NW_INIT && parts == 0)
+			;
+		else
+			break;
+		if (e + 1 >= S->n || S->s[e] != ' ')
+			break;
+		i = e + 1;
+	}
+	return words ? last : 0;
+}
+
+/*
+ * Is the word before s[q] (after the separators between) a cue for a
+ * name at s[q]?  Looks back no further than lo.
+ */
+static int
+cue_before(const struct scan *S, size_t lo, size_t q)
+{
+	const u8 *s = S->s;
+	size_t i = q, a, b, a2, b2;
+	unsigned f, f2;
+	int comma = 0, colon = 0, dot = 0, nl = 0;
+
+	while (i > lo && (s[i - 1] == ' ' || s[i - 1] == '\t' ||
+	    s[i - 1] == '\n' || s[i - 1] == '\r'))
+		nl |= s[--i] != ' ' && s[i] != '\t';
+	if (i > lo && s[i - 1] == ',')
+		comma = 1, i--;
+	else if (i > lo && s[i - 1] == ':')
+		colon = 1, i--;
+	while (i > lo && (s[i - 1] == ' ' || s[i - 1] == '\t' ||
+	    s[i - 1] == '\n' || s[i - 1] == '\r'))
+		nl |= s[--i] != ' ' && s[i] != '\t';
+	if (!comma && !colon && i > lo && s[i - 1] == '.')
+		dot = 1, i--;
+	if (i == q || i <= lo)
+		return 0;
+	b = i;
+	while (i > lo && IS_ALPHA(s[i - 1]))
+		i--;
+	a = i;
+	if (a == b || (a > lo && (s[a - 1] >= 0x80 || IS_DIGIT(s[a - 1]))))
+		return 0;
+	if (!(f = cflags(s, a, b)))
+		return 0;
+	if (colon)
+		return (f & (W_COLON | W_NEXT)) != 0;
+	if (dot)
+		return (f & (W_TITLE | W_CUE)) != 0;
+	if (f & (W_CUE | W_REL | W_ROLE))
+		return 1;
+	if (comma || nl)
+		return 0;
+	if ((f & W_TITLE) && !(f & (W_DOT | W_HEER)))
+		return 1;
+	if (!(f & (W_HEER | W_BEN | W_IS)))
+		return 0;
+	/* de heer, ik ben, naam is: the word before too. */
+	i = a;
+	while (i > lo && s[i - 1] == ' ')
+		i--;
+	b2 = i;
+	while (i > lo && IS_ALPHA(s[i - 1]))
+		i--;
+	a2 = i;
+	if (a2 == b2 || b2 == a)
+		return 0;
+	f2 = cflags(s, a2, b2);
+	return ((f & W_HEER) && (f2 & W_DE)) || ((f & W_BEN) && (f2 & W_IK)) ||
+	    ((f & W_IS) && (f2 & W_NAAM));
+}
+
+/*
+ * A capital at s[p] (or the first byte of a letter outside ASCII): a
+ * name when a cue, title, relation or role stands before it, with the
+ * particles between ("meneer van Dijk").  Returns where to go on.
+ */
+static size_t
+at_capital(struct scan *S, size_t p)
+{
+	const u8 *s = S->s;
+	size_t q = p, a, e, e2;
+	int32_t cp;
+	int k;
+
+	if (p > S->done && (IS_ALNUM(s[p - 1]) || s[p - 1] >= 0x80 ||
+	    s[p - 1] == '-' || s[p - 1] == '\'' || s[p - 1] == '@' ||
+	    s[p - 1] == '.' || s[p - 1] == '_' || s[p - 1] == '['))
+		return p + 1;
+	if (s[p] >= 0x80 && (!(k = dec_fwd(s, S->n, p, &cp)) || !cp_upper(cp)))
+		return p + 1;
+	if (p + 1 < S->n && IS_UPPER(s[p + 1]))
+		return p + 1;	/* an acronym */
+	/*
+	 * Most capitals start a sentence: after a full stop only a short
+	 * title (dhr., mevr.) can be a cue.
+	 */
+	for (q = p; q > S->done && s[q - 1] == ' '; q--)
+		;
+	if (q > S->done && (s[q - 1] == '!' || s[q - 1] == '?'))
+		return p + 1;
+	if (q > S->done + 1 && s[q - 1] == '.') {
+		for (a = q - 1; a > S->done && IS_ALPHA(s[a - 1]) &&
+		    q - a < 7; a--)
+			;
+		if (q - a > 5)
+			return p + 1;
+	}
+	q = p;
+	/* The particles before it: meneer van der Wal. */
+	for (k = 0; k < 3; k++) {
+		if (q < S->done + 2 || s[q - 1] != ' ')
+			break;
+		for (a = q - 1; a > S->done && q - a < 6 &&
+		    (IS_ALPHA(s[a - 1]) || s[a - 1] == '\''); a--)
+			;
+		if (a == q - 1 || q - a >= 6 || !(cflags(s, a, q - 1) &
+		    W_PART) || (a > S->done && s[a - 1] != ' '))
+			break;
+		q = a;
+	}
+	for (;;) {
+		if (cue_before(S, S->done, q) && (e = name_at(S, q)) > p) {
+			emit(S, q, e, BE_R_NAAM);
+			/* Anna en Eva */
+			if (e + 5 < S->n && s[e] == ' ' && s[e + 1] == 'e' &&
+			    s[e + 2] == 'n' && s[e + 3] == ' ' &&
+			    (cls[s[e + 4]] & C_NAME) &&
+			    (e2 = name_at(S, e + 4))) {
+				emit(S, e + 4, e2, BE_R_NAAM);
+				e = e2;
+			}
+			return e;
+		}
+		if (q == p)
+			return p + 1;
+		q = p;	/* without the particles */
+	}
+}
+
+/* An age in brackets at s[p]: (8), (81 jaar), (81 jr.).  Its end, or 0. */
+static size_t
+age_paren(const struct scan *S, size_t p)
+{
+	static const char *const units[] = { "jaar", "jr", "j", NULL };
+	const u8 *s = S->s;
+	size_t i = p + 1, j, a;
+	long v;
+	int k;
+
+	if (i >= S->n || s[i] == '0')
+		return 0;
+	k = digits(S, &i, 3, &v);
+	if (k < 1 || k > 3 || v > 120)
+		return 0;
+	j = i;
+	if (j < S->n && s[j] == ' ')
+		j++;
+	a = j;
+	while (j < S->n && IS_ALPHA(s[j]))
+		j++;
+	if (j > a) {
+		if (!word_in(s, a, j, units))
+			return 0;
+		if (j < S->n && s[j] == '.')
+			j++;
+		i = j;
+	}
+	return i < S->n && s[i] == ')' ? i + 1 : 0;
+}
+
+/*
+ * A name before an age in brackets, "Mevrouw Bos (81)", "Daan (8)": the
+ * capitalised words and particles that end at s[p - 1]; the start, or p.
+ */
+static size_t
+name_before_age(const struct scan *S, size_t p)
+{
+	const u8 *s = S->s;
+	size_t cur = p, a, b, e, start = p;
+	unsigned fl;
+	int k, kind;
+
+	for (k = 0; k < 6; k++) {
+		if (cur < S->done + 2 || s[cur - 1] != ' ')
+			break;
+		b = cur - 1;
+		a = word_start(S, S->done, b);
+		if (a == b || (S->total && a == S->done) || (a > 0 &&
+		    s[a - 1] != ' ' && !sentence_start(S, a)))
+			break;
+		kind = name_word(S, a, &e, &fl);
+		if (e != b)
+			break;
+		if (kind == NW_NAME)
+			start = a;
+		else if (kind != NW_PART || start == p)
+			break;
+		cur = a;
+	}
+	return start;
+}
+
 /* A candidate that starts with the digit s[p]; returns where to go on. */
 static size_t
 at_digit(struct scan *S, size_t p)
@@ -1174,10 +2065,10 @@ at_digit(struct scan *S, size_t p)
 			emit(S, p - 2, e, BE_R_IBAN);
 			return e;
 		}
-		return skip_token(S, p);
+		return S->rej = skip_token(S, p);
 	}
 	if (!start_ok(S, p))
-		return skip_token(S, p);
+		return S->rej = skip_token(S, p);
 	if ((e = match_date(S, p)) && dob_keyword(S, p)) {
 		emit(S, p, e, BE_R_GEBOORTEDATUM);
 		return e;
@@ -1198,15 +2089,18 @@ at_digit(struct scan *S, size_t p)
 		emit(S, ms, e, BE_R_ADRES);
 		return e;
 	}
-	return skip_token(S, p);
+	return S->rej = skip_token(S, p);
 }
 
-unsigned
-be_redact(const char *text, size_t len, struct be_buf *out,
-    struct be_redact_counts *c)
+/*
+ * One pass over s[0..len), appended to out.  *again is set when the
+ * result should be redacted again (see be_redact).
+ */
+static unsigned
+scan(const u8 *s, size_t len, struct be_buf *out, struct be_redact_counts *c,
+    int *again)
 {
 	struct scan S;
-	const u8 *s = (const u8 *)text;
 	size_t i = 0, e, ms;
 
 	S.s = s;
@@ -1216,9 +2110,20 @@ be_redact(const char *text, size_t len, struct be_buf *out,
 	S.base = out->len;
 	S.total = 0;
 	S.c = c;
+	S.rej = 0;
+	S.again = 0;
 	be_buf_grow(out, len);
+	pthread_once(&htab_once, htab_build);
 	while (i < len) {
-		if (!(cls[s[i]] & C_CAND)) {
+		/* Most bytes start nothing: pass them eight at a time. */
+		if (i + 8 <= len && !((cls[s[i]] | cls[s[i + 1]] |
+		    cls[s[i + 2]] | cls[s[i + 3]] | cls[s[i + 4]] |
+		    cls[s[i + 5]] | cls[s[i + 6]] | cls[s[i + 7]]) &
+		    (C_CAND | C_NAME))) {
+			i += 8;
+			continue;
+		}
+		if (!(cls[s[i]] & (C_CAND | C_NAME))) {
 			i++;
 			continue;
 		}
@@ -1228,10 +2133,17 @@ be_redact(const char *text, size_t len, struct be_buf *out,
 				emit(&S, ms, e, BE_R_EMAIL);
 				i = e;
 			} else
-				i++;
+				S.rej = ++i;
 			break;
-		case '+':
 		case '(':
+			if ((e = age_paren(&S, i))) {
+				if ((ms = name_before_age(&S, i)) < i)
+					emit(&S, ms, i - 1, BE_R_NAAM);
+				i = e;
+				break;
+			}
+			/* FALLTHROUGH */
+		case '+':
 			if (i + 1 < len && (s[i] == '+' || s[i + 1] == '0' ||
 			    s[i + 1] == '+') &&
 			    !word_before_out(&S, i) &&
@@ -1239,12 +2151,89 @@ be_redact(const char *text, size_t len, struct be_buf *out,
 				emit(&S, i, e, BE_R_TELEFOON);
 				i = e;
 			} else
-				i++;
+				S.rej = ++i;
 			break;
 		default:
-			i = at_digit(&S, i);
+			if (cls[s[i]] & C_NAME)
+				i = at_capital(&S, i);
+			else
+				i = at_digit(&S, i);
 		}
 	}
 	be_buf_add(out, s + S.done, len - S.done);
+	*again = S.again;
 	return S.total;
+}
+
+/*
+ * A pass may leave something that a second pass takes: where two kinds
+ * overlap ("Dorpsstraat 1 bis-7d@ziggo.nl"), the first pass takes the
+ * one that wins (the e-mail address) and the text beside its marker may
+ * then read as another (Dorpsstraat 1).  Such a text, one where a marker
+ * begins at or just after a number the pass turned down, is redacted
+ * again until nothing changes: the union of what overlaps is redacted,
+ * and redacting the result again changes nothing.
+ */
+unsigned
+be_redact(const char *text, size_t len, struct be_buf *out,
+    struct be_redact_counts *c)
+{
+	struct be_buf again = BE_BUF_INIT;
+	size_t base = out->len;
+	unsigned total, r;
+	int k, more;
+
+	total = scan((const u8 *)text, len, out, c, &more);
+	for (k = 0; k < 8 && more; k++) {
+		be_buf_reset(&again);
+		r = scan((const u8 *)out->s + base, out->len - base, &again, c,
+		    &more);
+		if (r == 0)
+			break;
+		total += r;
+		be_buf_setlen(out, base);
+		be_buf_add(out, again.s, again.len);
+	}
+	be_buf_release(&again);
+	return total;
+}
+
+unsigned
+be_redact_suspects(const char *text, size_t len, be_redact_word_fn *fn,
+    void *arg)
+{
+	struct be_buf none = BE_BUF_INIT;
+	struct scan S;
+	const u8 *s = (const u8 *)text;
+	size_t i = 0, e;
+	unsigned fl, found = 0;
+	int32_t cp;
+	int k;
+
+	memset(&S, 0, sizeof S);
+	S.s = s;
+	S.n = len;
+	S.out = &none;
+	pthread_once(&htab_once, htab_build);
+	while (i < len) {
+		if (!(cls[s[i]] & C_NAME) || (i > 0 && (IS_ALNUM(s[i - 1]) ||
+		    s[i - 1] >= 0x80 || s[i - 1] == '-' || s[i - 1] == '\'' ||
+		    s[i - 1] == '[' || s[i - 1] == '_' || s[i - 1] == '@' ||
+		    s[i - 1] == '.'))) {
+			i++;
+			continue;
+		}
+		if (!(k = dec_fwd(s, len, i, &cp)) || !cp_upper(cp) ||
+		    sentence_start(&S, i)) {
+			i++;
+			continue;
+		}
+		e = i;
+		if (name_word(&S, i, &e, &fl) == NW_NAME) {
+			found++;
+			fn(arg, text + i, e - i);
+		}
+		i = e > i ? e : i + 1;
+	}
+	return found;
 }

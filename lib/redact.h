@@ -4,9 +4,12 @@
  * be-collect runs every story text through be_redact before anything is
  * stored.  Each piece of personal data found is replaced by a marker and
  * counted by kind; the original is not kept anywhere.  The text is read
- * once, from left to right; the checks below run only where a candidate
- * starts (a digit, '+', '(' or '@'), so redaction costs little more than a
- * copy.  Redacting a redacted text again changes nothing.
+ * from left to right; the checks below run only where a candidate starts
+ * (a digit, '+', '(', '@' or a capital), so redaction costs little more
+ * than a copy.  Where two kinds overlap ("Dorpsstraat 1 bis-7d@ziggo.nl":
+ * an address whose house number runs into an e-mail address), the first
+ * pass takes one and the text is read again, so that their union is
+ * redacted.  Redacting a redacted text again changes nothing.
  *
  * What is redacted, and how it is recognised:
  *
@@ -29,8 +32,9 @@
  *	of another country must have that country's length and pass the mod-97
  *	check.
  *
- * [TELEFOON]  Dutch phone numbers: ten digits starting with 0 (mobile
- *	06, landlines with a two-, three- or four-digit area code, 085, 088),
+ * [TELEFOON]  Dutch phone numbers: ten digits starting with 0 (mobile:
+ *	06 and eight digits, whatever digit follows the 06; landlines with a
+ *	two-, three- or four-digit area code; 085, 088),
  *	written together or in groups separated by spaces, dashes or dots, or
  *	with the area code in parentheses or before a slash: 06-12345678,
  *	06 12 34 56 78, 06-1234 5678, 010-1234567, 020 123 4567,
@@ -84,6 +88,28 @@
  *	word before it stays.  A year on its own ("geboren in 1956") stays,
  *	as an age does; dates that are not dates of birth stay.
  *
+ * [NAAM]  A person's name, by what stands before it: a cue (mijn naam
+ *	is, ik ben, ik heet, heet, genaamd, groet, groeten, met vriendelijke
+ *	groet, beste, naam:), a title (mevrouw, meneer, de heer, mevr., dhr.,
+ *	mw., mr., dr.), a relation (mijn zoon, dochter, man, vrouw, moeder,
+ *	buurvrouw, kleinzoon, schoonzus, kinderen, ...) or a role
+ *	(consulent, wijkcoach, casemanager, klantmanager, huisarts, ...),
+ *	with a comma, colon or line break between for greetings, signatures
+ *	and form answers; or by an age in brackets after it ("Mevrouw Bos
+ *	(81)", "Daan (8 jaar)").  The name is one or more capitalised words,
+ *	initials and the surname particles between them (van, de, der, den,
+ *	van 't, ter, te, el, al, bin, ...): "Fatima el Amrani", "J.P. van 't
+ *	Hof", "Jansen-de Vries", "Ayşe Öztürk"; "Anna en Eva" after one cue
+ *	are two.  A lower-case word after a cue is no name ("ik ben moe",
+ *	"mijn zoon is ziek"), nor is a word in capitals only.  Places,
+ *	organisations and services that redaction knows (Zwolle, Den Haag,
+ *	Valys, UWV, Zilveren Kruis, Wmo-loket, Voedselbank, words ending in
+ *	-team, -loket, -zorg, -dienst, -bank, -werk and the like),
+ *	nationalities, feasts, months and days stay; a place after "van"
+ *	inside a name belongs to it (Jos van Zwolle).  There is no list of
+ *	first names: a name with none of these cues stays (see
+ *	be_redact_suspects).
+ *
  * What stays: amounts (€ 1.250,00, 350 euro, 1250,-), times (10:15, 10.15
  * uur), years, ages ("ik ben 82"), percentages, article numbers (artikel
  * 8:1 Awb), numbers glued to letters or codes (Z-2026-001234, A12), and
@@ -103,7 +129,7 @@
 
 enum {
 	BE_R_BSN, BE_R_IBAN, BE_R_TELEFOON, BE_R_EMAIL, BE_R_POSTCODE,
-	BE_R_ADRES, BE_R_GEBOORTEDATUM, BE_R_NKINDS
+	BE_R_ADRES, BE_R_GEBOORTEDATUM, BE_R_NAAM, BE_R_NKINDS
 };
 
 struct be_redact_counts {
@@ -112,7 +138,7 @@ struct be_redact_counts {
 
 /*
  * The name of a kind: "BSN", "IBAN", "TELEFOON", "E-MAIL", "POSTCODE",
- * "ADRES", "GEBOORTEDATUM"; NULL for a kind out of range.  Static.
+ * "ADRES", "GEBOORTEDATUM", "NAAM"; NULL for a kind out of range.  Static.
  */
 const char *be_redact_name(int kind);
 
@@ -127,5 +153,21 @@ const char *be_redact_marker(int kind);
  */
 unsigned be_redact(const char *text, size_t len, struct be_buf *out,
     struct be_redact_counts *c);
+
+/* Called by be_redact_suspects with each word (w[0..n), not NUL-ended). */
+typedef void be_redact_word_fn(void *arg, const char *w, size_t n);
+
+/*
+ * Finds in text[0..len) the words that look like names redaction left:
+ * capitalised words inside a sentence (not the first word of one), not
+ * written in capitals only (UWV), not [NAAM] or another marker, not a
+ * place, organisation or service, month, day or feast that redaction
+ * knows, not a word that speaks of a role or relation.  Calls fn for
+ * each, in order, and returns how many there were.  For a check by hand
+ * before a document leaves the council: such a word may still be a
+ * place or an organisation redaction does not know.
+ */
+unsigned be_redact_suspects(const char *text, size_t len,
+    be_redact_word_fn *fn, void *arg);
 
 #endif

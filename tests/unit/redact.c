@@ -1,4 +1,5 @@
 /* Unit tests of lib/redact.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,6 +190,58 @@ static const struct {
 	{ "Zoë woont in Súdwest-Fryslân 😊",
 	  "Zoë woont in Súdwest-Fryslân 😊" },
 	{ "", "" },
+	/* a mobile number is 06 and eight digits, whatever follows the 06 */
+	{ "bel 0601234567", "bel [TELEFOON]" },
+	{ "bel 06-01234567.", "bel [TELEFOON]." },
+	{ "06 00 00 00 00", "[TELEFOON]" },
+	/* overlapping kinds: their union (issue 13) */
+	{ "Dorpsstraat 1 bis-7d@ziggo.nl", "[ADRES] [E-MAIL]" },
+	/* names */
+	{ "Mijn naam is Fatima el Amrani.", "Mijn naam is [NAAM]." },
+	{ "Ik ben Piet de Vries, 72 jaar", "Ik ben [NAAM], 72 jaar" },
+	{ "Mevrouw Jansen van het wijkteam",
+	  "Mevrouw [NAAM] van het wijkteam" },
+	{ "mijn zoon Daan (8) speelt", "mijn zoon [NAAM] (8) speelt" },
+	{ "Groet, Jos van Dijk", "Groet, [NAAM]" },
+	{ "Met vriendelijke groet,\nAyşe Öztürk",
+	  "Met vriendelijke groet,\n[NAAM]" },
+	{ "De consulent Yusuf Bakkali belde", "De consulent [NAAM] belde" },
+	{ "Mevrouw Bos (81) woont alleen.",
+	  "Mevrouw [NAAM] (81) woont alleen." },
+	{ "Daan (8) speelt. Toen Daan (8 jaar) kwam",
+	  "[NAAM] (8) speelt. Toen [NAAM] (8 jaar) kwam" },
+	{ "meneer van der Wal zei", "meneer [NAAM] zei" },
+	{ "dhr. J.P. de Boer en mw. El Idrissi", "dhr. [NAAM] en mw. [NAAM]" },
+	{ "de heer Van 't Hof", "de heer [NAAM]" },
+	{ "meneer van 't Hof en mevrouw van der Wal",
+	  "meneer [NAAM] en mevrouw [NAAM]" },
+	{ "Mijn kinderen Anna en Eva", "Mijn kinderen [NAAM] en [NAAM]" },
+	{ "Mijn wijkcoach, Shanti Veenstra, belde",
+	  "Mijn wijkcoach, [NAAM], belde" },
+	{ "Naam: Sanne Bakker", "Naam: [NAAM]" },
+	{ "Beste Jos, dank je.", "Beste [NAAM], dank je." },
+	{ "Mevrouw Jansen-de Vries (45)", "Mevrouw [NAAM] (45)" },
+	{ "Groet, Jos.Jansen@ziggo.nl", "Groet, [E-MAIL]" },
+	{ "ik ben moe. mijn zoon is ziek. mevrouw vertelt het.",
+	  "ik ben moe. mijn zoon is ziek. mevrouw vertelt het." },
+	{ "Van de gemeente hoorde ik niets. Maar Toen",
+	  "Van de gemeente hoorde ik niets. Maar Toen" },
+	{ "Ik ben Nederlander en woon in Den Haag.",
+	  "Ik ben Nederlander en woon in Den Haag." },
+	{ "Ik ben Maandag bij de Voedselbank geweest.",
+	  "Ik ben Maandag bij de Voedselbank geweest." },
+	{ "De klantmanager van het UWV, de consulent Wmo-loket",
+	  "De klantmanager van het UWV, de consulent Wmo-loket" },
+	{ "Mevrouw van de Voedselbank en meneer van Zilveren Kruis",
+	  "Mevrouw van de Voedselbank en meneer van Zilveren Kruis" },
+	{ "De wijkcoach Wijkteam Noord, mijn dochter in Den Haag",
+	  "De wijkcoach Wijkteam Noord, mijn dochter in Den Haag" },
+	{ "Met Kerst en na Pasen, in maart",
+	  "Met Kerst en na Pasen, in maart" },
+	{ "MIJN ZOON DAAN", "MIJN ZOON DAAN" },
+	{ "mijn zoon (8) en Zwolle (12)", "mijn zoon (8) en Zwolle (12)" },
+	{ "bel (020) 123 45 67", "bel [TELEFOON]" },
+	{ "mijn zoon Daan Kerkstraat 12", "mijn zoon [NAAM] [ADRES]" },
 	/* several in one text */
 	{ "Bel 06-12345678 of mail a@b.nl; BSN 123456782, IBAN "
 	  "NL91ABNA0417164300, Kerkstraat 1, 1234 AB Ede, geboren 1-2-1950.",
@@ -232,6 +285,172 @@ counts_ok(const char *in, const char *out, const struct be_redact_counts *c,
 	return sum == ret;
 }
 
+
+/* A byte of a word: a letter, a digit or part of a letter outside ASCII. */
+static int
+isword(char ch)
+{
+	unsigned char c = (unsigned char)ch;
+
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Does w[0..n) stand in s as a whole word? */
+static int
+has_word(const char *s, const char *w, size_t n)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (strncmp(p, w, n) == 0 && (p == s || !isword(p[-1])) &&
+		    !isword(p[n]))
+			return 1;
+	return 0;
+}
+
+/* Has the name's text (its words but the particles) gone? */
+static int
+name_gone(const char *out, const char *name, size_t len)
+{
+	static const char *const parts[] = { "van", "de", "der", "den", "te",
+	    "ter", "ten", "'t", "el", "al", NULL };
+	size_t i = 0, a;
+	int k, part;
+
+	while (i < len) {
+		while (i < len && name[i] == ' ')
+			i++;
+		a = i;
+		while (i < len && name[i] != ' ')
+			i++;
+		for (k = 0, part = 0; parts[k]; k++)
+			part |= strlen(parts[k]) == i - a &&
+			    strncmp(parts[k], name + a, i - a) == 0;
+		if (i > a && !part && has_word(out, name + a, i - a))
+			return 0;
+	}
+	return 1;
+}
+
+struct tally {
+	unsigned n, ok;
+};
+
+static int
+at_least(const char *what, struct tally t, double want)
+{
+	double r = t.n ? (double)t.ok / t.n : 0;
+
+	printf("# %s: %u of %u (%.1f %%)\n", what, t.ok, t.n, 100 * r);
+	return t.n > 0 && r >= want;
+}
+
+/*
+ * The labelled corpus of tests/redact-names (gen.py): names and numbers
+ * marked {{KIND:text}} must be gone, text marked <<text>> must stay, and
+ * redacting the result again must change nothing.
+ */
+static void
+corpus(void)
+{
+	struct be_buf in = BE_BUF_INIT, out = BE_BUF_INIT, again = BE_BUF_INIT;
+	struct tally names = { 0, 0 }, nums = { 0, 0 }, keep = { 0, 0 },
+	    dkeep = { 0, 0 };
+	const char *top = getenv("BENUT_TOP");
+	char path[4096], *line = NULL, *p, *q, *c;
+	size_t cap = 0;
+	unsigned fixed = 0, lines = 0;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/tests/redact-names/corpus.txt",
+	    top && *top ? top : ".");
+	if ((fp = fopen(path, "r")) == NULL) {
+		ok(0, "read tests/redact-names/corpus.txt");
+		return;
+	}
+	while (getline(&line, &cap, fp) > 0) {
+		if (line[0] == '#')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		/* The text without its labels. */
+		be_buf_reset(&in);
+		for (p = line; *p; p++) {
+			if (strncmp(p, "{{", 2) == 0) {
+				p = strchr(p, ':');
+				continue;
+			}
+			if (strncmp(p, "}}", 2) == 0 ||
+			    strncmp(p, "<<", 2) == 0 ||
+			    strncmp(p, ">>", 2) == 0) {
+				p++;
+				continue;
+			}
+			if (p[0] == '\\' && p[1] == 'n') {
+				be_buf_addc(&in, '\n');
+				p++;
+				continue;
+			}
+			be_buf_addc(&in, *p);
+		}
+		be_buf_reset(&out);
+		be_redact(in.s, in.len, &out, NULL);
+		be_buf_reset(&again);
+		be_redact(out.s, out.len, &again, NULL);
+		lines++;
+		if (strcmp(again.s, out.s) == 0)
+			fixed++;
+		else
+			printf("# not a fixed point: %s\n", out.s);
+		/* The labels, checked against the result. */
+		for (p = line; (p = strstr(p, "{{")) &&
+		    (q = strstr(p, "}}")); p = q + 2) {
+			c = strchr(p, ':') + 1;
+			if (strncmp(p + 2, "NAAM:", 5) == 0) {
+				names.n++;
+				if (name_gone(out.s, c, (size_t)(q - c)))
+					names.ok++;
+				else
+					printf("# name kept: %.*s\n",
+					    (int)(q - c), c);
+			} else {
+				nums.n++;
+				*q = '\0';
+				nums.ok += strstr(out.s, c) == NULL;
+				*q = '}';
+			}
+		}
+		for (p = line; (p = strstr(p, "<<")) &&
+		    (q = strstr(p, ">>")); p = q + 2) {
+			*q = '\0';
+			if (p[2] >= '0' && p[2] <= '9') {
+				dkeep.n++;
+				dkeep.ok += strstr(out.s, p + 2) != NULL;
+			} else {
+				keep.n++;
+				if (strstr(out.s, p + 2))
+					keep.ok++;
+				else
+					printf("# lost: %s\n", p + 2);
+			}
+			*q = '>';
+		}
+	}
+	free(line);
+	fclose(fp);
+	ok(at_least("names redacted", names, 0.95), "names: recall >= 95 %");
+	ok(at_least("capitalised non-names kept", keep, 0.95),
+	    "capitalised non-names: >= 95 % intact");
+	ok(at_least("numbers redacted", nums, 0.995),
+	    "numbers: recall >= 99.5 %");
+	ok(at_least("number decoys kept", dkeep, 0.98),
+	    "number decoys: >= 98 % intact");
+	is_int((int)fixed, (int)lines, "corpus: redacting twice is once");
+	be_buf_release(&in);
+	be_buf_release(&out);
+	be_buf_release(&again);
+}
+
 int
 main(void)
 {
@@ -240,13 +459,17 @@ main(void)
 	size_t i, ncase = sizeof cases / sizeof cases[0];
 	unsigned r;
 	char name[160];
+	size_t k;
 
-	plan((int)(3 * ncase) + 9);
+	plan((int)(3 * ncase) + 9 + 5);
 	for (i = 0; i < ncase; i++) {
 		memset(&c, 0, sizeof c);
 		be_buf_reset(&b);
 		r = be_redact(cases[i].in, strlen(cases[i].in), &b, &c);
 		snprintf(name, sizeof name, "%.120s", cases[i].in);
+		for (k = 0; name[k]; k++)
+			if (name[k] == '\n')
+				name[k] = ' ';
 		is_str(b.s, cases[i].want, name);
 		ok(counts_ok(cases[i].in, b.s, &c, r), "counted right");
 		be_buf_reset(&b2);
@@ -284,5 +507,6 @@ main(void)
 	is_str(b.s, "\xff\xfe [TELEFOON] \xc3", "invalid UTF-8 copied");
 	be_buf_release(&b);
 	be_buf_release(&b2);
+	corpus();
 	return done();
 }
