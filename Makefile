@@ -25,7 +25,7 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/include/libxml2/libxml/xmlwriter.h:libxml2-dev /usr/include/zip.h:libzip-dev \
        /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
-       /usr/bin/setpriv:util-linux \
+       /usr/bin/setpriv:util-linux /usr/bin/script:bsdutils \
        /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar \
        /usr/bin/msgfmt:gettext /usr/sbin/locale-gen:locales \
        /usr/bin/java:default-jre-headless /usr/bin/npm:npm \
