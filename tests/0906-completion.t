@@ -4,7 +4,7 @@
 # from the store (also one named with -s on the line) and the states a
 # point may move to, all taken from the programs themselves.
 . "${0%/*}/lib.sh"
-plan 21
+plan 22
 export BENUT_NOW=2026-03-01T10:00:00Z
 
 printf 'verhaal\nDe regiotaxi kwam te laat.\nIk wacht al weken op de wachtlijst.\n' >in.csv
@@ -49,6 +49,8 @@ is "$(comp be-point answer P-1 '')" "overgenomen deels afgewezen" "outcomes"
 is "$(comp be-agenda '')" "P-1 action outcome show" \
     "be-agenda: points and command words"
 is "$(comp be-tag -c '')" "cb.yaml cb sub" "a codebook: YAML files and folders"
+is "$(comp be-tag --export-qdpx no)" "notes.txt" \
+    "an option whose argument the usage calls file: any file"
 
 mv benut.db other.db; mv benut.db-wal other.db-wal 2>/dev/null
 mv benut.db-shm other.db-shm 2>/dev/null
