@@ -50,6 +50,8 @@ be_meter_start(struct be_meter *m, int kind, long long end)
 	m->kind = kind;
 	m->end = end;
 	m->pos = -1;
+	if (kind == BE_PROGRESS_INDEX && end > 0)
+		m->done = (unsigned long long)end;
 	m->on = hook != NULL;
 	m->countdown = 1;
 	if (!m->on)

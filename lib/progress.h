@@ -21,7 +21,8 @@ enum {
 	BE_PROGRESS_ROWS,	/* intake: rows of the input */
 	BE_PROGRESS_STORIES,	/* tagging: stories */
 	BE_PROGRESS_INDEX,	/* the full-text index rebuilt: done is the
-				   number of stories, no rate */
+				   number of stories (be_meter_start's end),
+				   no rate */
 };
 
 /* What the hook is given.  A snapshot, valid during the call only. */
@@ -59,8 +60,9 @@ struct be_meter {
 
 /*
  * Starts m for work of kind.  end is the size of the work in the units
- * pos is given in (bytes of the input, stories), or 0 when not known.
- * Allocates nothing.
+ * pos is given in (bytes of the input, stories), or 0 when not known;
+ * for BE_PROGRESS_INDEX the number of stories, shown as done.  Allocates
+ * nothing.
  */
 void be_meter_start(struct be_meter *m, int kind, long long end);
 

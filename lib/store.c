@@ -569,12 +569,9 @@ be_store_search_ready(struct be_store *st, int fts, struct be_err *e)
 		return -1;
 	/* One statement rebuilds: a person at a terminal sees how many
 	 * stories it indexes and for how long, nothing more is known. */
+	be_meter_start(&m, BE_PROGRESS_INDEX, story_count(st));
 	if (be_progress_on())
-		be_meter_start(&m, BE_PROGRESS_INDEX, 0);
-	else
-		memset(&m, 0, sizeof m);
-	m.done = stale || told ? (unsigned long long)story_count(st) : 0;
-	sqlite3_progress_handler(st->db, 10000, rebuild_tick, &m);
+		sqlite3_progress_handler(st->db, 10000, rebuild_tick, &m);
 	rc = (stale && be_store_exec(st, "INSERT INTO story_fts(story_fts) "
 	    "VALUES ('rebuild'); DELETE FROM meta WHERE key = 'fts_stale'",
 	    e) < 0) || (told && be_store_exec(st, "CREATE INDEX IF NOT EXISTS "
