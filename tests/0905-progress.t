@@ -50,6 +50,7 @@ ok 'grep -Eq "^<CR>be-tag: [0-9]+ verha(al|len), [0-9]+ per seconde, nog ongevee
 
 # Quick runs under the default delay of two seconds show nothing.
 rm -f "$BENUT_STORE"*
+unset BENUT_PROGRESS_DELAY
 pty "be-collect in.csv >pty.out"
 is "$(cat "$OUT")" "be-collect: in.csv: 3000 rows read, 3000 new, 0 duplicates, 0 refused; no column about use: quotable" \
     "a run shorter than the delay: only the summary"
