@@ -4,7 +4,7 @@
 # from the store (also one named with -s on the line) and the states a
 # point may move to, all taken from the programs themselves.
 . "${0%/*}/lib.sh"
-plan 22
+plan 24
 export BENUT_NOW=2026-03-01T10:00:00Z
 
 printf 'verhaal\nDe regiotaxi kwam te laat.\nIk wacht al weken op de wachtlijst.\n' >in.csv
@@ -22,17 +22,20 @@ comp() {
 	    "$TOP/share/completion/benut" "$@"
 }
 
-is "$(bash --norc --noprofile -c '. "$0"; for p in be-collect be-find be-tag be-point be-agenda; do complete -p $p; done' \
+is "$(bash --norc --noprofile -c '. "$0"; for p in be-collect be-find be-tag be-point be-agenda be-report; do complete -p $p; done' \
     "$TOP/share/completion/benut")" "complete -F _benut be-collect
 complete -F _benut be-find
 complete -F _benut be-tag
 complete -F _benut be-point
-complete -F _benut be-agenda" "complete -p: all five programs"
+complete -F _benut be-agenda
+complete -F _benut be-report" "complete -p: all six programs"
 is "$(comp be-tag --ch)" "--check" "an option by its prefix"
 is "$(comp be-collect --no)" "--no-index" "the options come from --help"
 is "$(comp be-find --sh)" "--share-dir" "and those every program has"
 is "$(comp be-collect --use '')" "count quote" "the choices of an option from the usage"
 is "$(comp be-agenda --lang '')" "en nl" "--lang"
+is "$(comp be-report --per '')" "kwartaal maand" "be-report --per"
+is "$(comp be-report -f '')" "html md yaml" "be-report -f"
 is "$(comp be-tag +)" "$(be-tag -l | cut -f2 | sed 's/^/+/' | tr '\n' ' ' | sed 's/ $//')" \
     "every theme after be-tag +"
 is "$(comp be-tag +ver)" "+vervoer" "a theme by its prefix"
