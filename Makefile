@@ -7,6 +7,8 @@ BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/benut
 LOCALEDIR ?= $(PREFIX)/share/locale
+# bash-completion looks here for a file named as the command.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR  ?=
 
 CC       ?= cc
@@ -25,7 +27,7 @@ DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
        /usr/include/libxml2/libxml/xmlwriter.h:libxml2-dev /usr/include/zip.h:libzip-dev \
        /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
-       /usr/bin/setpriv:util-linux \
+       /usr/bin/setpriv:util-linux /usr/bin/script:bsdutils /bin/bash:bash \
        /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar \
        /usr/bin/msgfmt:gettext /usr/sbin/locale-gen:locales \
        /usr/bin/java:default-jre-headless /usr/bin/npm:npm \
@@ -220,9 +222,12 @@ install: all
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
 	for m in $(MANS) $(MANS_NL); do s=$${m##*.}; d=$${m%/*}; d=$${d#man}; \
 	  sed -e 's|/usr/local/share/benut|$(SHAREDIR)|g' \
-	    -e 's|/usr/local/share/locale|$(LOCALEDIR)|g' $$m \
+	    -e 's|/usr/local/share/locale|$(LOCALEDIR)|g' \
+	    -e 's|/usr/local/share/bash-completion/completions|$(BASHCOMPDIR)|g' $$m \
 	  >$(DESTDIR)$(MANDIR)$$d/man$$s/$${m##*/}; done
 	cp -R share/. $(DESTDIR)$(SHAREDIR)/
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR)
+	for b in $(BINS); do cp share/completion/benut $(DESTDIR)$(BASHCOMPDIR)/$$b; done
 	for l in $(LINGUAS); do d=$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  mkdir -p $$d; cp locale/$$l/LC_MESSAGES/benut.mo $$d/; done
 
@@ -231,6 +236,7 @@ uninstall:
 	for m in $(MANS) $(MANS_NL); do s=$${m##*.}; d=$${m%/*}; d=$${d#man}; \
 	  rm -f $(DESTDIR)$(MANDIR)$$d/man$$s/$${m##*/}; done
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	for b in $(BINS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$b; done
 	for l in $(LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/benut.mo; done
 

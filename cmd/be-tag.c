@@ -8,6 +8,7 @@
 #include "codebook.h"
 #include "mem.h"
 #include "prog.h"
+#include "progress.h"
 #include "qdc.h"
 #include "record.h"
 #include "store.h"
@@ -298,6 +299,7 @@ main(int argc, char **argv)
 	struct be_codebook *cb = NULL;
 	struct be_store *st = NULL;
 	struct be_tagger *t;
+	struct be_meter meter;
 	long long *ids = NULL;
 	size_t nids = 0;
 	struct be_err e;
@@ -399,13 +401,19 @@ main(int argc, char **argv)
 			goto fail;
 		if (allflag || untaggedflag)
 			rc = be_tag_all(t, untaggedflag, tmp, warn_err, &e);
-		else
-			for (i = 0; i < nids && rc >= 0; i++)
+		else {
+			be_meter_start(&meter, BE_PROGRESS_STORIES,
+			    (long long)nids);
+			for (i = 0; i < nids && rc >= 0; i++) {
 				if ((rc = be_tag_story(t, ids[i], tmp,
 				    &e)) == 1) {
 					be_report(&e);
 					rc = 0;
 				}
+				be_meter_tick(&meter, (long long)i + 1);
+			}
+			be_meter_end(&meter);
+		}
 		if (rc < 0) {
 			be_tag_end(t, 0, NULL, &e);
 			goto fail;

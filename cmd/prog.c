@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "prog.h"
+#include "progress.h"
 #include "store.h"
 #include "banned.h"
 
@@ -19,6 +20,12 @@
 
 const char *be_progname = "benut";
 int be_argbase;
+
+/* The width of the progress line on the terminal, 0 when none is shown. */
+static int progress_width;
+
+static void progress_clear(void);
+static void progress_show(const struct be_progress *p, void *arg);
 
 /*
  * A program run from the build tree has the tree's catalogues beside it
@@ -46,8 +53,10 @@ tree_localedir(char *buf, size_t n)
 void
 be_init(const char *argv0)
 {
-	const char *p, *dir;
+	const char *p, *dir, *d;
 	static char tree[4096];
+	char *end;
+	double delay = 2;
 
 	if (argv0 && *argv0) {
 		p = strrchr(argv0, '/');
@@ -59,6 +68,17 @@ be_init(const char *argv0)
 		dir = tree_localedir(tree, sizeof tree) ? tree : BE_LOCALEDIR;
 	bindtextdomain("benut", dir);
 	bind_textdomain_codeset("benut", "UTF-8");
+	/* Progress only for a person at a terminal: never into a pipe or a
+	 * file.  BENUT_PROGRESS_DELAY (seconds) is how long a run goes
+	 * before it shows; a test sets it to 0. */
+	if (isatty(STDERR_FILENO)) {
+		if ((d = getenv("BENUT_PROGRESS_DELAY")) != NULL && *d) {
+			delay = strtod(d, &end);
+			if (*end || delay < 0)
+				delay = 2;
+		}
+		be_progress_hook(progress_show, NULL, delay);
+	}
 }
 
 void
@@ -66,6 +86,7 @@ be_warnx(const char *fmt, ...)
 {
 	va_list ap;
 
+	progress_clear();
 	fprintf(stderr, "%s: ", be_progname);
 	va_start(ap, fmt);
 	vfprintf(stderr, dgettext("benut", fmt), ap);
@@ -84,6 +105,7 @@ be_report(const struct be_err *e)
 {
 	char buf[2200];
 
+	progress_clear();
 	if (strcmp(e->file, "argv") == 0 && e->line) {
 		fprintf(stderr, "%s: ", be_progname);
 		fprintf(stderr, dgettext("benut", "argument %lu: %s"),
@@ -185,4 +207,67 @@ be_close_input(FILE *fp)
 {
 	if (fp && fp != stdin)
 		fclose(fp);
+}
+
+static void
+progress_clear(void)
+{
+	if (progress_width > 0)
+		fprintf(stderr, "\r%*s\r", progress_width, "");
+	progress_width = 0;
+}
+
+/* "1:05" or "2:03:04" */
+static void
+hms(char *buf, size_t n, double s)
+{
+	unsigned long t = s < 0 ? 0 : (unsigned long)(s + 0.5);
+
+	if (t >= 3600)
+		snprintf(buf, n, "%lu:%02lu:%02lu", t / 3600, t / 60 % 60,
+		    t % 60);
+	else
+		snprintf(buf, n, "%lu:%02lu", t / 60, t % 60);
+}
+
+/* Draws the line in place with a carriage return; the next one, or the
+ * end, overwrites it. */
+static void
+progress_show(const struct be_progress *p, void *arg)
+{
+	char line[256], t[32];
+	const char *what;
+	double rate = p->rate < 0 ? 0 : p->rate;
+	int w;
+
+	(void)arg;
+	if (p->end) {
+		progress_clear();
+		return;
+	}
+	what = p->kind == BE_PROGRESS_ROWS ?
+	    be_plural((unsigned long)p->done, "row", "rows") :
+	    be_plural((unsigned long)p->done, "story", "stories");
+	if (p->kind == BE_PROGRESS_INDEX) {
+		hms(t, sizeof t, p->elapsed);
+		w = snprintf(line, sizeof line, dgettext("benut",
+		    "%s: rebuilding the search index of %llu %s, %s"),
+		    be_progname, p->done, what, t);
+	} else if (p->left >= 0) {
+		hms(t, sizeof t, p->left);
+		w = snprintf(line, sizeof line, dgettext("benut",
+		    "%s: %llu %s, %.0f a second, about %s left"),
+		    be_progname, p->done, what, rate, t);
+	} else
+		w = snprintf(line, sizeof line, dgettext("benut",
+		    "%s: %llu %s, %.0f a second"), be_progname, p->done, what,
+		    rate);
+	if (w < 0)
+		return;
+	if (w >= (int)sizeof line)
+		w = (int)sizeof line - 1;
+	fprintf(stderr, "\r%s%*s", line,
+	    progress_width > w ? progress_width - w : 0, "");
+	if (w > progress_width)
+		progress_width = w;
 }

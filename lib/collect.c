@@ -17,6 +17,7 @@
 #include "date.h"
 #include "enc.h"
 #include "mem.h"
+#include "progress.h"
 #include "record.h"
 #include "story.h"
 #include "yaml.h"
@@ -183,6 +184,7 @@ struct item {
 	size_t *aoff, acap;		/* their offsets in arena; room */
 	struct be_err err;		/* IT_BAD: the refused row */
 	size_t bytes;
+	long long pos;			/* how far through the input, or -1 */
 };
 
 struct queue {
@@ -210,6 +212,9 @@ struct ctx {
 	struct be_story story;
 	struct be_buf nfc, red;
 	struct src *src;
+	long long size;		/* of the input when a regular file, else 0 */
+	long long pos;		/* reader: how far, last looked at */
+	unsigned npos;		/* reader: stories since it looked */
 	struct queue q;
 	size_t ready, taken, taken_bytes;	/* storing side: slots */
 	struct item *slot;		/* reader: the next slot, or NULL */
@@ -332,6 +337,10 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 	x->slot = NULL;
 	it->kind = kind;
 	it->bytes = bytes;
+	/* For the progress estimate; ftello may cost a system call. */
+	if (x->size > 0 && x->npos++ % BE_METER_EVERY == 0)
+		x->pos = ftello(x->src->fp);
+	it->pos = x->size > 0 ? x->pos : -1;
 	if (kind == IT_STORY) {
 		pack(it, &x->story, x->red.s, x->textlen);
 		be_buf_reset(&it->rec);
@@ -1196,11 +1205,13 @@ static int
 run(struct ctx *x, struct be_err *e)
 {
 	struct item *it;
+	struct be_meter m;
 	pthread_t t;
 	size_t i;
 	int rc = 0;
 
 	be_err_init(&x->err);
+	be_meter_start(&m, BE_PROGRESS_ROWS, x->size);
 	pthread_mutex_init(&x->q.mu, NULL);
 	pthread_cond_init(&x->q.more, NULL);
 	pthread_cond_init(&x->q.room, NULL);
@@ -1228,7 +1239,9 @@ run(struct ctx *x, struct be_err *e)
 			q_stop(x);	/* the reader ends at its next put */
 			break;
 		}
+		be_meter_tick(&m, it->pos);
 	}
+	be_meter_end(&m);
 	pthread_join(t, NULL);
 	if (rc == 0 && x->rc < 0) {
 		*e = x->err;
@@ -1256,6 +1269,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	static cookie_io_functions_t io = { src_read, NULL, NULL, NULL };
 	struct ctx x;
 	struct src src;
+	struct stat sb;
 	FILE *in = NULL;
 	char *hash = NULL;
 	int fmt, seekable, empty, bulk = -1, rc = -1;
@@ -1304,6 +1318,9 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	empty = store_empty(st);
 	if ((x.large = large_input(st, fp, empty, e)) < 0)
 		goto out;
+	if (be_progress_on() && seekable && fstat(fileno(fp), &sb) == 0 &&
+	    S_ISREG(sb.st_mode))
+		x.size = (long long)sb.st_size;
 	/*
 	 * A large unit has a page cache of 32 MB, not 16: content ids are
 	 * random, so each story goes to a random page of the index on them,

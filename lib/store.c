@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "mem.h"
 #include "point.h"
+#include "progress.h"
 #include "store.h"
 #include "story.h"
 #include "banned.h"
@@ -523,10 +524,35 @@ be_store_told_missing(struct be_store *st)
 	    "  WHERE type = 'index' AND name = 'story_told')");
 }
 
+/* The number of stories, for the progress line; 0 when unknown. */
+static long long
+story_count(struct be_store *st)
+{
+	sqlite3_stmt *q;
+	long long n = 0;
+
+	if (!be_progress_on() || (q = be_store_stmt(st, "SELECT count(*) "
+	    "FROM story", NULL)) == NULL)
+		return 0;
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return n;
+}
+
+/* SQLite's progress handler during a rebuild: looks at the clock. */
+static int
+rebuild_tick(void *arg)
+{
+	be_meter_poll(arg);
+	return 0;
+}
+
 int
 be_store_search_ready(struct be_store *st, int fts, struct be_err *e)
 {
-	int stale, told, ro;
+	struct be_meter m;
+	int stale, told, ro, rc;
 
 	stale = fts && be_store_fts_stale(st);
 	told = be_store_told_missing(st);
@@ -541,10 +567,18 @@ be_store_search_ready(struct be_store *st, int fts, struct be_err *e)
 		return 0;
 	if (be_store_begin(st, e) < 0)
 		return -1;
-	if ((stale && be_store_exec(st, "INSERT INTO story_fts(story_fts) "
+	/* One statement rebuilds: a person at a terminal sees how many
+	 * stories it indexes and for how long, nothing more is known. */
+	be_meter_start(&m, BE_PROGRESS_INDEX, story_count(st));
+	if (be_progress_on())
+		sqlite3_progress_handler(st->db, 10000, rebuild_tick, &m);
+	rc = (stale && be_store_exec(st, "INSERT INTO story_fts(story_fts) "
 	    "VALUES ('rebuild'); DELETE FROM meta WHERE key = 'fts_stale'",
 	    e) < 0) || (told && be_store_exec(st, "CREATE INDEX IF NOT EXISTS "
-	    "story_told ON story(told)", e) < 0)) {
+	    "story_told ON story(told)", e) < 0);
+	sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	be_meter_end(&m);
+	if (rc) {
 		be_store_rollback(st);
 		return -1;
 	}

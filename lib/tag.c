@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "mem.h"
+#include "progress.h"
 #include "record.h"
 #include "tag.h"
 #include "banned.h"
@@ -596,19 +597,31 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	static const char q_untagged[] = "SELECT id, text FROM story"
 	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
 	    " WHERE st.story_id = story.id AND st.present = 1) ORDER BY id";
+	static const char q_count[] = "SELECT count(*) FROM story";
 	sqlite3 *db = be_store_db(t->st);
 	struct batch *b = be_xcalloc(2, sizeof *b), *cur = &b[0], *nxt = &b[1];
 	struct matcher m;
+	struct be_meter meter;
+	long long total = 0, done = 0;
 	sqlite3_stmt *s;
 	pthread_t th;
 	size_t i, nt = t->cb->nthemes;
 	int rc, r = 0;
 
+	/* The total for an estimate, only for a person who watches; the
+	 * untagged are not known before the end. */
+	if (be_progress_on() && !untagged &&
+	    (s = be_store_stmt(t->st, q_count, NULL)) != NULL) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			total = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
 	if (sqlite3_prepare_v2(db, untagged ? q_untagged : q_all, -1, &s,
 	    NULL) != SQLITE_OK) {
 		free(b);
 		return be_store_error(t->st, "cannot read stories", e);
 	}
+	be_meter_start(&meter, BE_PROGRESS_STORIES, total);
 	memset(&m, 0, sizeof m);
 	m.t = t;
 	m.ev = be_cb_eval_new(t->cb);
@@ -641,6 +654,7 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 				warn(&se);
 			if (r < 0)
 				*e = se;
+			be_meter_tick(&meter, ++done);
 		}
 		batch_clear(cur, nt);
 		if (r < 0) {
@@ -653,6 +667,7 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 		nxt = nxt == &b[0] ? &b[1] : &b[0];
 	}
 	funlockfile(out);
+	be_meter_end(&meter);
 	pthread_mutex_lock(&m.mu);
 	m.quit = 1;
 	pthread_cond_broadcast(&m.cv);

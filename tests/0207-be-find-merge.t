@@ -33,13 +33,14 @@ run be-collect -s "$B" -f yaml anna.yaml
 is "$RC:$(cat "$OUT")" "0:S-3	2026-01-05	Telefoon	Utrecht	De taxi kwam een uur te laat, de…
 S-4	2026-02-20	E-mail	Utrecht	Niemand neemt de telefoon op bij het wijkteam;…" \
     "the stories new to the other store"
-is "$(cat "$ERR")" "be-collect: anna.yaml: 3 rows read, 2 new, 1 duplicate, 0 refused; 4 tags and 1 point added" \
+is "$(cat "$ERR")" "be-collect: anna.yaml: 3 rows read, 2 new, 1 duplicate, 0 refused; 5 tags and 1 point added" \
     "tags counted"
 is "$(tags "$B")" "2026-01-05|vervoer|hand|0|-|-|-|anna|2026-03-01T10:00:00Z
 2026-02-12|huishoudelijke-hulp|rule|1|sociaal-domein|\\bhuishoudelijke hulp\\w*|huishoudelijke hulp|-|2026-03-01T10:00:00Z
 2026-02-12|mantelzorg|hand|1|-|-|-|bert|2026-03-02T09:00:00Z
 2026-02-12|vervoer|hand|1|-|-|-|anna|2026-03-01T10:00:00Z
 2026-02-12|wachttijden|rule|1|sociaal-domein|\\bwacht(en|lijst(en)?|tijd(en)?)\\b|wachtlijst|-|2026-03-01T10:00:00Z
+2026-02-20|bereikbaarheid|rule|1|sociaal-domein|\\b(neemt|nam|namen)\\b[^.;!?]{0,30}\\btelefoon (niet )?op\\b|\\bniemand (neemt|nam)\\b[^.;!?]{0,20}\\bop\\b|Niemand neemt de telefoon op|-|2026-03-01T10:00:00Z
 2026-02-25|mantelzorg|hand|1|-|-|-|bert|2026-03-02T09:00:00Z" \
     "rule and hand tags with their provenance, also on a duplicate; one taken off stays off"
 is "$(sqlite3 "$B" "SELECT name, hash = '$(sqlite3 "$A" 'SELECT hash FROM codebook')' FROM codebook")" \
@@ -49,7 +50,7 @@ run be-collect -s "$B" -f yaml anna.yaml
 is "$RC:$(cat "$OUT")$(cat "$ERR")" \
     "0:be-collect: anna.yaml: 3 rows read, 0 new, 3 duplicates, 0 refused" \
     "a second merge adds nothing"
-is "$(sqlite3 "$B" 'SELECT count(*) FROM story_tag')" 6 "no tag twice"
+is "$(sqlite3 "$B" 'SELECT count(*) FROM story_tag')" 7 "no tag twice"
 points() { sqlite3 -batch "$1" "SELECT p.guid, p.title, p.state, s.told, ps.pos,
   (SELECT group_concat(state || '@' || at, ' ') FROM point_state WHERE point_id = p.id)
   FROM point p JOIN point_story ps ON ps.point_id = p.id JOIN story s ON s.id = ps.story_id

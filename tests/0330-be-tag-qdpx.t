@@ -24,7 +24,8 @@ run python3 "$TOP/tests/qdpx-read.py" project.qdpx
 is "$RC:$(cat "$OUT")" "0:S-1	vervoer	benut	taxi
 S-2	huishoudelijke-hulp	benut	huishoudelijke hulp
 S-2	vervoer	anna	De wachtlijst voor huishoudelijke hulp is lang.
-S-2	wachttijden	benut	wachtlijst" \
+S-2	wachttijden	benut	wachtlijst
+S-3	bereikbaarheid	benut	Niemand neemt de telefoon op" \
     "read as QualCoder reads it: the rule's match, or the whole text by hand"
 is "$(grep -c '<User ' project.qde):$(grep -c 'name="anna"' project.qde)" "2:1" \
     "users: the rules (benut) and who tagged by hand"

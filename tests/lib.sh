@@ -17,6 +17,9 @@ GOLD=$TOP/tests/golden
 T=$(mktemp -d "${TMPDIR:-/tmp}/benut-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME=$T BENUT_STORE=$T/benut.db LC_ALL=C.UTF-8 TZ=UTC
+# No progress line on the terminal of whoever runs the tests, from a
+# command whose standard error a test leaves alone (tests/0905 sets it).
+export BENUT_PROGRESS_DELAY=86400
 # The messages in English, from the tree's catalogues when a test asks
 # for Dutch (LANGUAGE=nl).
 export BENUT_LOCALEDIR=${BENUT_LOCALEDIR:-$TOP/locale}
