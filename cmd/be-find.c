@@ -11,7 +11,7 @@
 static const char usage[] =
     "be-find [-H] [-q query] [-t tag ...] [--untagged] [--since date]\n"
     "               [--until date] [--since-meeting meeting] [-c channel]\n"
-    "               [-g gemeente] [-a key=value ...] [--route | --no-route]\n"
+    "               [-g gemeente] [-a key=value ...] [--route[=to] | --no-route]\n"
     "               [--use quote|count]\n"
     "               [--by key[,key] [--csv] | --count | --csv | --json |"
     " --text |\n"
@@ -35,7 +35,7 @@ static const struct option longopts[] = {
 	{ "channel", required_argument, 0, 'c' },
 	{ "gemeente", required_argument, 0, 'g' },
 	{ "attr", required_argument, 0, 'a' },
-	{ "route", no_argument, 0, OPT_ROUTE },
+	{ "route", optional_argument, 0, OPT_ROUTE },
 	{ "use", required_argument, 0, OPT_USE },
 	{ "no-route", no_argument, 0, OPT_NOROUTE },
 	{ "by", required_argument, 0, OPT_BY },
@@ -92,7 +92,12 @@ add_sel(struct be_find *f, const struct sel *s, struct be_err *e)
 	case OPT_SINCE: return be_find_since(f, s->arg, e);
 	case OPT_UNTIL: return be_find_until(f, s->arg, e);
 	case OPT_MEETING: return be_find_since_meeting(f, s->arg, e);
-	case OPT_ROUTE: be_find_route(f, 1); return 0;
+	case OPT_ROUTE:
+		if (s->arg)
+			be_find_route_is(f, s->arg);
+		else
+			be_find_route(f, 1);
+		return 0;
 	case OPT_NOROUTE: be_find_route(f, 0); return 0;
 	case OPT_USE: return be_find_use(f, s->arg, e);
 	case OPT_BY: return be_find_by(f, s->arg, e);

@@ -11,6 +11,7 @@
 #include "progress.h"
 #include "qdc.h"
 #include "record.h"
+#include "route.h"
 #include "store.h"
 #include "qdpx.h"
 #include "tag.h"
@@ -19,6 +20,9 @@
 static const char usage_str[] =
     "be-tag [-n] [--skip-bad] [-s store] -c codebook [--all | --untagged | ref ...]\n"
     "       be-tag [-s store] [-u who] [--new] +tag | -tag ... [ref ...]\n"
+    "       be-tag [-s store] [-u who] --needs-route [--note text] [ref ...]\n"
+    "       be-tag [-s store] [-u who] --route to [--told how] [--pass-on]\n"
+    "              [--note text] [--date date] [ref ...]\n"
     "       be-tag [-s store] -l\n"
     "       be-tag [-s store] --explain [ref ...]\n"
     "       be-tag --check codebook\n"
@@ -27,7 +31,8 @@ static const char usage_str[] =
     "       be-tag --import-qdc file";
 
 enum { OPT_ALL = BE_OPT_FIRST_FREE, OPT_UNTAGGED, OPT_SKIPBAD, OPT_NEW,
-	OPT_EXPLAIN, OPT_CHECK, OPT_EXPORT, OPT_IMPORT, OPT_QDPX };
+	OPT_EXPLAIN, OPT_CHECK, OPT_EXPORT, OPT_IMPORT, OPT_QDPX, OPT_ROUTE,
+	OPT_NEEDS, OPT_NOTE, OPT_TOLD, OPT_DATE, OPT_PASSON };
 
 static const struct option longopts[] = {
 	{ "codebook", required_argument, 0, 'c' },
@@ -44,6 +49,12 @@ static const struct option longopts[] = {
 	{ "export-qdc", required_argument, 0, OPT_EXPORT },
 	{ "import-qdc", required_argument, 0, OPT_IMPORT },
 	{ "export-qdpx", required_argument, 0, OPT_QDPX },
+	{ "route", required_argument, 0, OPT_ROUTE },
+	{ "needs-route", no_argument, 0, OPT_NEEDS },
+	{ "note", required_argument, 0, OPT_NOTE },
+	{ "told", required_argument, 0, OPT_TOLD },
+	{ "date", required_argument, 0, OPT_DATE },
+	{ "pass-on", no_argument, 0, OPT_PASSON },
 	BE_LONGOPTS_STD,
 	{ 0, 0, 0, 0 }
 };
@@ -51,7 +62,9 @@ static const struct option longopts[] = {
 static const char optstring[] = "c:lns:u:";
 static int allflag, untaggedflag, skipflag, newflag, explainflag, lflag,
     nflag;
-static const char *sflag, *who;
+static const char *sflag, *who, *route;
+static struct be_route rt;
+static int needsflag;
 
 /* Copies the records kept in tmp to stdout. */
 static void
@@ -328,6 +341,12 @@ main(int argc, char **argv)
 		case OPT_EXPORT: exp = optarg; break;
 		case OPT_IMPORT: imp = optarg; break;
 		case OPT_QDPX: qdpx = optarg; break;
+		case OPT_ROUTE: route = optarg; break;
+		case OPT_NEEDS: needsflag = 1; break;
+		case OPT_NOTE: rt.note = optarg; break;
+		case OPT_TOLD: rt.told = optarg; break;
+		case OPT_DATE: rt.date = optarg; break;
+		case OPT_PASSON: rt.pass_on = 1; break;
 		default:
 			rc = be_std_option(c, usage_str);
 			goto out;
@@ -337,18 +356,21 @@ main(int argc, char **argv)
 	if (qdpx) {
 		if (lflag || explainflag || check || exp || imp ||
 		    nadd + ndel || untaggedflag || nflag || skipflag ||
-		    newflag || who || (allflag && argc > 0))
+		    newflag || who || route || needsflag ||
+		    (allflag && argc > 0))
 			rc = be_usage(usage_str);
 		else
 			rc = be_finish(do_qdpx(qdpx, cflag, argc, argv));
 		goto out;
 	}
 	modes = !!cflag + lflag + explainflag + !!check + !!exp + !!imp +
-	    (nadd + ndel > 0);
+	    (nadd + ndel > 0) + !!route + needsflag;
 	if (modes != 1 || (allflag && untaggedflag) ||
+	    ((rt.note || rt.date) && !route && !needsflag) ||
+	    ((rt.told || rt.pass_on) && !route) ||
 	    ((allflag || untaggedflag) && (!cflag || argc > 0)) ||
 	    ((nflag || skipflag) && !cflag) || (newflag && !nadd) ||
-	    (who && !(nadd + ndel)) ||
+	    (who && !(nadd + ndel) && !route && !needsflag) ||
 	    ((lflag || check || exp || imp) && argc > 0)) {
 		rc = be_usage(usage_str);
 		goto out;
@@ -394,6 +416,24 @@ main(int argc, char **argv)
 		be_err_set(&e, "cannot make a temporary file: %s",
 		    strerror(errno));
 		goto fail;
+	}
+	if (route || needsflag) {
+		if (route && (rt.dest = be_route_dest(route)) == NULL) {
+			be_err_set(&e, "--route: say where to, as wijkteam "
+			    "or ombudsman");
+			goto fail;
+		}
+		rt.who = who;
+		rc = be_route_set(st, ids, nids, &rt, tmp, &e);
+		free((char *)rt.dest);
+		if (rc < 0)
+			goto fail;
+		flush_tmp(tmp);
+		be_store_close(st);
+		free(ids);
+		free(add);
+		free(del);
+		return be_finish(BE_OK);
 	}
 	if (cb) {
 		flags = (nflag ? BE_TAG_DRY : 0) | (skipflag ? BE_TAG_SKIPBAD : 0);

@@ -742,6 +742,8 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 	}
 	if (cm->col[BE_F_CONSENT] >= 0 && (size_t)cm->col[BE_F_CONSENT] < n)
 		s->consent = be_consent_yes(f[cm->col[BE_F_CONSENT]]);
+	if (cm->col[BE_F_PASSON] >= 0 && (size_t)cm->col[BE_F_PASSON] < n)
+		s->pass_on = be_consent_yes(f[cm->col[BE_F_PASSON]]);
 	for (i = 0; i < n; i++) {
 		v = f[i];
 		switch (cm->field[i]) {
@@ -769,7 +771,8 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 				field_pos(c, pos, i, n, &l, &col);
 				return be_err_at(e, x->name, l, col, "unknown "
 				    "route in '%s'; use klachtencommissie, "
-				    "bezwaar or clientondersteuner",
+				    "bezwaar, clientondersteuner, wijkteam, "
+				    "ombudsman or te-routeren",
 				    cm->key[i]), ROW_BAD;
 			}
 			be_story_set(&s->route, v);
@@ -1019,8 +1022,9 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 		be_story_set(&s->route, be_route_parse(v, &ok));
 		if (!ok)
 			return yerr(e, x->name, be_ymap_get(doc, "route"),
-			    "unknown route; use klachtencommissie, bezwaar "
-			    "or clientondersteuner");
+			    "unknown route; use klachtencommissie, bezwaar, "
+			    "clientondersteuner, wijkteam, ombudsman or "
+			    "te-routeren");
 	}
 	if (be_yget_str(doc, "consent", 0, &v, x->name, e) < 0)
 		return ROW_BAD;

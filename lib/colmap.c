@@ -16,7 +16,7 @@
 
 static const char *const field_names[BE_F_N] = {
 	"attr", "text", "date", "channel", "gemeente", "consent", "route",
-	"use", "name", "email", "phone", "address", "ignore",
+	"use", "pass-on", "name", "email", "phone", "address", "ignore",
 };
 
 /* The built-in synonyms, in matching form (see be_colmap_norm). */
@@ -50,6 +50,13 @@ static const struct {
 	{ "toestemming", BE_F_CONSENT }, { "consent", BE_F_CONSENT },
 	{ "akkoord", BE_F_CONSENT }, { "permission", BE_F_CONSENT },
 	{ "ik geef toestemming", BE_F_CONSENT },
+
+	{ "gegevens doorgeven", BE_F_PASSON },
+	{ "mogen wij uw gegevens doorgeven", BE_F_PASSON },
+	{ "mogen wij uw gegevens doorgeven?", BE_F_PASSON },
+	{ "toestemming doorgeven", BE_F_PASSON },
+	{ "doorgeven", BE_F_PASSON }, { "pass on", BE_F_PASSON },
+	{ "pass-on", BE_F_PASSON },
 
 	{ "route", BE_F_ROUTE }, { "doorverwijzing", BE_F_ROUTE },
 	{ "doorverwijzen", BE_F_ROUTE }, { "verwijzing", BE_F_ROUTE },
@@ -346,7 +353,8 @@ be_map_load(const char *path, struct be_err *e)
 		v = cols->items[2 * i + 1];
 		if (v->kind != BE_YSCALAR || (f = be_field_parse(v->str)) < 0) {
 			be_yerr(e, name, v, "unknown field; use text, date, "
-			    "channel, gemeente, consent, use, route, name, "
+			    "channel, gemeente, consent, use, route, pass-on, "
+			    "name, "
 			    "email, phone, address, attr or ignore");
 			goto fail;
 		}
@@ -432,7 +440,7 @@ be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
 			    "(column %ld is one already); map one of them "
 			    "with -m", cm->key[i], cm->col[f] + 1);
 		}
-		if (f >= BE_F_DATE && f <= BE_F_ROUTE && cm->col[f] >= 0)
+		if (f >= BE_F_DATE && f <= BE_F_PASSON && cm->col[f] >= 0)
 			f = BE_F_ATTR;
 		if (cm->col[f] < 0)
 			cm->col[f] = (long)i;
@@ -741,6 +749,16 @@ be_route_parse(const char *v, int *ok)
 		{ "clientondersteuner", "clientondersteuner" },
 		{ "clientondersteuning", "clientondersteuner" },
 		{ "client support", "clientondersteuner" },
+		{ "clientondersteuning wmo", "clientondersteuner" },
+		{ "wijkteam", "wijkteam" }, { "sociaal wijkteam", "wijkteam" },
+		{ "buurtteam", "wijkteam" },
+		{ "neighbourhood team", "wijkteam" },
+		{ "ombudsman", "ombudsman" },
+		{ "ombudsvrouw", "ombudsman" },
+		{ "te routeren", "te-routeren" },
+		{ "te-routeren", "te-routeren" },
+		{ "hulpvraag", "te-routeren" },
+		{ "help request", "te-routeren" },
 	};
 	struct be_buf b = BE_BUF_INIT;
 	const char *r = NULL;

@@ -25,7 +25,7 @@
 enum be_field {
 	BE_F_ATTR,	/* any other column: an attribute */
 	BE_F_TEXT, BE_F_DATE, BE_F_CHANNEL, BE_F_GEMEENTE, BE_F_CONSENT,
-	BE_F_ROUTE, BE_F_USE,
+	BE_F_ROUTE, BE_F_USE, BE_F_PASSON,
 	BE_F_NAME, BE_F_EMAIL, BE_F_PHONE, BE_F_ADDRESS,	/* identifying */
 	BE_F_IGNORE,	/* dropped */
 	BE_F_N
@@ -95,9 +95,8 @@ struct be_colmap {
  * message set and *bad the index of the column to blame (n when there is
  * no text column).  So are a second column about use and a header that
  * asks for use and contact at once.  A later column for another single
- * field (date, channel, gemeente, consent, route) is kept as an attribute;
- * several
- * identifying columns of one kind are joined.  Returns 0.  Release cm
+ * field (date, channel, gemeente, consent, route, use, pass-on) is kept as
+ * an attribute; several identifying columns of one kind are joined.  Returns 0.  Release cm
  * with be_colmap_release.
  */
 int be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
@@ -156,9 +155,11 @@ int be_use_answer(const char *v);
 /*
  * The route of a story from a column or YAML value: "" and nee, no, geen,
  * none, '-' give NULL (*ok 1); klachtencommissie (klacht, complaint),
- * bezwaar (bezwaar en beroep, objection) and clientondersteuner
- * (clientondersteuning, client support) give that name; anything else
- * sets *ok to 0.
+ * bezwaar (bezwaar en beroep, objection), clientondersteuner
+ * (clientondersteuning, client support), wijkteam (sociaal wijkteam,
+ * buurtteam), ombudsman and te-routeren (te routeren, hulpvraag, help
+ * request: it waits to be routed, see route.h) give that name; anything
+ * else sets *ok to 0.
  */
 const char *be_route_parse(const char *v, int *ok);
 

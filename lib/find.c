@@ -9,6 +9,7 @@
 #include "date.h"
 #include "find.h"
 #include "merge.h"
+#include "route.h"
 #include "mem.h"
 #include "record.h"
 #include "story.h"
@@ -21,7 +22,8 @@
  */
 enum kind {
 	K_QUERY, K_TAG, K_ATTR, K_SINCE, K_UNTIL, K_MEETING,
-	K_CHANNEL, K_GEMEENTE, K_ROUTE, K_NOROUTE, K_UNTAGGED, K_USE, K_NKINDS
+	K_CHANNEL, K_GEMEENTE, K_ROUTE, K_NOROUTE, K_ROUTE_OPEN, K_ROUTED,
+	K_ROUTE_TO, K_UNTAGGED, K_USE, K_NKINDS
 };
 
 struct step {
@@ -422,6 +424,21 @@ be_find_use(struct be_find *f, const char *level, struct be_err *e)
 }
 
 void
+be_find_route_is(struct be_find *f, const char *what)
+{
+	if (strcmp(what, "open") == 0 || strcmp(what, BE_ROUTE_WAITING) == 0)
+		add(f, K_ROUTE_OPEN, -1, NULL, NULL);
+	else if (strcmp(what, "routed") == 0)
+		add(f, K_ROUTED, -1, NULL, NULL);
+	else {
+		char *d = be_route_dest(what);
+
+		add_folded(f, K_ROUTE_TO, NULL, d ? d : what);
+		free(d);
+	}
+}
+
+void
 be_find_use_refs(struct be_find *f)
 {
 	f->userefs = 1;
@@ -542,6 +559,13 @@ static const char *const step_sql[K_NKINDS] = {
 	    " SELECT id FROM story WHERE coalesce(route, '') = ''",
 	[K_USE] = "INSERT OR IGNORE INTO temp.find_tmp"
 	    " SELECT id FROM story WHERE use = ?1",
+	[K_ROUTE_OPEN] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE route = '" BE_ROUTE_WAITING "'",
+	[K_ROUTED] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE coalesce(route, '') <> ''"
+	    " AND route <> '" BE_ROUTE_WAITING "'",
+	[K_ROUTE_TO] = "INSERT OR IGNORE INTO temp.find_tmp"
+	    " SELECT id FROM story WHERE be_fold(route) = ?3",
 	[K_UNTAGGED] = "INSERT OR IGNORE INTO temp.find_tmp"
 	    " SELECT id FROM story s WHERE NOT EXISTS (SELECT 1 FROM story_tag"
 	    " st WHERE st.story_id = s.id AND st.present = 1)",

@@ -75,6 +75,13 @@ int be_find_use(struct be_find *f, const char *level, struct be_err *e);
 /* routed nonzero: stories with a route flag; zero: stories without. */
 void be_find_route(struct be_find *f, int routed);
 /*
+ * what "open": stories that wait to be routed; "routed": stories with a
+ * route other than that (routed after intake or flagged at intake); any
+ * other word: stories routed there (as be_route_dest names it, case and
+ * accents ignored).
+ */
+void be_find_route_is(struct be_find *f, const char *what);
+/*
  * Restricts the selection to refs: be_find_use_refs says that refs are
  * coming (so that no ref at all selects nothing, not everything), and each
  * be_find_ref adds one; a ref that names no story is an error ("no story

@@ -242,6 +242,28 @@ static const char schema_report[] =
 static const char *const migration4[] = { schema_report, NULL };
 
 /*
+ * Version 5 (issue 10), routing after intake: per story whether it waits to be
+ * routed or was routed, to whom, when, by whom, with a note, how the
+ * teller was told and whether their contact data was passed on (only
+ * with person.pass_on, their consent to pass it on).
+ */
+static const char schema_route[] =
+"ALTER TABLE person ADD COLUMN pass_on INTEGER CHECK (pass_on IN (0, 1));"
+"CREATE TABLE story_route ("
+"  story_id INTEGER PRIMARY KEY REFERENCES story(id) ON DELETE CASCADE,"
+"  state TEXT NOT NULL CHECK (state IN ('open', 'routed')),"
+"  dest TEXT,"				/* to whom; NULL while open */
+"  at TEXT NOT NULL,"			/* YYYY-MM-DD */
+"  who TEXT,"
+"  note TEXT,"
+"  told TEXT,"				/* how the teller was told */
+"  passed INTEGER NOT NULL DEFAULT 0 CHECK (passed IN (0, 1)));"
+/* A recorded meeting's iCalendar SEQUENCE. */
+"ALTER TABLE meeting ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;";
+
+static const char *const migration_route[] = { schema_route, NULL };
+
+/*
  * migrations[i] brings a store from version i to i + 1: its SQL, then its
  * step in C (NULL when there is none), in the one transaction.  A step
  * that needs another module (redaction, content ids) is that module's
@@ -255,6 +277,7 @@ static const struct migration {
 	{ migration2, be_story_migrate_use },
 	{ migration3, be_point_give_guids },
 	{ migration4, NULL },
+	{ migration_route, NULL },
 };
 
 sqlite3 *

@@ -20,7 +20,7 @@
 /* 'benu' in PRAGMA application_id marks a benut store. */
 #define BE_STORE_APPID 0x62656e75
 /* The schema version this program writes. */
-#define BE_STORE_VERSION 4
+#define BE_STORE_VERSION 5
 
 enum {
 	BE_STORE_RDONLY = 0,	/* refuse to create; open read-only */

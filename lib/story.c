@@ -23,6 +23,7 @@ be_story_init(struct be_story *s)
 	memset(s, 0, sizeof *s);
 	s->consent = -1;
 	s->use = BE_USE_QUOTE;
+	s->pass_on = -1;
 }
 
 static const char *const use_names[] = { "no", "count", "quote" };
@@ -374,8 +375,8 @@ static const char sql_attr[] =
 static const char sql_red[] =
 "INSERT INTO story_redaction (story_id, kind, n) VALUES (?1, ?2, ?3)";
 static const char sql_person[] =
-"INSERT INTO person (story_id, name, email, phone, address)"
-"  VALUES (?1, ?2, ?3, ?4, ?5)";
+"INSERT INTO person (story_id, name, email, phone, address, pass_on)"
+"  VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 /*
  * The first 16 hex digits of a content id as a signed 64-bit number: the
@@ -593,6 +594,8 @@ be_story_store(struct be_store *st, struct be_story *s,
 		bind_static(q, 3, s->email);
 		bind_static(q, 4, s->phone);
 		bind_static(q, 5, s->address);
+		if (s->pass_on >= 0)
+			sqlite3_bind_int(q, 6, s->pass_on);
 		if (be_store_done(st, q, "cannot store story", e) < 0)
 			return -1;
 	}

@@ -47,6 +47,8 @@ struct be_story {
 				   clientondersteuner, or NULL */
 	int consent;		/* contact: 1 yes, 0 no, -1 unknown */
 	int use;		/* enum be_use; BE_USE_QUOTE by default */
+	int pass_on;		/* consent to pass contact data on:
+				   1 yes, 0 no, -1 unknown (person.pass_on) */
 	char **attr_keys, **attr_vals;	/* nattr pairs */
 	size_t nattr;
 	char red_kind[BE_STORY_NRED][16];	/* what was redacted */
