@@ -7,22 +7,27 @@
 #include "agenda.h"
 #include "i18n.h"
 #include "meeting.h"
+#include "point.h"
 #include "prog.h"
 #include "record.h"
 #include "store.h"
 #include "banned.h"
 
 static const char usage[] =
-    "be-agenda [-s store] [-f format] [--lang nl|en] [--record] -m meeting "
-    "[point ...]\n"
-    "       be-agenda [-s store] [-f format] [--lang nl|en] show M-n\n"
-    "       be-agenda [-s store] [-f format] [--lang nl|en] --report M-n\n"
+    "be-agenda [-s store] [-f format] [--lang nl|en] [--notes] [--record]\n"
+    "                 -m meeting [point ...]\n"
+    "       be-agenda [-s store] [-f format] [--lang nl|en] [--notes] show "
+    "M-n\n"
+    "       be-agenda [-s store] [-f format] [--lang nl|en] [--council file]"
+    "\n                 --report M-n\n"
+    "       be-agenda [-s store] [--csv] [-o file] recipients M-n\n"
     "       be-agenda [-s store] outcome [file]\n"
     "       be-agenda [-s store] outcome M-n item text\n"
     "       be-agenda [-s store] action M-n item who what [due]\n"
     "       be-agenda [-s store] -l";
 
-enum { OPT_LANG = BE_OPT_FIRST_FREE, OPT_RECORD, OPT_REPORT };
+enum { OPT_LANG = BE_OPT_FIRST_FREE, OPT_RECORD, OPT_REPORT, OPT_NOTES,
+	OPT_COUNCIL, OPT_CSV };
 
 static const struct option longopts[] = {
 	BE_LONGOPTS_STD,
@@ -33,10 +38,15 @@ static const struct option longopts[] = {
 	{ "lang", required_argument, 0, OPT_LANG },
 	{ "record", no_argument, 0, OPT_RECORD },
 	{ "report", required_argument, 0, OPT_REPORT },
+	{ "notes", no_argument, 0, OPT_NOTES },
+	{ "council", required_argument, 0, OPT_COUNCIL },
+	{ "csv", no_argument, 0, OPT_CSV },
+	{ "output", required_argument, 0, 'o' },
 	{ 0, 0, 0, 0 }
 };
 
-static int rflag, lflag;
+static int rflag, lflag, notesflag, csvflag;
+static const char *council, *oflag;
 static enum be_lang lang = BE_NL;
 static enum be_afmt fmt = BE_AF_MD;
 
@@ -51,22 +61,26 @@ add_point(const struct be_rec *r, const char *name, unsigned long line,
 {
 	struct ctx *c = arg;
 	long long id;
-	int concept = 0;
+	int state = 0;
 
 	if (be_ref_parse(be_rec_field(r, 0), 'P', &id) < 0)
 		return strcmp(name, "argv") == 0 ?
 		    be_err_at(e, name, line, 0, "'%s' is not a point (P-n)",
 		    be_rec_field(r, 0)) :
 		    be_err_at(e, name, line, 0, "not a point ref P-n");
-	if (be_meeting_add_point(c->st, c->a, id, &concept, e) < 0) {
+	if (be_meeting_add_point(c->st, c->a, id, &state, e) < 0) {
 		if (e->file[0] == '\0') {
 			snprintf(e->file, sizeof e->file, "%s", name);
 			e->line = line;
 		}
 		return -1;
 	}
-	if (concept)
+	/* An intern beraad prepares concepts; an overleg should not get one. */
+	if (state == BE_PS_CONCEPT && !c->a->intern)
 		be_warnx("warning: 'P-%lld' is still a concept", id);
+	if (state == BE_PS_TERUGGEKOPPELD)
+		be_warnx("warning: 'P-%lld' was already reported back "
+		    "(teruggekoppeld)", id);
 	return 0;
 }
 
@@ -95,32 +109,21 @@ item_no(const char *s, int n, long *v, struct be_err *e)
 	return 0;
 }
 
+/* recipients M-n: the list goes to a file of mode 0600 or stdout. */
 static int
-list(struct be_store *st, struct be_err *e)
+recipients(struct be_store *st, const char *ref, struct be_err *e)
 {
-	static const char q[] = "SELECT id, date, start, body, title"
-	    " FROM meeting ORDER BY date, start, id";
-	sqlite3_stmt *s;
-	char ref[32];
-	int rc, n = 0;
+	long long id;
+	FILE *fp;
+	int n;
 
-	if ((s = be_store_stmt(st, q, e)) == NULL)
+	if (meeting_ref(ref, 2, &id, e) < 0 ||
+	    (fp = be_open_private(oflag ? oflag : "-", e)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		snprintf(ref, sizeof ref, "M-%lld",
-		    (long long)sqlite3_column_int64(s, 0));
-		be_rec_put(stdout, ref, 1);
-		be_rec_put(stdout, be_col_text(s, 1), 0);
-		be_rec_put(stdout, be_col_text(s, 2), 0);
-		be_rec_put(stdout, be_col_text(s, 3), 0);
-		be_rec_put(stdout, be_col_text(s, 4), 0);
-		putchar('\n');
-		n++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return be_store_error(st, "meetings", e);
-	return n;
+	n = be_meeting_recipients(st, id, csvflag, fp, e);
+	if (be_close_private(fp, oflag, e) < 0)
+		return -1;
+	return n < 0 ? -1 : 0;
 }
 
 /* outcome [file] | outcome M-n item text */
@@ -164,8 +167,10 @@ main(int argc, char *argv[])
 
 	setlocale(LC_ALL, "");
 	be_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "s:m:f:l", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "s:m:f:lo:", longopts, NULL))
+	    != -1) {
 		switch (ch) {
+		case 'o': oflag = optarg; break;
 		case 's': sflag = optarg; break;
 		case 'm': mflag = optarg; break;
 		case 'l': lflag = 1; break;
@@ -186,6 +191,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_RECORD: rflag = 1; break;
 		case OPT_REPORT: report = optarg; break;
+		case OPT_NOTES: notesflag = 1; break;
+		case OPT_COUNCIL: council = optarg; break;
+		case OPT_CSV: csvflag = 1; break;
 		default:
 			return be_std_option(ch, usage);
 		}
@@ -199,10 +207,14 @@ main(int argc, char *argv[])
 		argc--;
 		be_argbase = 1;
 		if (strcmp(verb, "show") != 0 && strcmp(verb, "outcome") != 0 &&
-		    strcmp(verb, "action") != 0)
+		    strcmp(verb, "action") != 0 &&
+		    strcmp(verb, "recipients") != 0)
 			return be_usage(usage);
 	}
-	if ((verb && strcmp(verb, "show") == 0 && argc != 1) ||
+	if ((verb && (strcmp(verb, "show") == 0 ||
+	    strcmp(verb, "recipients") == 0) && argc != 1) ||
+	    ((csvflag || oflag) && !(verb && strcmp(verb, "recipients") == 0)) ||
+	    (council && !report) || (notesflag && report) ||
 	    (verb && strcmp(verb, "action") == 0 && argc != 4 && argc != 5) ||
 	    (verb && strcmp(verb, "outcome") == 0 && argc != 0 &&
 	    argc != 1 && argc != 3) ||
@@ -228,6 +240,7 @@ main(int argc, char *argv[])
 		}
 		rc = be_meeting_load(fp, mflag, lang, &a, &e);
 		be_close_input(fp);
+		a.notes = notesflag;
 		c.st = st;
 		c.a = &a;
 		if (rc == 0)
@@ -246,6 +259,13 @@ main(int argc, char *argv[])
 		if ((rc = report ? meeting_ref(report, 0, &id, &e) :
 		    meeting_ref(argv[0], 2, &id, &e)) == 0)
 			rc = be_meeting_get(st, id, lang, &a, &e);
+		a.notes = notesflag;
+		if (rc == 0 && council && (fp = be_open_input(council,
+		    &e)) != NULL) {
+			rc = be_meeting_council(fp, council, &a, &e);
+			be_close_input(fp);
+		} else if (rc == 0 && council)
+			rc = -1;
 		if (rc == 0 && report)
 			be_agenda_report(stdout, &a, fmt, lang);
 		else if (rc == 0)
@@ -253,10 +273,14 @@ main(int argc, char *argv[])
 	} else if (lflag) {
 		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
 			goto out;
-		if ((rc = list(st, &e)) == 0)
+		if ((rc = be_meeting_list(st, stdout, &e)) == 0)
 			rc = 1;
 		else if (rc > 0)
 			rc = 0;
+	} else if (strcmp(verb, "recipients") == 0) {
+		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
+			goto out;
+		rc = recipients(st, argv[0], &e);
 	} else if (strcmp(verb, "outcome") == 0) {
 		if ((st = be_open_store(sflag, BE_STORE_UPDATE)) == NULL)
 			goto out;

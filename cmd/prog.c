@@ -1,5 +1,6 @@
 /* prog.c: see prog.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <libintl.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -270,4 +271,41 @@ progress_show(const struct be_progress *p, void *arg)
 	    progress_width > w ? progress_width - w : 0, "");
 	if (w > progress_width)
 		progress_width = w;
+}
+
+FILE *
+be_open_private(const char *path, struct be_err *e)
+{
+	FILE *fp;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		return stdout;
+	/* A file that exists already is made private before it is filled. */
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) < 0 || fchmod(fd, 0600) < 0) {
+		be_err_set(e, "cannot write '%s': %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		be_err_set(e, "cannot write '%s': %s", path, strerror(errno));
+		close(fd);
+	}
+	return fp;
+}
+
+int
+be_close_private(FILE *fp, const char *path, struct be_err *e)
+{
+	int bad;
+
+	if (fp == NULL || fp == stdout)
+		return 0;
+	bad = ferror(fp);
+	if (fclose(fp) != 0 || bad)
+		return be_err_set(e, "cannot write '%s': %s", path,
+		    strerror(errno ? errno : EIO));
+	return 0;
 }

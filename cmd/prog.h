@@ -113,4 +113,14 @@ FILE *be_open_input(const char *path, struct be_err *e);
 /* Closes fp unless it is stdin. */
 void be_close_input(FILE *fp);
 
+/*
+ * Opens path for writing personal data (a list of names and addresses):
+ * created or truncated with mode 0600, also when it existed with another
+ * mode; "-" is stdout.  NULL with e filled ("cannot write 'path':
+ * reason").  Close with be_close_private, which reports a write error
+ * (-1 with e).
+ */
+FILE *be_open_private(const char *path, struct be_err *e);
+int be_close_private(FILE *fp, const char *path, struct be_err *e);
+
 #endif

@@ -77,6 +77,9 @@ be_apoint_release(struct be_apoint *p)
 		free(p->quotes[i]);
 	for (i = 0; i < 4; i++)
 		free(p->q[i]);
+	for (i = 0; i < p->nvalues; i++)
+		free(p->values[i]);
+	free(p->values);
 	free(p->answer);
 	free(p->answer_text);
 	free(p->since);
@@ -90,6 +93,7 @@ be_action_release(struct be_action *x)
 	free(x->what);
 	free(x->due);
 	free(x->done);
+	free(x->mdate);
 	memset(x, 0, sizeof *x);
 }
 
@@ -115,6 +119,10 @@ be_agenda_release(struct be_agenda *a)
 	free(a->place);
 	free(a->chair);
 	free(a->secretary);
+	free(a->c_name);
+	free(a->c_email);
+	free(a->c_phone);
+	free(a->c_address);
 	free_list(a->members, a->nmembers);
 	free_list(a->guests, a->nguests);
 	for (i = 0; i < a->nitems; i++) {
@@ -399,10 +407,13 @@ be_ics_line(struct be_buf *out, const char *line)
 	}
 }
 
+/* A time as the language writes it: "19.30", "19:30". */
 static void
-hhmm(struct be_buf *out, int min)
+hhmm(struct be_buf *out, enum be_lang l, int min)
 {
-	be_buf_addf(out, "%02d:%02d", min / 60, min % 60);
+	char t[16];
+
+	be_buf_adds(out, be_clock(l, min, t, sizeof t));
 }
 
 static void
@@ -426,10 +437,15 @@ nstories(struct be_buf *out, enum be_lang l, long long n)
 		be_buf_addf(out, be_str(l, BE_S_STORIES), n);
 }
 
-/* "Anna: belt de gemeente (uiterlijk 15 december 2026; uit M-1)" */
+/*
+ * "Anna: belt de gemeente (uiterlijk dinsdag 15 december 2026; uit de
+ * vergadering van 1 december; afgerond 20 november)": with from, the
+ * meeting that decided it, named by its date (outsiders read no refs);
+ * ref is the date of the agenda, whose year goes without saying.
+ */
 static void
 action_text(struct be_buf *out, const struct be_action *x, enum be_lang l,
-    int from)
+    int from, const char *ref)
 {
 	char d[64];
 	int paren = 0;
@@ -442,9 +458,16 @@ action_text(struct be_buf *out, const struct be_action *x, enum be_lang l,
 		    be_long_date(l, x->due, d, sizeof d));
 		paren = 1;
 	}
-	if (from && x->meeting_id) {
-		be_buf_addf(out, "%s%s M-%lld", paren ? "; " : " (",
-		    be_str(l, BE_S_FROM), x->meeting_id);
+	if (from && x->mdate) {
+		be_buf_addf(out, "%s%s %s", paren ? "; " : " (",
+		    be_str(l, BE_S_FROM_MEETING),
+		    be_short_date(l, x->mdate, ref, d, sizeof d));
+		paren = 1;
+	}
+	if (x->done && *x->done) {
+		be_buf_addf(out, "%s%s %s", paren ? "; " : " (",
+		    be_str(l, BE_S_DONE),
+		    be_short_date(l, x->done, ref, d, sizeof d));
 		paren = 1;
 	}
 	if (paren)
@@ -452,6 +475,20 @@ action_text(struct be_buf *out, const struct be_action *x, enum be_lang l,
 }
 
 static const enum be_str qs[4] = { BE_S_Q1, BE_S_Q2, BE_S_Q3, BE_S_Q4 };
+
+/* Refs (P-n) are shown only in the internal view: the intern beraad. */
+static int
+show_refs(const struct be_agenda *a)
+{
+	return a->intern;
+}
+
+/* The council's notes on the four questions: intern, or asked for. */
+static int
+show_notes(const struct be_agenda *a)
+{
+	return a->intern || a->notes;
+}
 
 /*
  * The meeting's date, time, place and people, each through put (which
@@ -468,9 +505,10 @@ meta_rows(struct be_buf *o, const struct be_agenda *a, enum be_lang l,
 	char d[64];
 
 	put(o, l, BE_S_DATE, be_long_date(l, a->date, d, sizeof d));
-	hhmm(&t, a->start);
+	hhmm(&t, l, a->start);
 	be_buf_adds(&t, dash);
-	hhmm(&t, a->end);
+	hhmm(&t, l, a->end);
+	be_buf_adds(&t, be_str(l, BE_S_HOUR));
 	put(o, l, BE_S_TIME, t.s);
 	put(o, l, BE_S_PLACE, a->place);
 	put(o, l, BE_S_CHAIR, a->chair);
@@ -484,7 +522,78 @@ meta_rows(struct be_buf *o, const struct be_agenda *a, enum be_lang l,
 	be_buf_release(&t);
 }
 
+/*
+ * Calls fn for each line of s that is not blank, so that a multi-line
+ * ask or note keeps its lines in every format.
+ */
+typedef void line_fn(struct be_buf *, const char *, int, void *);
+
+static void
+each_line(struct be_buf *o, const char *s, line_fn *fn, void *arg)
+{
+	struct be_buf t = BE_BUF_INIT;
+	const char *p, *nl;
+	int n = 0;
+
+	for (p = s; p && *p; p = *nl ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		be_buf_reset(&t);
+		be_buf_add(&t, p, (size_t)(nl - p));
+		if (t.s[strspn(t.s, " \t\r\f\v")] == '\0')
+			continue;
+		fn(o, t.s, n++, arg);
+	}
+	be_buf_release(&t);
+}
+
 /* Markdown. */
+
+/*
+ * A line of Markdown text that begins a block: as md_text, and a start
+ * that would make it a list item (- + * 1. 1)), a heading (#) or a rule
+ * is escaped too.
+ */
+static void
+md_block(struct be_buf *o, const char *s)
+{
+	struct be_buf t = BE_BUF_INIT;
+	size_t d;
+
+	collapse(&t, s);
+	d = strspn(t.s, "0123456789");
+	if (t.len && strchr("-+=", t.s[0]))
+		be_buf_addc(o, '\\');
+	else if (d > 0 && d < 10 && (t.s[d] == '.' || t.s[d] == ')')) {
+		be_buf_add(o, t.s, d);
+		be_buf_addc(o, '\\');
+		md_text(o, t.s + d);
+		be_buf_release(&t);
+		return;
+	}
+	md_text(o, t.s);
+	be_buf_release(&t);
+}
+
+/* Line n > 0 goes on after a hard break, indented by arg. */
+static void
+md_line(struct be_buf *o, const char *line, int n, void *arg)
+{
+	if (n > 0) {
+		be_buf_adds(o, "\\\n");
+		be_buf_adds(o, arg);
+	}
+	if (n > 0)
+		md_block(o, line);
+	else
+		md_text(o, line);
+}
+
+/* s with its lines kept, the next ones indented by ind. */
+static void
+md_lines(struct be_buf *o, const char *s, const char *ind)
+{
+	each_line(o, s, md_line, (void *)ind);
+}
 
 static void
 md_meta(struct be_buf *o, enum be_lang l, enum be_str k, const char *v)
@@ -498,7 +607,7 @@ md_meta(struct be_buf *o, enum be_lang l, enum be_str k, const char *v)
 
 static void
 md_actions(struct be_buf *o, const struct be_action *x, size_t n,
-    enum be_lang l, int from)
+    enum be_lang l, int from, const char *ref)
 {
 	struct be_buf t = BE_BUF_INIT;
 	size_t i;
@@ -508,7 +617,7 @@ md_actions(struct be_buf *o, const struct be_action *x, size_t n,
 		be_buf_addf(o, "%s\n\n", be_str(l, BE_S_NO_ACTIONS));
 	for (i = 0; i < n; i++) {
 		be_buf_reset(&t);
-		action_text(&t, &x[i], l, from);
+		action_text(&t, &x[i], l, from, ref);
 		be_buf_addf(o, "- %s", x[i].done ? "~~" : "");
 		md_text(o, t.s);
 		be_buf_addf(o, "%s\n", x[i].done ? "~~" : "");
@@ -519,31 +628,45 @@ md_actions(struct be_buf *o, const struct be_action *x, size_t n,
 }
 
 static void
-md_point(struct be_buf *o, const struct be_apoint *p, enum be_lang l)
+md_point(struct be_buf *o, const struct be_agenda *a,
+    const struct be_apoint *p, enum be_lang l)
 {
+	struct be_buf t = BE_BUF_INIT;
 	size_t i;
 
+	if (p->nvalues) {
+		join(&t, p->values, p->nvalues);
+		be_buf_addf(o, "**%s:** ", be_str(l, BE_S_VALUES));
+		md_text(o, t.s);
+		be_buf_adds(o, "\n\n");
+	}
 	if (p->vraag && *p->vraag) {
 		be_buf_addf(o, "**%s:** ", be_str(l, BE_S_VRAAG));
-		md_text(o, p->vraag);
+		md_lines(o, p->vraag, "");
 		be_buf_adds(o, "\n\n");
 	}
 	if (p->nquotes) {
 		be_buf_addf(o, "**%s**\n\n", be_str(l, BE_S_EXPERIENCES));
 		for (i = 0; i < p->nquotes; i++) {
-			md_wrapped(o, "> ", p->quotes[i], "\n\n");
+			be_buf_adds(o, "> ");
+			md_block(o, p->quotes[i]);
+			be_buf_adds(o, "\n\n");
 		}
 	}
-	be_buf_addf(o, "**%s**\n\n", be_str(l, BE_S_DIALOGUE));
+	be_buf_addf(o, "**%s**\n\n", be_str(l, a->intern ? BE_S_NOTES :
+	    BE_S_DIALOGUE));
 	for (i = 0; i < 4; i++) {
 		be_buf_addf(o, "%zu. %s", i + 1, be_str(l, qs[i]));
-		if (p->q[i] && *p->q[i]) {
-			be_buf_addc(o, ' ');
-			md_text(o, p->q[i]);
+		if (show_notes(a) && p->q[i] && *p->q[i]) {
+			be_buf_adds(o, "\\\n   ");
+			if (!a->intern)
+				be_buf_addf(o, "*%s:* ", be_str(l, BE_S_NOTE));
+			md_lines(o, p->q[i], "   ");
 		}
 		be_buf_addc(o, '\n');
 	}
 	be_buf_addc(o, '\n');
+	be_buf_release(&t);
 }
 
 static void
@@ -556,48 +679,52 @@ md_item(struct be_buf *o, const struct be_agenda *a, size_t i,
 	be_buf_addf(o, "## %zu. ", i + 1);
 	md_text(o, it->title);
 	be_buf_adds(o, " (");
-	hhmm(o, it->start);
+	hhmm(o, l, it->start);
 	be_buf_adds(o, ")\n\n");
 	if (it->type != BE_IT_NONE) {
 		be_buf_addf(o, "*%s*", be_str(l, itype_str(it->type)));
 		sep = 1;
 	}
 	if (it->point) {
-		be_buf_addf(o, "%sP-%lld · ", sep ? " · " : "", it->point->id);
+		if (sep)
+			be_buf_adds(o, " · ");
+		if (show_refs(a))
+			be_buf_addf(o, "P-%lld · ", it->point->id);
 		nstories(o, l, it->point->nstories);
 		sep = 1;
 	}
 	if (sep)
 		be_buf_adds(o, "\n\n");
 	if (it->description && *it->description) {
-		md_text(o, it->description);
+		md_lines(o, it->description, "");
 		be_buf_adds(o, "\n\n");
 	}
 	if (it->point)
-		md_point(o, it->point, l);
+		md_point(o, a, it->point, l);
 	if (it->actions)
-		md_actions(o, a->open, a->nopen, l, 1);
+		md_actions(o, a->open, a->nopen, l, 1, a->date);
 	if (it->outcome && *it->outcome) {
 		be_buf_addf(o, "**%s:** ", be_str(l, BE_S_OUTCOME));
-		md_text(o, it->outcome);
+		md_lines(o, it->outcome, "");
 		be_buf_adds(o, "\n\n");
 	}
 	if (it->nact)
-		md_actions(o, it->act, it->nact, l, 0);
+		md_actions(o, it->act, it->nact, l, 0, a->date);
 }
 
+/* "Taxi komt te laat (ingebracht in de vergadering van 3 november)" */
 static void
-waiting_text(struct be_buf *t, const struct be_apoint *p, enum be_lang l)
+waiting_text(struct be_buf *t, const struct be_agenda *a,
+    const struct be_apoint *p, enum be_lang l)
 {
 	char d[64];
 
-	be_buf_addf(t, "P-%lld %s (%s", p->id, p->title,
-	    be_str(l, BE_S_RAISED_AT));
+	if (show_refs(a))
+		be_buf_addf(t, "P-%lld ", p->id);
+	be_buf_adds(t, p->title);
 	if (p->since && *p->since)
-		be_buf_addf(t, " %s", be_long_date(l, p->since, d, sizeof d));
-	if (p->meeting_id)
-		be_buf_addf(t, ", M-%lld", p->meeting_id);
-	be_buf_addc(t, ')');
+		be_buf_addf(t, " (%s %s)", be_str(l, BE_S_RAISED_IN),
+		    be_short_date(l, p->since, a->date, d, sizeof d));
 }
 
 static void
@@ -606,7 +733,8 @@ render_md(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 	struct be_buf t = BE_BUF_INIT;
 	size_t i;
 
-	be_buf_addf(o, "# %s ", be_str(l, BE_S_AGENDA));
+	be_buf_addf(o, "# %s ", be_str(l, a->intern ? BE_S_AGENDA_INTERN :
+	    BE_S_AGENDA));
 	md_text(o, a->body);
 	be_buf_adds(o, "\n\n");
 	if (a->title && *a->title) {
@@ -620,7 +748,7 @@ render_md(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 		be_buf_addf(o, "## %s\n\n", be_str(l, BE_S_WAITING));
 		for (i = 0; i < a->nwaiting; i++) {
 			be_buf_reset(&t);
-			waiting_text(&t, &a->waiting[i], l);
+			waiting_text(&t, a, &a->waiting[i], l);
 			be_buf_adds(o, "- ");
 			md_text(o, t.s);
 			be_buf_addc(o, '\n');
@@ -670,9 +798,31 @@ txt_meta(struct be_buf *o, enum be_lang l, enum be_str k, const char *v)
 
 #define IND "           "	/* under the title of an item */
 
+struct txt_pre {
+	const char *first, *rest;
+};
+
+static void
+txt_line(struct be_buf *o, const char *line, int n, void *arg)
+{
+	const struct txt_pre *p = arg;
+
+	be_wrap(o, line, n ? p->rest : p->first, p->rest, TXT_WIDTH);
+}
+
+/* s wrapped with its lines kept: the first after first, all else rest. */
+static void
+txt_lines(struct be_buf *o, const char *s, const char *first,
+    const char *rest)
+{
+	struct txt_pre p = { first, rest };
+
+	each_line(o, s, txt_line, &p);
+}
+
 static void
 txt_actions(struct be_buf *o, const struct be_action *x, size_t n,
-    enum be_lang l, int from)
+    enum be_lang l, int from, const char *ref)
 {
 	struct be_buf t = BE_BUF_INIT;
 	size_t i;
@@ -684,7 +834,7 @@ txt_actions(struct be_buf *o, const struct be_action *x, size_t n,
 		be_buf_reset(&t);
 		if (x[i].done)
 			be_buf_adds(&t, "[x] ");
-		action_text(&t, &x[i], l, from);
+		action_text(&t, &x[i], l, from, ref);
 		be_wrap(o, t.s, IND "- ", IND "  ", TXT_WIDTH);
 	}
 	be_buf_release(&t);
@@ -699,24 +849,34 @@ txt_item(struct be_buf *o, const struct be_agenda *a, size_t i,
 	struct be_buf t = BE_BUF_INIT, f = BE_BUF_INIT;
 	size_t k;
 
-	be_buf_addf(&f, "%2zu. %02d:%02d  ", i + 1, it->start / 60,
-	    it->start % 60);
+	be_buf_addf(&f, "%2zu. ", i + 1);
+	hhmm(&f, l, it->start);
+	while (be_utf8_len(f.s, f.len) < strlen(IND))
+		be_buf_addc(&f, ' ');
 	be_buf_adds(&t, it->title);
 	if (it->type != BE_IT_NONE)
 		be_buf_addf(&t, " (%s)", be_str(l, itype_str(it->type)));
 	be_wrap(o, t.s, f.s, IND, TXT_WIDTH);
 	if (p) {
 		be_buf_reset(&t);
-		be_buf_addf(&t, "P-%lld, ", p->id);
+		if (show_refs(a))
+			be_buf_addf(&t, "P-%lld, ", p->id);
 		nstories(&t, l, p->nstories);
 		be_wrap(o, t.s, IND, IND, TXT_WIDTH);
 	}
 	if (it->description && *it->description)
-		be_wrap(o, it->description, IND, IND, TXT_WIDTH);
+		txt_lines(o, it->description, IND, IND);
+	if (p && p->nvalues) {
+		be_buf_reset(&t);
+		join(&t, p->values, p->nvalues);
+		be_buf_reset(&f);
+		be_buf_addf(&f, IND "%s: ", be_str(l, BE_S_VALUES));
+		be_wrap(o, t.s, f.s, IND, TXT_WIDTH);
+	}
 	if (p && p->vraag && *p->vraag) {
 		be_buf_reset(&f);
 		be_buf_addf(&f, IND "%s: ", be_str(l, BE_S_VRAAG));
-		be_wrap(o, p->vraag, f.s, IND, TXT_WIDTH);
+		txt_lines(o, p->vraag, f.s, IND);
 	}
 	if (p && p->nquotes) {
 		be_buf_addf(o, IND "%s:\n", be_str(l, BE_S_EXPERIENCES));
@@ -727,25 +887,30 @@ txt_item(struct be_buf *o, const struct be_agenda *a, size_t i,
 		}
 	}
 	if (p) {
-		be_buf_addf(o, IND "%s:\n", be_str(l, BE_S_DIALOGUE));
+		be_buf_addf(o, IND "%s:\n", be_str(l, a->intern ? BE_S_NOTES :
+		    BE_S_DIALOGUE));
 		for (k = 0; k < 4; k++) {
 			be_buf_reset(&f);
 			be_buf_addf(&f, IND "%zu. ", k + 1);
 			be_wrap(o, be_str(l, qs[k]), f.s, IND "   ", TXT_WIDTH);
-			if (p->q[k] && *p->q[k])
-				be_wrap(o, p->q[k], IND "   ", IND "   ",
-				    TXT_WIDTH);
+			if (!show_notes(a) || p->q[k] == NULL || !*p->q[k])
+				continue;
+			be_buf_reset(&f);
+			be_buf_adds(&f, IND "   ");
+			if (!a->intern)
+				be_buf_addf(&f, "%s: ", be_str(l, BE_S_NOTE));
+			txt_lines(o, p->q[k], f.s, IND "   ");
 		}
 	}
 	if (it->actions)
-		txt_actions(o, a->open, a->nopen, l, 1);
+		txt_actions(o, a->open, a->nopen, l, 1, a->date);
 	if (it->outcome && *it->outcome) {
 		be_buf_reset(&f);
 		be_buf_addf(&f, IND "%s: ", be_str(l, BE_S_OUTCOME));
-		be_wrap(o, it->outcome, f.s, IND, TXT_WIDTH);
+		txt_lines(o, it->outcome, f.s, IND);
 	}
 	if (it->nact)
-		txt_actions(o, it->act, it->nact, l, 0);
+		txt_actions(o, it->act, it->nact, l, 0, a->date);
 	be_buf_addc(o, '\n');
 	be_buf_release(&t);
 	be_buf_release(&f);
@@ -769,7 +934,8 @@ render_txt(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 	struct be_buf t = BE_BUF_INIT;
 	size_t i;
 
-	be_buf_addf(&t, "%s ", be_str(l, BE_S_AGENDA));
+	be_buf_addf(&t, "%s ", be_str(l, a->intern ? BE_S_AGENDA_INTERN :
+	    BE_S_AGENDA));
 	collapse(&t, a->body);
 	be_wrap(o, t.s, "", "", TXT_WIDTH);
 	underline(o, t.s, '=');
@@ -785,7 +951,7 @@ render_txt(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 		underline(o, be_str(l, BE_S_WAITING), '-');
 		for (i = 0; i < a->nwaiting; i++) {
 			be_buf_reset(&t);
-			waiting_text(&t, &a->waiting[i], l);
+			waiting_text(&t, a, &a->waiting[i], l);
 			be_wrap(o, t.s, "- ", "  ", TXT_WIDTH);
 		}
 	}
@@ -836,8 +1002,23 @@ html_meta(struct be_buf *o, enum be_lang l, enum be_str k, const char *v)
 }
 
 static void
+html_line(struct be_buf *o, const char *line, int n, void *arg)
+{
+	if (n > 0)
+		be_buf_adds(o, "<br>\n");
+	html_text(o, line);
+}
+
+/* s escaped with its lines kept (<br>). */
+static void
+html_lines(struct be_buf *o, const char *s)
+{
+	each_line(o, s, html_line, NULL);
+}
+
+static void
 html_actions(struct be_buf *o, const struct be_action *x, size_t n,
-    enum be_lang l, int from)
+    enum be_lang l, int from, const char *ref)
 {
 	struct be_buf t = BE_BUF_INIT;
 	size_t i;
@@ -845,12 +1026,13 @@ html_actions(struct be_buf *o, const struct be_action *x, size_t n,
 	be_buf_addf(o, "<h3>%s</h3>\n", be_str(l, BE_S_ACTIONS));
 	if (n == 0) {
 		be_buf_addf(o, "<p>%s</p>\n", be_str(l, BE_S_NO_ACTIONS));
+		be_buf_release(&t);
 		return;
 	}
 	be_buf_adds(o, "<ul class=\"actions\">\n");
 	for (i = 0; i < n; i++) {
 		be_buf_reset(&t);
-		action_text(&t, &x[i], l, from);
+		action_text(&t, &x[i], l, from, ref);
 		be_buf_adds(o, x[i].done ? "<li class=\"done\">" : "<li>");
 		html_text(o, t.s);
 		be_buf_adds(o, "</li>\n");
@@ -860,69 +1042,93 @@ html_actions(struct be_buf *o, const struct be_action *x, size_t n,
 }
 
 static void
+html_point(struct be_buf *o, const struct be_agenda *a,
+    const struct be_apoint *p, enum be_lang l)
+{
+	struct be_buf t = BE_BUF_INIT;
+	size_t k;
+
+	if (p->nvalues) {
+		join(&t, p->values, p->nvalues);
+		be_buf_addf(o, "<p class=\"values\"><strong>%s:</strong> ",
+		    be_str(l, BE_S_VALUES));
+		html_text(o, t.s);
+		be_buf_adds(o, "</p>\n");
+	}
+	if (p->vraag && *p->vraag) {
+		be_buf_addf(o, "<p class=\"vraag\"><strong>%s:</strong> ",
+		    be_str(l, BE_S_VRAAG));
+		html_lines(o, p->vraag);
+		be_buf_adds(o, "</p>\n");
+	}
+	if (p->nquotes) {
+		be_buf_addf(o, "<h3>%s</h3>\n", be_str(l, BE_S_EXPERIENCES));
+		/* The stories are told in Dutch, whatever the page's language. */
+		for (k = 0; k < p->nquotes; k++)
+			html_wrapped(o, l == BE_NL ? "<blockquote>" :
+			    "<blockquote lang=\"nl\">", p->quotes[k],
+			    "</blockquote>\n");
+	}
+	be_buf_addf(o, "<h3>%s</h3>\n<ol class=\"dialogue\">\n",
+	    be_str(l, a->intern ? BE_S_NOTES : BE_S_DIALOGUE));
+	for (k = 0; k < 4; k++) {
+		be_buf_addf(o, "<li>%s", be_str(l, qs[k]));
+		if (show_notes(a) && p->q[k] && *p->q[k]) {
+			be_buf_adds(o, "<br>\n");
+			if (!a->intern)
+				be_buf_addf(o, "<em>%s:</em> ",
+				    be_str(l, BE_S_NOTE));
+			html_lines(o, p->q[k]);
+		}
+		be_buf_adds(o, "</li>\n");
+	}
+	be_buf_adds(o, "</ol>\n");
+	be_buf_release(&t);
+}
+
+static void
 html_item(struct be_buf *o, const struct be_agenda *a, size_t i,
     enum be_lang l)
 {
 	const struct be_aitem *it = &a->items[i];
 	const struct be_apoint *p = it->point;
-	size_t k;
 
 	be_buf_addf(o, "<section class=\"item\">\n<h2><span class=\"nr\">"
 	    "%zu.</span> ", i + 1);
 	html_text(o, it->title);
 	be_buf_adds(o, " <span class=\"time\">");
-	hhmm(o, it->start);
+	hhmm(o, l, it->start);
 	be_buf_adds(o, "</span></h2>\n");
 	if (it->type != BE_IT_NONE || p) {
 		be_buf_adds(o, "<p class=\"type\">");
 		if (it->type != BE_IT_NONE)
 			be_buf_adds(o, be_str(l, itype_str(it->type)));
 		if (p) {
-			be_buf_addf(o, "%sP-%lld · ",
-			    it->type != BE_IT_NONE ? " · " : "", p->id);
+			if (it->type != BE_IT_NONE)
+				be_buf_adds(o, " · ");
+			if (show_refs(a))
+				be_buf_addf(o, "P-%lld · ", p->id);
 			nstories(o, l, p->nstories);
 		}
 		be_buf_adds(o, "</p>\n");
 	}
 	if (it->description && *it->description) {
-		html_wrapped(o, "<p>", it->description, "</p>\n");
-	}
-	if (p && p->vraag && *p->vraag) {
-		be_buf_addf(o, "<p class=\"vraag\"><strong>%s:</strong> ",
-		    be_str(l, BE_S_VRAAG));
-		html_text(o, p->vraag);
+		be_buf_adds(o, "<p>");
+		html_lines(o, it->description);
 		be_buf_adds(o, "</p>\n");
 	}
-	if (p && p->nquotes) {
-		be_buf_addf(o, "<h3>%s</h3>\n", be_str(l, BE_S_EXPERIENCES));
-		for (k = 0; k < p->nquotes; k++) {
-			html_wrapped(o, "<blockquote>", p->quotes[k],
-			    "</blockquote>\n");
-		}
-	}
-	if (p) {
-		be_buf_addf(o, "<h3>%s</h3>\n<ol class=\"dialogue\">\n",
-		    be_str(l, BE_S_DIALOGUE));
-		for (k = 0; k < 4; k++) {
-			be_buf_addf(o, "<li>%s", be_str(l, qs[k]));
-			if (p->q[k] && *p->q[k]) {
-				be_buf_adds(o, "<br>");
-				html_text(o, p->q[k]);
-			}
-			be_buf_adds(o, "</li>\n");
-		}
-		be_buf_adds(o, "</ol>\n");
-	}
+	if (p)
+		html_point(o, a, p, l);
 	if (it->actions)
-		html_actions(o, a->open, a->nopen, l, 1);
+		html_actions(o, a->open, a->nopen, l, 1, a->date);
 	if (it->outcome && *it->outcome) {
 		be_buf_addf(o, "<p class=\"outcome\"><strong>%s:</strong> ",
 		    be_str(l, BE_S_OUTCOME));
-		html_text(o, it->outcome);
+		html_lines(o, it->outcome);
 		be_buf_adds(o, "</p>\n");
 	}
 	if (it->nact)
-		html_actions(o, it->act, it->nact, l, 0);
+		html_actions(o, it->act, it->nact, l, 0, a->date);
 	be_buf_adds(o, "</section>\n");
 }
 
@@ -932,7 +1138,8 @@ render_html(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 	struct be_buf t = BE_BUF_INIT;
 	size_t i;
 
-	be_buf_addf(&t, "%s %s", be_str(l, BE_S_AGENDA), a->body);
+	be_buf_addf(&t, "%s %s", be_str(l, a->intern ? BE_S_AGENDA_INTERN :
+	    BE_S_AGENDA), a->body);
 	html_head(o, l, t.s);
 	html_wrapped(o, "<h1>", t.s, "</h1>\n");
 	if (a->title && *a->title) {
@@ -950,7 +1157,7 @@ render_html(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
 		    be_str(l, BE_S_WAITING));
 		for (i = 0; i < a->nwaiting; i++) {
 			be_buf_reset(&t);
-			waiting_text(&t, &a->waiting[i], l);
+			waiting_text(&t, a, &a->waiting[i], l);
 			html_wrapped(o, "<li>", t.s, "</li>\n");
 		}
 		be_buf_adds(o, "</ul>\n</section>\n");
@@ -1012,6 +1219,35 @@ static const char vtimezone[] =
 "END:STANDARD\r\n"
 "END:VTIMEZONE\r\n";
 
+/*
+ * The event's description: the items with their times and, for a point,
+ * the ask.  No quotes from the stories and no notes: an invitation
+ * travels through other people's calendars.
+ */
+static void
+ics_description(struct be_buf *o, const struct be_agenda *a, enum be_lang l)
+{
+	const struct be_aitem *it;
+	size_t i;
+
+	for (i = 0; i < a->nitems; i++) {
+		it = &a->items[i];
+		be_buf_addf(o, "%zu. ", i + 1);
+		hhmm(o, l, it->start);
+		be_buf_addc(o, ' ');
+		collapse(o, it->title);
+		if (it->type != BE_IT_NONE)
+			be_buf_addf(o, " (%s)", be_str(l, itype_str(it->type)));
+		be_buf_addc(o, '\n');
+		if (it->point && it->point->vraag && *it->point->vraag) {
+			be_buf_addf(o, "   %s: ", be_str(l, BE_S_VRAAG));
+			collapse(o, it->point->vraag);
+			be_buf_addc(o, '\n');
+		}
+	}
+	be_buf_rtrim(o);
+}
+
 static void
 render_ics(struct be_buf *o, const struct be_agenda *a, enum be_lang l,
     const char *now)
@@ -1025,14 +1261,22 @@ render_ics(struct be_buf *o, const struct be_agenda *a, enum be_lang l,
 	    "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
 	be_buf_adds(o, vtimezone);
 	be_buf_adds(o, "BEGIN:VEVENT\r\n");
-	/* The same meeting gives the same UID, so that a calendar updates
-	 * the event rather than adding a second one. */
+	/*
+	 * The same meeting gives the same UID, also when its start time
+	 * changes, so that a calendar updates the event rather than adding
+	 * a second one; SEQUENCE tells which version is newer.
+	 */
 	h = fnv1a(h, a->body);
 	h = fnv1a(h, a->title);
 	h = fnv1a(h, a->date);
 	be_buf_adds(&t, "UID:");
-	ics_local(&t, a->date, a->start);
+	for (p = a->date; *p; p++)
+		if (*p != '-')
+			be_buf_addc(&t, *p);
 	be_buf_addf(&t, "-%016llx@benut", (unsigned long long)h);
+	be_ics_line(o, t.s);
+	be_buf_reset(&t);
+	be_buf_addf(&t, "SEQUENCE:%d", a->seq);
 	be_ics_line(o, t.s);
 	be_buf_reset(&t);
 	be_buf_adds(&t, "DTSTAMP:");
@@ -1055,7 +1299,7 @@ render_ics(struct be_buf *o, const struct be_agenda *a, enum be_lang l,
 	ics_prop(o, "SUMMARY", t.s);
 	if (a->place && *a->place)
 		ics_prop(o, "LOCATION", a->place);
-	render_txt(&desc, a, l);
+	ics_description(&desc, a, l);
 	ics_prop(o, "DESCRIPTION", desc.s);
 	be_buf_adds(o, "END:VEVENT\r\nEND:VCALENDAR\r\n");
 	be_buf_release(&t);
@@ -1094,11 +1338,148 @@ answer_str(const char *ans, int next)
 	return next ? BE_S_N_NOANSWER : BE_S_R_NOANSWER;
 }
 
+/* A report is written as a few kinds of block, in one of three formats. */
+struct rep {
+	struct be_buf *o;
+	enum be_afmt f;
+};
+
+static void
+rep_title(struct rep *r, const char *s, int level)
+{
+	if (r->f == BE_AF_HTML) {
+		be_buf_addf(r->o, "<h%d>", level);
+		html_text(r->o, s);
+		be_buf_addf(r->o, "</h%d>\n", level);
+	} else if (r->f == BE_AF_TXT) {
+		be_wrap(r->o, s, "", "", TXT_WIDTH);
+		underline(r->o, s, level == 1 ? '=' : '-');
+	} else {
+		be_buf_addf(r->o, "%s ", level == 1 ? "#" : "##");
+		md_text(r->o, s);
+		be_buf_adds(r->o, "\n\n");
+	}
+}
+
+/* A paragraph of plain words (escaped, lines kept), after a label. */
+static void
+rep_para(struct rep *r, const char *label, const char *s)
+{
+	if (r->f == BE_AF_HTML) {
+		if (label)
+			be_buf_addf(r->o, "<h3>%s</h3>\n", label);
+		be_buf_adds(r->o, "<p>");
+		html_lines(r->o, s);
+		be_buf_adds(r->o, "</p>\n");
+	} else if (r->f == BE_AF_TXT) {
+		if (label)
+			be_buf_addf(r->o, "%s\n", label);
+		txt_lines(r->o, s, "", "");
+		be_buf_addc(r->o, '\n');
+	} else {
+		if (label)
+			be_buf_addf(r->o, "**%s**\n\n", label);
+		md_lines(r->o, s, "");
+		be_buf_adds(r->o, "\n\n");
+	}
+}
+
+/* A list of n lines (already words), after a label. */
+static void
+rep_list(struct rep *r, const char *label, char **v, size_t n)
+{
+	size_t i;
+
+	if (r->f == BE_AF_HTML)
+		be_buf_addf(r->o, "<h3>%s</h3>\n<ul>\n", label);
+	else if (r->f == BE_AF_TXT)
+		be_buf_addf(r->o, "%s\n", label);
+	else
+		be_buf_addf(r->o, "**%s**\n\n", label);
+	for (i = 0; i < n; i++) {
+		if (r->f == BE_AF_HTML)
+			html_wrapped(r->o, "<li>", v[i], "</li>\n");
+		else if (r->f == BE_AF_TXT)
+			be_wrap(r->o, v[i], "- ", "  ", TXT_WIDTH);
+		else {
+			be_buf_adds(r->o, "- ");
+			md_text(r->o, v[i]);
+			be_buf_addc(r->o, '\n');
+		}
+	}
+	be_buf_adds(r->o, r->f == BE_AF_HTML ? "</ul>\n" : "\n");
+}
+
+/* The item of a report: what was asked, said, promised, and what next. */
+static void
+rep_point(struct rep *r, const struct be_agenda *a, const struct be_aitem *it,
+    enum be_lang l)
+{
+	const struct be_apoint *p = it->point;
+	struct be_buf t = BE_BUF_INIT;
+	char **acts;
+	size_t k;
+
+	rep_title(r, p->title, 2);
+	if (p->vraag && *p->vraag)
+		rep_para(r, be_str(l, BE_S_R_ASK), p->vraag);
+	if (it->outcome && *it->outcome)
+		rep_para(r, be_str(l, BE_S_R_SAID), it->outcome);
+	if (p->answer || ((it->outcome == NULL || !*it->outcome) &&
+	    it->nact == 0)) {
+		be_buf_adds(&t, be_str(l, answer_str(p->answer, 0)));
+		if (p->answer && p->answer_text && *p->answer_text) {
+			be_buf_addc(&t, '\n');
+			be_buf_adds(&t, p->answer_text);
+		}
+		rep_para(r, be_str(l, BE_S_R_ANSWER), t.s);
+	}
+	if (it->nact) {
+		acts = be_xcalloc(it->nact, sizeof *acts);
+		for (k = 0; k < it->nact; k++) {
+			be_buf_reset(&t);
+			action_text(&t, &it->act[k], l, 0, a->date);
+			acts[k] = be_xstrdup(t.s);
+		}
+		rep_list(r, be_str(l, BE_S_R_PROMISES), acts, it->nact);
+		free_list(acts, it->nact);
+	}
+	rep_para(r, be_str(l, BE_S_R_NEXT), be_str(l, p->answer ||
+	    it->nact == 0 ? answer_str(p->answer, 1) : BE_S_N_PROMISES));
+	be_buf_release(&t);
+}
+
+/* The council's contact details close the report. */
+static void
+rep_contact(struct rep *r, const struct be_agenda *a, enum be_lang l)
+{
+	const char *v[4] = { a->c_name, a->c_email, a->c_phone, a->c_address };
+	static const enum be_str k[4] = { BE_S_R_NAME, BE_S_R_EMAIL,
+		BE_S_R_PHONE, BE_S_R_ADDRESS };
+	struct be_buf t = BE_BUF_INIT;
+	char *rows[4];
+	size_t i, n = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (v[i] == NULL || *v[i] == '\0')
+			continue;
+		be_buf_reset(&t);
+		be_buf_addf(&t, "%s: %s", be_str(l, k[i]), v[i]);
+		rows[n++] = be_xstrdup(t.s);
+	}
+	if (n)
+		rep_list(r, be_str(l, BE_S_R_CONTACT), rows, n);
+	for (i = 0; i < n; i++)
+		free(rows[i]);
+	be_buf_release(&t);
+}
+
 int
 be_agenda_report(FILE *fp, const struct be_agenda *a, enum be_afmt f,
     enum be_lang l)
 {
-	struct be_buf o = BE_BUF_INIT, t = BE_BUF_INIT, ans = BE_BUF_INIT;
+	struct be_buf o = BE_BUF_INIT, t = BE_BUF_INIT;
+	struct rep r = { &o, f };
 	char d[64];
 	size_t i, np = 0;
 
@@ -1106,101 +1487,29 @@ be_agenda_report(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 	    be_str(l, BE_S_MEETING_OF), be_long_date(l, a->date, d, sizeof d));
 	if (f == BE_AF_HTML) {
 		html_head(&o, l, t.s);
-		be_buf_adds(&o, "<h1>");
-		html_text(&o, t.s);
-		be_buf_adds(&o, "</h1>\n<p class=\"subtitle\">");
-		html_text(&o, a->body);
-		be_buf_addf(&o, "</p>\n<p>%s</p>\n", be_str(l, BE_S_R_INTRO));
-	} else if (f == BE_AF_TXT) {
-		be_wrap(&o, t.s, "", "", TXT_WIDTH);
-		underline(&o, t.s, '=');
-		be_wrap(&o, a->body, "", "", TXT_WIDTH);
-		be_buf_addc(&o, '\n');
-		be_wrap(&o, be_str(l, BE_S_R_INTRO), "", "", TXT_WIDTH);
-		be_buf_addc(&o, '\n');
+		rep_title(&r, t.s, 1);
+		html_wrapped(&o, "<p class=\"subtitle\">", a->body, "</p>\n");
 	} else {
-		md_wrapped(&o, "# ", t.s, "\n\n");
-		md_text(&o, a->body);
-		be_buf_addf(&o, "\n\n%s\n\n", be_str(l, BE_S_R_INTRO));
+		rep_title(&r, t.s, 1);
+		rep_para(&r, NULL, a->body);
 	}
-	for (i = 0; i < a->nitems; i++) {
-		const struct be_apoint *p = a->items[i].point;
-
-		if (p == NULL)
-			continue;
-		np++;
-		be_buf_reset(&ans);
-		be_buf_adds(&ans, be_str(l, answer_str(p->answer, 0)));
-		if (p->answer && p->answer_text && *p->answer_text) {
-			be_buf_addc(&ans, ' ');
-			be_buf_adds(&ans, p->answer_text);
+	rep_para(&r, NULL, be_str(l, BE_S_R_INTRO));
+	for (i = 0; i < a->nitems; i++)
+		if (a->items[i].point) {
+			rep_point(&r, a, &a->items[i], l);
+			np++;
 		}
-		if (f == BE_AF_HTML) {
-			be_buf_adds(&o, "<section class=\"item\">\n<h2>");
-			html_text(&o, p->title);
-			be_buf_adds(&o, "</h2>\n");
-			if (p->vraag && *p->vraag) {
-				be_buf_addf(&o, "<h3>%s</h3>\n<p>",
-				    be_str(l, BE_S_R_ASK));
-				html_text(&o, p->vraag);
-				be_buf_adds(&o, "</p>\n");
-			}
-			be_buf_addf(&o, "<h3>%s</h3>\n<p>",
-			    be_str(l, BE_S_R_ANSWER));
-			html_text(&o, ans.s);
-			be_buf_addf(&o, "</p>\n<h3>%s</h3>\n<p>%s</p>\n"
-			    "</section>\n", be_str(l, BE_S_R_NEXT),
-			    be_str(l, answer_str(p->answer, 1)));
-		} else if (f == BE_AF_TXT) {
-			be_wrap(&o, p->title, "", "", TXT_WIDTH);
-			underline(&o, p->title, '-');
-			if (p->vraag && *p->vraag) {
-				be_buf_addf(&o, "%s:\n", be_str(l, BE_S_R_ASK));
-				be_wrap(&o, p->vraag, "", "", TXT_WIDTH);
-			}
-			be_buf_addf(&o, "%s\n", be_str(l, BE_S_R_ANSWER));
-			be_wrap(&o, ans.s, "", "", TXT_WIDTH);
-			be_buf_addf(&o, "%s\n", be_str(l, BE_S_R_NEXT));
-			be_wrap(&o, be_str(l, answer_str(p->answer, 1)), "",
-			    "", TXT_WIDTH);
-			be_buf_addc(&o, '\n');
-		} else {
-			md_wrapped(&o, "## ", p->title, "\n\n");
-			if (p->vraag && *p->vraag) {
-				be_buf_addf(&o, "**%s:** ",
-				    be_str(l, BE_S_R_ASK));
-				md_text(&o, p->vraag);
-				be_buf_adds(&o, "\n\n");
-			}
-			be_buf_addf(&o, "**%s** ", be_str(l, BE_S_R_ANSWER));
-			md_text(&o, ans.s);
-			be_buf_addf(&o, "\n\n**%s** %s\n\n",
-			    be_str(l, BE_S_R_NEXT),
-			    be_str(l, answer_str(p->answer, 1)));
-		}
-	}
-	if (f == BE_AF_HTML) {
-		if (np == 0)
-			be_buf_addf(&o, "<p>%s</p>\n",
-			    be_str(l, BE_S_R_NOPOINTS));
-		be_buf_addf(&o, "<p>%s</p>\n</body>\n</html>\n",
-		    be_str(l, BE_S_R_CLOSE));
-	} else if (f == BE_AF_TXT) {
-		if (np == 0) {
-			be_wrap(&o, be_str(l, BE_S_R_NOPOINTS), "", "",
-			    TXT_WIDTH);
-			be_buf_addc(&o, '\n');
-		}
-		be_wrap(&o, be_str(l, BE_S_R_CLOSE), "", "", TXT_WIDTH);
-	} else {
-		if (np == 0)
-			be_buf_addf(&o, "%s\n\n", be_str(l, BE_S_R_NOPOINTS));
-		be_buf_addf(&o, "%s\n", be_str(l, BE_S_R_CLOSE));
-	}
+	if (np == 0)
+		rep_para(&r, NULL, be_str(l, BE_S_R_NOPOINTS));
+	rep_para(&r, NULL, be_str(l, BE_S_R_CLOSE));
+	rep_contact(&r, a, l);
+	if (f == BE_AF_HTML)
+		be_buf_adds(&o, "</body>\n</html>\n");
+	be_buf_rtrim(&o);
+	be_buf_addc(&o, '\n');
 	fwrite(o.s, 1, o.len, fp);
 	be_buf_release(&o);
 	be_buf_release(&t);
-	be_buf_release(&ans);
 	return 0;
 }
 
@@ -1257,6 +1566,8 @@ be_agenda_yaml(FILE *fp, const struct be_agenda *a)
 		snprintf(ref, sizeof ref, "M-%lld", a->id);
 		be_yemit_str(fp, 0, "meeting", ref);
 	}
+	if (a->intern)
+		be_yemit_str(fp, 0, "soort", "intern-beraad");
 	be_yemit_str(fp, 0, "body", a->body);
 	if (a->title)
 		be_yemit_str(fp, 0, "title", a->title);
@@ -1287,6 +1598,11 @@ be_agenda_yaml(FILE *fp, const struct be_agenda *a)
 		if (p) {
 			snprintf(ref, sizeof ref, "P-%lld", p->id);
 			be_yemit_str(fp, 4, "point", ref);
+			if (p->nvalues) {
+				be_yemit_key(fp, 4, "values");
+				for (k = 0; k < p->nvalues; k++)
+					be_yemit_item(fp, 6, p->values[k]);
+			}
 			if (p->vraag)
 				be_yemit_str(fp, 4, "vraag", p->vraag);
 			be_yemit_int(fp, 4, "stories", p->nstories);

@@ -36,6 +36,8 @@ struct be_apoint {
 	char *q[4];			/* answers to the four questions */
 	char *answer;			/* overgenomen, deels, afgewezen, NULL */
 	char *answer_text;
+	char **values;			/* the values underneath (waarden) */
+	size_t nvalues;
 	char *since;			/* date it reached its state */
 	long long meeting_id;		/* where it was raised, 0 unknown */
 };
@@ -47,6 +49,7 @@ struct be_action {
 	int pos;			/* its item there, 0 when none */
 	char *who, *what, *due;		/* due: YYYY-MM-DD or NULL */
 	char *done;			/* date it was done, NULL when open */
+	char *mdate;			/* date of that meeting, or NULL */
 };
 
 struct be_aitem {
@@ -77,6 +80,11 @@ struct be_agenda {
 	size_t nopen;
 	struct be_apoint *waiting;	/* raised, no answer yet */
 	size_t nwaiting;
+	int intern;			/* soort: intern-beraad (else overleg) */
+	int notes;			/* overleg: show the council's notes */
+	int seq;			/* iCalendar SEQUENCE */
+	/* The council's contact details, for the report. */
+	char *c_name, *c_email, *c_phone, *c_address;
 	/* Read from a meeting file: where the points go and how. */
 	size_t points_at;		/* index of the placeholder */
 	int has_points_at;

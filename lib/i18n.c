@@ -11,9 +11,9 @@ static const char *const nl[BE_S_NSTR] = {
 	[BE_S_TIME] = "Tijd",
 	[BE_S_PLACE] = "Plaats",
 	[BE_S_CHAIR] = "Voorzitter",
-	[BE_S_SECRETARY] = "Notulist",
-	[BE_S_MEMBERS] = "Aanwezig",
-	[BE_S_GUESTS] = "Gasten",
+	[BE_S_SECRETARY] = "Secretaris",
+	[BE_S_MEMBERS] = "Leden",
+	[BE_S_GUESTS] = "Genodigden",
 	[BE_S_OPENING] = "Opening",
 	[BE_S_ADOPT] = "Vaststellen agenda",
 	[BE_S_MINUTES] = "Verslag en actielijst vorige vergadering",
@@ -68,6 +68,23 @@ static const char *const nl[BE_S_NSTR] = {
 	[BE_S_R_CLOSE] = "Heeft u vragen, of wilt u nog iets vertellen? "
 	    "Neem dan contact met ons op.",
 	[BE_S_MEETING_OF] = "overleg van",
+	[BE_S_AGENDA_INTERN] = "Agenda intern beraad",
+	[BE_S_VALUES] = "Waarden",
+	[BE_S_NOTES] = "Onze notities bij de vier vragen",
+	[BE_S_NOTE] = "Notitie van de raad",
+	[BE_S_HOUR] = " uur",
+	[BE_S_FROM_MEETING] = "uit de vergadering van",
+	[BE_S_RAISED_IN] = "ingebracht in de vergadering van",
+	[BE_S_DONE] = "afgerond",
+	[BE_S_R_SAID] = "Wat is er besproken?",
+	[BE_S_R_PROMISES] = "Wat is er toegezegd en afgesproken?",
+	[BE_S_R_CONTACT] = "Contact",
+	[BE_S_R_NAME] = "Naam",
+	[BE_S_R_EMAIL] = "E-mail",
+	[BE_S_R_PHONE] = "Telefoon",
+	[BE_S_R_ADDRESS] = "Adres",
+	[BE_S_N_PROMISES] = "Wij letten erop dat de gemeente doet wat zij "
+	    "heeft toegezegd, en laten het u weten.",
 };
 
 static const char *const en[BE_S_NSTR] = {
@@ -76,9 +93,9 @@ static const char *const en[BE_S_NSTR] = {
 	[BE_S_TIME] = "Time",
 	[BE_S_PLACE] = "Place",
 	[BE_S_CHAIR] = "Chair",
-	[BE_S_SECRETARY] = "Minutes",
-	[BE_S_MEMBERS] = "Present",
-	[BE_S_GUESTS] = "Guests",
+	[BE_S_SECRETARY] = "Secretary",
+	[BE_S_MEMBERS] = "Members",
+	[BE_S_GUESTS] = "Invited",
 	[BE_S_OPENING] = "Opening",
 	[BE_S_ADOPT] = "Adoption of the agenda",
 	[BE_S_MINUTES] = "Minutes and action list of the previous meeting",
@@ -132,6 +149,23 @@ static const char *const en[BE_S_NSTR] = {
 	[BE_S_R_CLOSE] = "Do you have questions, or would you like to tell "
 	    "us more? Please get in touch.",
 	[BE_S_MEETING_OF] = "meeting of",
+	[BE_S_AGENDA_INTERN] = "Agenda of the internal meeting",
+	[BE_S_VALUES] = "Values",
+	[BE_S_NOTES] = "Our notes on the four questions",
+	[BE_S_NOTE] = "The council's note",
+	[BE_S_HOUR] = "",
+	[BE_S_FROM_MEETING] = "from the meeting of",
+	[BE_S_RAISED_IN] = "raised in the meeting of",
+	[BE_S_DONE] = "done",
+	[BE_S_R_SAID] = "What was said?",
+	[BE_S_R_PROMISES] = "What was promised and agreed?",
+	[BE_S_R_CONTACT] = "Contact",
+	[BE_S_R_NAME] = "Name",
+	[BE_S_R_EMAIL] = "E-mail",
+	[BE_S_R_PHONE] = "Phone",
+	[BE_S_R_ADDRESS] = "Address",
+	[BE_S_N_PROMISES] = "We will check that the municipality does what "
+	    "it promised, and let you know.",
 };
 
 static const char *const nl_day[7] = { "maandag", "dinsdag", "woensdag",
@@ -184,8 +218,11 @@ be_hhmm_parse(const char *s, int *min)
 {
 	int h, m;
 
-	if (strlen(s) != 5 || s[2] != ':' || digits(s, 2, &h) < 0 ||
-	    digits(s + 3, 2, &m) < 0 || h > 23 || m > 59)
+	size_t n = strlen(s), hl = n - 3;
+
+	if ((n != 4 && n != 5) || (s[hl] != ':' && s[hl] != '.') ||
+	    digits(s, (int)hl, &h) < 0 || digits(s + hl + 1, 2, &m) < 0 ||
+	    h > 23 || m > 59)
 		return -1;
 	*min = h * 60 + m;
 	return 0;
@@ -245,5 +282,36 @@ be_long_date(enum be_lang l, const char *ymd, char *buf, size_t n)
 	else
 		snprintf(buf, n, "%s %d %s %d", nl_day[wd], d, nl_month[m - 1],
 		    y);
+	return buf;
+}
+
+char *
+be_short_date(enum be_lang l, const char *ymd, const char *ref, char *buf,
+    size_t n)
+{
+	int y, m, d, ry = 0;
+
+	if (be_ymd_parse(ymd, &y, &m, &d) < 0) {
+		snprintf(buf, n, "%s", ymd);
+		return buf;
+	}
+	if (ref == NULL || be_ymd_parse(ref, &ry, NULL, NULL) < 0)
+		ry = 0;
+	if (y == ry)
+		snprintf(buf, n, "%d %s", d, l == BE_EN ? en_month[m - 1] :
+		    nl_month[m - 1]);
+	else
+		snprintf(buf, n, "%d %s %d", d, l == BE_EN ?
+		    en_month[m - 1] : nl_month[m - 1], y);
+	return buf;
+}
+
+char *
+be_clock(enum be_lang l, int min, char *buf, size_t n)
+{
+	if (l == BE_EN)
+		snprintf(buf, n, "%02d:%02d", min / 60, min % 60);
+	else
+		snprintf(buf, n, "%d.%02d", min / 60, min % 60);
 	return buf;
 }

@@ -32,13 +32,20 @@ enum be_str {
 	BE_S_A_OVERGENOMEN, BE_S_A_DEELS, BE_S_A_AFGEWEZEN,
 	BE_S_N_OVERGENOMEN, BE_S_N_DEELS, BE_S_N_AFGEWEZEN, BE_S_N_NOANSWER,
 	BE_S_R_NOPOINTS, BE_S_R_CLOSE, BE_S_MEETING_OF,
+	BE_S_AGENDA_INTERN, BE_S_VALUES, BE_S_NOTES, BE_S_NOTE, BE_S_HOUR,
+	BE_S_FROM_MEETING, BE_S_RAISED_IN, BE_S_DONE,
+	BE_S_R_SAID, BE_S_R_PROMISES, BE_S_R_CONTACT, BE_S_R_NAME,
+	BE_S_R_EMAIL, BE_S_R_PHONE, BE_S_R_ADDRESS, BE_S_N_PROMISES,
 	BE_S_NSTR
 };
 
 /* The word s in language l.  Static; never NULL. */
 const char *be_str(enum be_lang l, enum be_str s);
 
-/* Parses "HH:MM" (00:00 .. 23:59) into minutes after midnight.  0 or -1. */
+/*
+ * Parses "HH:MM" or the Dutch "HH.MM" (00:00 .. 23:59; the hour may have
+ * one digit) into minutes after midnight.  0 or -1.
+ */
 int be_hhmm_parse(const char *s, int *min);
 
 /* Days from 1970-01-01 to y-m-d (negative before). */
@@ -56,5 +63,19 @@ void be_add_days(int *y, int *m, int *d, long n);
  * is not a valid date is copied as it is.  Returns buf.
  */
 char *be_long_date(enum be_lang l, const char *ymd, char *buf, size_t n);
+
+/*
+ * As be_long_date without the weekday, and without the year when it is
+ * the year of the date ref (YYYY-MM-DD or NULL): "15 december",
+ * "15 December 2025".  Returns buf.
+ */
+char *be_short_date(enum be_lang l, const char *ymd, const char *ref,
+    char *buf, size_t n);
+
+/*
+ * Writes the time min (minutes after midnight) as the language writes it
+ * into buf of size n: "19.30" in Dutch, "19:30" in English.  Returns buf.
+ */
+char *be_clock(enum be_lang l, int min, char *buf, size_t n);
 
 #endif

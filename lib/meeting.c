@@ -6,6 +6,7 @@
 
 #include "agenda.h"
 #include "buf.h"
+#include "csvw.h"
 #include "i18n.h"
 #include "mem.h"
 #include "meeting.h"
@@ -19,7 +20,10 @@
 
 static const char *const meeting_keys[] = { "kind", "version", "body",
 	"title", "date", "start", "place", "chair", "secretary", "members",
-	"guests", "items", "point-minutes", "point-type", NULL };
+	"guests", "items", "point-minutes", "point-type", "soort", "council",
+	NULL };
+static const char *const council_keys[] = { "kind", "version", "name",
+	"email", "phone", "address", NULL };
 static const char *const item_keys[] = { "title", "minutes", "type",
 	"description", "actions", NULL };
 
@@ -150,10 +154,53 @@ load_items(const struct be_ynode *doc, struct be_agenda *a,
 	return 0;
 }
 
+/* The council's contact details from map m (a council document or the
+ * key council of a meeting document). */
+static int
+load_council(const struct be_ynode *m, struct be_agenda *a, const char *name,
+    struct be_err *e)
+{
+	const char *v[4];
+
+	if (be_ymap_check(m, council_keys, name, e) < 0 ||
+	    be_yget_str(m, "name", 0, &v[0], name, e) < 0 ||
+	    be_yget_str(m, "email", 0, &v[1], name, e) < 0 ||
+	    be_yget_str(m, "phone", 0, &v[2], name, e) < 0 ||
+	    be_yget_str(m, "address", 0, &v[3], name, e) < 0)
+		return -1;
+	free(a->c_name);
+	free(a->c_email);
+	free(a->c_phone);
+	free(a->c_address);
+	a->c_name = dup_or_null(v[0]);
+	a->c_email = dup_or_null(v[1]);
+	a->c_phone = dup_or_null(v[2]);
+	a->c_address = dup_or_null(v[3]);
+	return 0;
+}
+
+int
+be_meeting_council(FILE *fp, const char *name, struct be_agenda *a,
+    struct be_err *e)
+{
+	struct be_ynode *doc = NULL;
+	int rc;
+
+	if (be_yaml_load1(fp, name, &doc, e) < 0)
+		return -1;
+	rc = be_ydoc_check(doc, "council", name, e);
+	if (rc == 0)
+		rc = load_council(doc, a, name, e);
+	be_ynode_free(doc);
+	return rc;
+}
+
 static int
 load_doc(const struct be_ynode *doc, enum be_lang l, struct be_agenda *a,
     const char *name, struct be_err *e)
 {
+	const struct be_ynode *council;
+	const char *soort;
 	const char *body, *title, *date, *start, *place, *chair, *sec;
 	long long pm;
 
@@ -170,7 +217,17 @@ load_doc(const struct be_ynode *doc, enum be_lang l, struct be_agenda *a,
 		return -1;
 	if (be_hhmm_parse(start, &a->start) < 0)
 		return be_yerr(e, name, be_ymap_get(doc, "start"), "'start' "
-		    "must be a time HH:MM");
+		    "must be a time HH:MM or HH.MM");
+	if (be_yget_str(doc, "soort", 0, &soort, name, e) < 0)
+		return -1;
+	if (soort && strcmp(soort, "intern-beraad") != 0 &&
+	    strcmp(soort, "overleg") != 0)
+		return be_yerr(e, name, be_ymap_get(doc, "soort"), "'soort' "
+		    "must be intern-beraad or overleg");
+	a->intern = soort && strcmp(soort, "intern-beraad") == 0;
+	if (be_yget_map(doc, "council", 0, &council, name, e) < 0 ||
+	    (council && load_council(council, a, name, e) < 0))
+		return -1;
 	if (be_yget_str(doc, "place", 0, &place, name, e) < 0 ||
 	    be_yget_str(doc, "chair", 0, &chair, name, e) < 0 ||
 	    be_yget_str(doc, "secretary", 0, &sec, name, e) < 0 ||
@@ -236,6 +293,10 @@ fill_point(struct be_apoint *ap, const struct be_point *p)
 	ap->nstories = (long long)p->nstories;
 	for (i = 0; i < 4; i++)
 		ap->q[i] = p->q[i] && *p->q[i] ? be_xstrdup(p->q[i]) : NULL;
+	if (p->nwaarden)
+		ap->values = be_xcalloc(p->nwaarden, sizeof *ap->values);
+	for (i = 0; i < p->nwaarden; i++)
+		ap->values[ap->nvalues++] = be_xstrdup(p->waarden[i]);
 	ap->answer = dup_or_null(p->answer);
 	ap->answer_text = dup_or_null(p->answer_text);
 	if (p->nhistory)
@@ -291,7 +352,7 @@ load_point(struct be_store *st, long long id, struct be_apoint *ap,
 
 int
 be_meeting_add_point(struct be_store *st, struct be_agenda *a,
-    long long id, int *concept, struct be_err *e)
+    long long id, int *pstate, struct be_err *e)
 {
 	struct be_apoint *ap;
 	struct be_aitem *it;
@@ -312,7 +373,7 @@ be_meeting_add_point(struct be_store *st, struct be_agenda *a,
 		return be_err_set(e, "'P-%lld' is vervallen and cannot go on "
 		    "an agenda", id);
 	}
-	*concept = state == BE_PS_CONCEPT;
+	*pstate = state;
 	it = be_agenda_add(a, ap->title, a->point_type, a->point_minutes);
 	it->point = ap;
 	/* Move it from the end to just before the placeholder. */
@@ -339,11 +400,14 @@ action_cols(struct be_action *x, sqlite3_stmt *s, int i)
 static int
 load_open(struct be_store *st, struct be_agenda *a, struct be_err *e)
 {
+	/* Open, or done since the meeting before this one (afgerond). */
 	static const char q[] =
-	    "SELECT id, meeting_id, pos, who, what, due, done FROM action"
-	    " WHERE (?1 = 0 AND done IS NULL) OR (?1 > 0 AND meeting_id < ?1"
-	    "  AND (done IS NULL OR done >= ?2))"
-	    " ORDER BY due IS NULL, due, id";
+	    "SELECT a.id, a.meeting_id, a.pos, a.who, a.what, a.due, a.done,"
+	    " m.date FROM action a JOIN meeting m ON m.id = a.meeting_id"
+	    " WHERE (?1 = 0 OR a.meeting_id < ?1) AND m.date <= ?2"
+	    " AND (a.done IS NULL OR a.done >= coalesce((SELECT max(date)"
+	    "  FROM meeting WHERE date < ?2 AND (?1 = 0 OR id < ?1)), ''))"
+	    " ORDER BY a.due IS NULL, a.due, a.id";
 	sqlite3_stmt *s;
 	struct be_action *x;
 	int rc;
@@ -360,6 +424,7 @@ load_open(struct be_store *st, struct be_agenda *a, struct be_err *e)
 		x->meeting_id = sqlite3_column_int64(s, 1);
 		x->pos = sqlite3_column_int(s, 2);
 		action_cols(x, s, 3);
+		x->mdate = be_col_dup(s, 7);
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : be_store_error(st, "actions", e);
@@ -437,9 +502,12 @@ record(struct be_store *st, struct be_agenda *a, struct be_err *e)
 {
 	static const char qdup[] = "SELECT id FROM meeting WHERE body = ?1"
 	    " AND date = ?2 AND start = ?3";
+	/* The same meeting (body, title, date) recorded before at another
+	 * time: its iCalendar SEQUENCE rises. */
 	static const char qm[] = "INSERT INTO meeting (body, title, date,"
-	    " start, place, chair, doc, recorded) VALUES (?1, ?2, ?3, ?4,"
-	    " ?5, ?6, ?7, ?8)";
+	    " start, place, chair, doc, recorded, soort, seq) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT count(*) FROM meeting"
+	    "  WHERE body IS ?1 AND title IS ?2 AND date = ?3))";
 	static const char qi[] = "INSERT INTO agenda_item (meeting_id, pos,"
 	    " title, type, minutes, start, point_id, description, actions)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -471,6 +539,7 @@ record(struct be_store *st, struct be_agenda *a, struct be_err *e)
 	be_bind_text(s, 6, a->chair);
 	be_bind_text(s, 7, a->doc ? a->doc : "");
 	be_bind_text(s, 8, be_now(now));
+	be_bind_text(s, 9, a->intern ? "intern-beraad" : "overleg");
 	if (be_store_done(st, s, "cannot write", e) < 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(be_store_db(st));
@@ -495,7 +564,12 @@ record(struct be_store *st, struct be_agenda *a, struct be_err *e)
 		sqlite3_bind_int(s, 9, it->actions);
 		if (be_store_done(st, s, "cannot write", e) < 0)
 			return -1;
-		if (it->point && be_point_set_state(st, it->point->id,
+		if (it->point && a->intern) {
+			if (strcmp(it->point->state, "concept") == 0 &&
+			    be_point_set_state(st, it->point->id, "gereed",
+			    a->date, a->id, NULL, e) < 0)
+				return -1;
+		} else if (it->point && be_point_set_state(st, it->point->id,
 		    "geagendeerd", NULL, a->id, NULL, e) < 0)
 			return -1;
 	}
@@ -635,7 +709,8 @@ int
 be_meeting_get(struct be_store *st, long long id, enum be_lang l,
     struct be_agenda *a, struct be_err *e)
 {
-	static const char q[] = "SELECT doc, start FROM meeting WHERE id = ?";
+	static const char q[] = "SELECT doc, start, seq FROM meeting"
+	    " WHERE id = ?";
 	sqlite3_stmt *s;
 	struct be_ynode *doc = NULL;
 	char *text, *start;
@@ -646,6 +721,7 @@ be_meeting_get(struct be_store *st, long long id, enum be_lang l,
 		return -1;
 	text = be_xstrdup(be_col_text(s, 0));
 	start = be_xstrdup(be_col_text(s, 1));
+	a->seq = 1 + sqlite3_column_int(s, 2);
 	sqlite3_reset(s);
 	rc = be_yaml_load1_mem(text, strlen(text), "M-stored", &doc, e);
 	if (rc == 0)
@@ -697,14 +773,17 @@ static int
 meeting_date(struct be_store *st, long long id, char *date, size_t n,
     struct be_err *e)
 {
-	static const char q[] = "SELECT date FROM meeting WHERE id = ?";
+	static const char q[] = "SELECT date, soort = 'intern-beraad'"
+	    " FROM meeting WHERE id = ?";
 	sqlite3_stmt *s;
+	int intern;
 
 	if ((s = meeting_row(st, q, id, e)) == NULL)
 		return -1;
 	snprintf(date, n, "%s", be_col_text(s, 0));
+	intern = sqlite3_column_int(s, 1);
 	sqlite3_reset(s);
-	return 0;
+	return intern;
 }
 
 /* Sets the outcome; a point still geagendeerd moves to ingebracht. */
@@ -718,9 +797,9 @@ set_outcome(struct be_store *st, long long id, long pos, const char *text,
 	sqlite3_stmt *s;
 	long long pid;
 	char date[16];
-	int geagendeerd;
+	int geagendeerd, intern;
 
-	if (meeting_date(st, id, date, sizeof date, e) < 0 ||
+	if ((intern = meeting_date(st, id, date, sizeof date, e)) < 0 ||
 	    item_point(st, id, pos, &pid, e) < 0 ||
 	    (s = be_store_stmt(st, q, e)) == NULL)
 		return -1;
@@ -729,7 +808,7 @@ set_outcome(struct be_store *st, long long id, long pos, const char *text,
 	sqlite3_bind_int64(s, 3, pos);
 	if (be_store_done(st, s, "cannot write", e) < 0)
 		return -1;
-	if (pid == 0 || text == NULL || *text == '\0')
+	if (pid == 0 || text == NULL || *text == '\0' || intern)
 		return 0;
 	if ((s = be_store_stmt(st, qs, e)) == NULL)
 		return -1;
@@ -798,10 +877,11 @@ be_meeting_action(struct be_store *st, long long id, long pos,
 }
 
 static const char *const agenda_keys[] = { "kind", "version", "meeting",
+	"soort",
 	"body", "title", "date", "start", "end", "place", "chair",
 	"secretary", "members", "guests", "items", "waiting", NULL };
 static const char *const aitem_keys[] = { "pos", "title", "start",
-	"minutes", "type", "description", "point", "vraag", "stories",
+	"minutes", "type", "description", "point", "values", "vraag", "stories",
 	"quotes", "questions", "outcome", "actions", "open-actions", NULL };
 static const char *const action_keys[] = { "id", "meeting", "who", "what",
 	"due", "done", NULL };
@@ -998,4 +1078,86 @@ be_meeting_outcome_yaml(struct be_store *st, FILE *fp, const char *name,
 		return -1;
 	}
 	return be_store_commit(st, e);
+}
+
+int
+be_meeting_list(struct be_store *st, FILE *out, struct be_err *e)
+{
+	static const char q[] = "SELECT id, date, start, body, title"
+	    " FROM meeting ORDER BY date, start, id";
+	sqlite3_stmt *s;
+	char ref[32];
+	int rc, n = 0, i;
+
+	if ((s = be_store_stmt(st, q, e)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(ref, sizeof ref, "M-%lld",
+		    (long long)sqlite3_column_int64(s, 0));
+		be_rec_put(out, ref, 1);
+		for (i = 1; i <= 4; i++)
+			be_rec_put(out, be_col_text(s, i), 0);
+		fputc('\n', out);
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "meetings", e);
+	return n;
+}
+
+int
+be_meeting_recipients(struct be_store *st, long long id, int csv, FILE *out,
+    struct be_err *e)
+{
+	/* One line a person: the same e-mail address (or, without one,
+	 * phone number) behind several stories counts once. */
+	static const char q[] = "SELECT min(s.id), p.name, p.email, p.phone"
+	    " FROM agenda_item ai"
+	    " JOIN point_story ps ON ps.point_id = ai.point_id"
+	    " JOIN story s ON s.id = ps.story_id"
+	    " JOIN person p ON p.story_id = s.id"
+	    " WHERE ai.meeting_id = ?1 AND s.consent = 1"
+	    "  AND (coalesce(p.email, '') <> '' OR coalesce(p.phone, '') <> '')"
+	    " GROUP BY coalesce(nullif(lower(trim(p.email)), ''), p.phone)"
+	    " ORDER BY min(s.id)";
+	static const char qm[] = "SELECT 1 FROM meeting WHERE id = ?";
+	struct be_csvw w;
+	sqlite3_stmt *s;
+	char ref[32];
+	int rc, n = 0, i;
+
+	if ((s = meeting_row(st, qm, id, e)) == NULL)
+		return -1;
+	sqlite3_reset(s);
+	if ((s = be_store_stmt(st, q, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (csv) {
+		be_csvw_init(&w, out);
+		be_csvw_field(&w, "naam");
+		be_csvw_field(&w, "e-mail");
+		be_csvw_field(&w, "telefoon");
+		be_csvw_end(&w);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(ref, sizeof ref, "S-%lld",
+		    (long long)sqlite3_column_int64(s, 0));
+		if (!csv)
+			be_rec_put(out, ref, 1);
+		for (i = 1; i <= 3; i++)
+			if (csv)
+				be_csvw_field(&w, be_col_text(s, i));
+			else
+				be_rec_put(out, be_col_text(s, i), 0);
+		if (csv)
+			be_csvw_end(&w);
+		else
+			fputc('\n', out);
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "recipients", e);
+	return n;
 }

@@ -33,11 +33,20 @@ int be_meeting_load(FILE *fp, const char *name, enum be_lang l,
 /*
  * Puts point id from the store on a, at the placeholder (in the order
  * given).  Refused: no such point, a point that is vervallen, a point
- * given twice.  *concept is set nonzero when the point is still a
- * concept (the caller may warn).  0 or -1.
+ * given twice.  *state is set to the point's state (enum be_pstate), so
+ * that the caller may warn of a concept on the agenda of an overleg, or
+ * of a point already teruggekoppeld.  0 or -1.
  */
 int be_meeting_add_point(struct be_store *st, struct be_agenda *a,
-    long long id, int *concept, struct be_err *e);
+    long long id, int *state, struct be_err *e);
+
+/*
+ * Reads the council's contact details (name, email, phone, address) from
+ * the document fp (kind: council) into a, over those of the meeting
+ * document.  0, or -1 with e at name:line:col.
+ */
+int be_meeting_council(FILE *fp, const char *name, struct be_agenda *a,
+    struct be_err *e);
 
 /*
  * Completes a read meeting: drops the placeholder, loads the open
@@ -50,7 +59,9 @@ int be_meeting_finish(struct be_store *st, struct be_agenda *a,
 /*
  * Records a finished agenda: the meeting with its document, the agenda
  * items with their start times and points, and moves the points to
- * geagendeerd; one transaction.  The same meeting (body, date, start)
+ * geagendeerd; for an intern beraad (a->intern) the points that are
+ * still a concept move to gereed instead, and no point is geagendeerd;
+ * one transaction.  The same meeting (body, date, start)
  * recorded before is refused.  Sets a->id.  0 or -1.
  */
 int be_meeting_record(struct be_store *st, struct be_agenda *a,
@@ -91,5 +102,23 @@ int be_meeting_action(struct be_store *st, long long id, long pos,
  */
 int be_meeting_outcome_yaml(struct be_store *st, FILE *fp, const char *name,
     long long *id, struct be_err *e);
+
+/*
+ * Writes one record per recorded meeting to out (M-n, date, start, body,
+ * title), by date.  Returns their number, or -1 with e.
+ */
+int be_meeting_list(struct be_store *st, FILE *out, struct be_err *e);
+
+/*
+ * Writes the recipients of the terugkoppeling of meeting id to out: the
+ * tellers of the stories behind its points who consented to be contacted
+ * and left an e-mail address or phone number, one line a person, as
+ * records (S-n of their first story, name, e-mail, phone) or, with csv,
+ * as CSV for a mail merge (naam;e-mail;telefoon, through csvw.h).  The
+ * caller opens out with be_open_private when it is a file.  Returns the
+ * number of persons, or -1 with e ("no meeting 'M-3'").
+ */
+int be_meeting_recipients(struct be_store *st, long long id, int csv,
+    FILE *out, struct be_err *e);
 
 #endif

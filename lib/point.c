@@ -29,9 +29,10 @@ static const int next_states[BE_PS_N][4] = {
 	    -1 },
 	[BE_PS_GEAGENDEERD] = { BE_PS_INGEBRACHT, BE_PS_GEREED,
 	    BE_PS_VERVALLEN, -1 },
-	[BE_PS_INGEBRACHT] = { BE_PS_BEANTWOORD, BE_PS_VERVALLEN, -1 },
+	[BE_PS_INGEBRACHT] = { BE_PS_BEANTWOORD, BE_PS_TERUGGEKOPPELD,
+	    BE_PS_VERVALLEN, -1 },
 	[BE_PS_BEANTWOORD] = { BE_PS_TERUGGEKOPPELD, BE_PS_VERVALLEN, -1 },
-	[BE_PS_TERUGGEKOPPELD] = { -1 },
+	[BE_PS_TERUGGEKOPPELD] = { BE_PS_GEAGENDEERD, -1 },
 	[BE_PS_VERVALLEN] = { -1 },
 };
 
@@ -535,11 +536,24 @@ sentence_end(const char *s, size_t i)
 
 #define QUOTE_MAX 300
 
+/* Whether s[0..n) has a letter (any byte of a multibyte character
+ * counts: the letters of other scripts are letters). */
+static int
+has_letter(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
 char *
 be_point_quote(const char *text)
 {
 	struct be_buf b = BE_BUF_INIT;
-	size_t i, end = 0, cut;
+	size_t i, end = 0, cut, start = 0;
 	int nsent = 0;
 
 	/* White space runs become one space. */
@@ -555,14 +569,19 @@ be_point_quote(const char *text)
 	for (i = 0; i < b.len && nsent < 2; i++) {
 		size_t j = sentence_end(b.s, i);
 
-		if (j == 0)
+		/* "2026." or "1." alone is no sentence: it goes on. */
+		if (j == 0 || !has_letter(b.s + start, j - start))
 			continue;
 		if (j > QUOTE_MAX)
 			break;
-		end = j;
+		end = start = j;
 		nsent++;
 		i = j;
 	}
+	/* The last sentence may have no full stop. */
+	if (nsent < 2 && b.len <= QUOTE_MAX && start < b.len &&
+	    has_letter(b.s + start, b.len - start))
+		end = b.len;
 	if (end == 0 && b.len <= QUOTE_MAX)
 		return be_buf_detach(&b);
 	if (end > 0) {

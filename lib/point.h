@@ -178,7 +178,10 @@ int be_point_give_guids(struct be_store *st, struct be_err *e);
  * a first sentence longer than that is cut at a word and ends in an
  * ellipsis (U+2026).  A sentence ends at . ! or ? (and closing quotes)
  * before a space and a word that does not start in lower case, so "bijv.
- * twee" goes on.  Caller frees.
+ * twee" goes on, or at the end of the text (the last sentence may have no
+ * full stop).  A "sentence" without a letter ("2026.", "1.") is none: it
+ * goes on into the next.  This is the one place where a quote is chosen.
+ * Caller frees.
  */
 char *be_point_quote(const char *text);
 

@@ -258,8 +258,10 @@ static const char schema_route[] =
 "  note TEXT,"
 "  told TEXT,"				/* how the teller was told */
 "  passed INTEGER NOT NULL DEFAULT 0 CHECK (passed IN (0, 1)));"
-/* A recorded meeting's iCalendar SEQUENCE. */
-"ALTER TABLE meeting ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;";
+/* A recorded meeting's iCalendar SEQUENCE, and its kind. */
+"ALTER TABLE meeting ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+"ALTER TABLE meeting ADD COLUMN soort TEXT NOT NULL DEFAULT 'overleg'"
+"  CHECK (soort IN ('overleg', 'intern-beraad'));";
 
 static const char *const migration_route[] = { schema_route, NULL };
 

@@ -986,6 +986,28 @@ numeric(const char *s, size_t n)
 	return p == end;
 }
 
+/*
+ * Whether s[0..n) starts as a date (YYYY-M-D, as YAML 1.1's timestamp):
+ * other YAML readers would read such a plain scalar as a date, not a
+ * string.
+ */
+static int
+datelike(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int part;
+
+	for (part = 0; part < 3; part++) {
+		for (k = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++, k++)
+			;
+		if (part == 0 ? k != 4 : k < 1 || k > 2)
+			return 0;
+		if (part < 2 && (i >= n || s[i++] != '-'))
+			return 0;
+	}
+	return i == n || s[i] == 'T' || s[i] == 't' || s[i] == ' ';
+}
+
 /* Nonzero when the single-line, printable s[0..n) may be written plain. */
 static int
 plain_ok(const char *s, size_t n)
@@ -1007,7 +1029,7 @@ plain_ok(const char *s, size_t n)
 			return 0;
 	if (n >= 3 && (strncmp(s, "...", 3) == 0 || strncmp(s, "---", 3) == 0))
 		return 0;
-	return !numeric(s, n);
+	return !numeric(s, n) && !datelike(s, n);
 }
 
 enum style { PLAIN, QUOTED, LITERAL };

@@ -62,8 +62,8 @@ must_fail 2 "be-point: P-1 is already answered; change the answer with 'be-point
 run be-point state P-1 teruggekoppeld
 is "$RC" 0 "beantwoord -> teruggekoppeld"
 run be-point state P-1 vervallen
-must_fail 2 "be-point: cannot go from 'teruggekoppeld' to 'vervallen'; next: none" \
-    "teruggekoppeld is final"
+must_fail 2 "be-point: cannot go from 'teruggekoppeld' to 'vervallen'; next: geagendeerd" \
+    "teruggekoppeld only goes on to a next agenda"
 is "$(q "SELECT state, at, coalesce(note, '') FROM point_state WHERE point_id = 1 ORDER BY id")" \
     "concept|2026-11-23|
 gereed|2026-11-23|besproken met Anja

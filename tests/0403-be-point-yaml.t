@@ -102,9 +102,9 @@ refuse no-point 's/^ref: P-2/ref: P-9/' \
     "50:6: no point P-9"
 refuse twice 's/^ref: P-2/ref: P-1/' \
     "50:6: P-1 is in the input twice"
-refuse history '0,/^  date: 2026-11-23/s//  date: 2026-11-01/' \
+refuse history '0,/^  date: "2026-11-23"/s//  date: "2026-11-01"/' \
     "43:1: history is read-only; change the state with 'state:' or be-point state"
-refuse second-doc-bad '$s/^  date: 2026-11-23/  date: 2026-11-01/' \
+refuse second-doc-bad '$s/^  date: "2026-11-23"/  date: "2026-11-01"/' \
     "80:1: history is read-only; change the state with 'state:' or be-point state"
 snap >after
 ok 'cmp -s before after' "nothing changed by any refusal (all or nothing)"

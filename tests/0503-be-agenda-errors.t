@@ -13,7 +13,7 @@ bad() {	# bad NAME SED-SCRIPT WANT
 	must_fail 2 "be-agenda: $1.yaml:$3" "$1 refused"
 }
 bad bad-date 's/^date: .*/date: 2026-02-30/' "5:7: 'date' must be a date YYYY-MM-DD"
-bad bad-time 's/^start: .*/start: "25:00"/' "6:8: 'start' must be a time HH:MM"
+bad bad-time 's/^start: .*/start: "25:00"/' "6:8: 'start' must be a time HH:MM or HH.MM"
 bad bad-key 's/^place:/plaats:/' "7:1: unknown key 'plaats'"
 bad bad-minutes 's/^    minutes: 10$/    minutes: tien/' "23:14: 'minutes' must be an integer"
 bad bad-item 's/^  - points$/  - punten/' "30:5: an item must be a map with 'title' and 'minutes', or the word 'points'"

@@ -25,7 +25,7 @@ run sh "$TOP/examples/next-meeting.sh" out
 is_rc 0 "next meeting"
 is "$(tail -1 "$OUT")" "P-1	geagendeerd	3	vervoer	De regiotaxi komt te laat" \
     "the point is on the agenda"
-ok 'grep -q "^## 5. De regiotaxi komt te laat (14:00)$" out/agenda.md' \
+ok 'grep -q "^## 5. De regiotaxi komt te laat (14.00)$" out/agenda.md' \
     "the agenda has the point at its time"
 ok 'grep -q "^DTSTART;TZID=Europe/Amsterdam:20261201T133000" out/vergadering.ics' \
     "the calendar file starts the meeting at 13:30"

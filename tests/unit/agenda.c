@@ -66,7 +66,7 @@ main(void)
 	char *s, long_word[400];
 	int i;
 
-	plan(22);
+	plan(23);
 	be_wrap(&b, "één twee drie", "", "", 8);
 	is_str(b.s, "één twee\ndrie\n", "wraps by characters, not bytes");
 	be_buf_reset(&b);
@@ -136,11 +136,17 @@ main(void)
 	    "Markdown heading with time, escaped");
 	ok(strstr(s, "- **Date:** Tuesday 1 December 2026") != NULL,
 	    "English date");
-	ok(strstr(s, "3. Is this development desirable? Nee") != NULL,
-	    "answered question");
+	ok(strstr(s, "3. Is this development desirable?\n") != NULL &&
+	    strstr(s, "Nee") == NULL, "overleg: the question open, no note");
+	free(s);
+	a.notes = 1;
+	s = render(&a, BE_AF_MD, BE_EN);
+	ok(strstr(s, "3. Is this development desirable?\\\n   *The council's "
+	    "note:* Nee") != NULL, "--notes: the council's note under it");
+	a.notes = 0;
 	free(s);
 	s = render(&a, BE_AF_TXT, BE_NL);
-	ok(strstr(s, " 2. 13:35  Taxi <komt> te laat (ter bespreking)\n") != NULL,
+	ok(strstr(s, " 2. 13.35  Taxi <komt> te laat (ter bespreking)\n") != NULL,
 	    "plain text item");
 	ok(lines_fit(s, 72, 0), "plain text within 72 columns");
 	free(s);

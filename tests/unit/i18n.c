@@ -11,7 +11,7 @@ main(void)
 	char buf[64];
 	int y, m, d, min, i, bad;
 
-	plan(24);
+	plan(31);
 	is_str(be_long_date(BE_NL, "2026-12-01", buf, sizeof buf),
 	    "dinsdag 1 december 2026", "Dutch long date");
 	is_str(be_long_date(BE_EN, "2026-12-01", buf, sizeof buf),
@@ -37,7 +37,16 @@ main(void)
 	    m == 12 && d == 1, "parses");
 	ok(be_hhmm_parse("13:30", &min) == 0 && min == 810, "13:30");
 	ok(be_hhmm_parse("24:00", &min) < 0, "24:00 refused");
-	ok(be_hhmm_parse("9:30", &min) < 0, "9:30 refused");
+	ok(be_hhmm_parse("9:30", &min) == 0 && min == 570, "9:30");
+	ok(be_hhmm_parse("19.30", &min) == 0 && min == 1170, "19.30, Dutch");
+	ok(be_hhmm_parse("19,30", &min) < 0, "19,30 refused");
+	is_str(be_clock(BE_NL, 1170, buf, sizeof buf), "19.30", "Dutch time");
+	is_str(be_clock(BE_NL, 570, buf, sizeof buf), "9.30", "Dutch 9.30");
+	is_str(be_clock(BE_EN, 570, buf, sizeof buf), "09:30", "English time");
+	is_str(be_short_date(BE_NL, "2026-12-15", "2026-12-01", buf,
+	    sizeof buf), "15 december", "short date in the same year");
+	is_str(be_short_date(BE_NL, "2025-12-15", "2026-12-01", buf,
+	    sizeof buf), "15 december 2025", "short date of another year");
 	ok(be_hhmm_parse("09:60", &min) < 0, "09:60 refused");
 	y = 2026, m = 12, d = 31;
 	be_add_days(&y, &m, &d, 1);

@@ -469,7 +469,16 @@ test_emit(void)
 	is_str(s, "k: \"yes\"\n", "yes quoted");
 	free(s);
 	s = emit1("2026-01-01");
-	is_str(s, "k: 2026-01-01\n", "date plain");
+	is_str(s, "k: \"2026-01-01\"\n", "date quoted");
+	free(s);
+	s = emit1("2026-1-1 10:00");
+	is_str(s, "k: \"2026-1-1 10:00\"\n", "YAML 1.1 timestamp quoted");
+	free(s);
+	s = emit1("2026-01-01 is een datum");
+	is_str(s, "k: \"2026-01-01 is een datum\"\n", "date start quoted");
+	free(s);
+	s = emit1("20261-01-01");
+	is_str(s, "k: 20261-01-01\n", "not a date: plain");
 	free(s);
 	s = emit1("19:30");
 	is_str(s, "k: \"19:30\"\n", "sexagesimal quoted");
@@ -518,7 +527,7 @@ test_emit(void)
 int
 main(void)
 {
-	plan(202);
+	plan(205);
 	test_tree();
 	test_check();
 	test_getters();
