@@ -146,6 +146,29 @@ in_path(const char *prog)
 	return 0;
 }
 
+/* A point is ready with its ask and values; without them it is warned of. */
+static int
+warn_unready(struct be_store *st, long long id, struct be_err *e)
+{
+	struct be_point p;
+	int novraag, nowaarden;
+
+	be_point_init(&p);
+	if (be_point_get(st, id, &p, e) < 0) {
+		be_point_release(&p);
+		return -1;
+	}
+	novraag = p.vraag == NULL || p.vraag[strspn(p.vraag, " \t\n")] == '\0';
+	nowaarden = p.nwaarden == 0;
+	if (novraag || nowaarden)
+		be_warnx("warning: 'P-%lld' is gereed without %s; add %s with "
+		    "be-point edit", id, novraag && nowaarden ? "vraag and "
+		    "waarden" : novraag ? "vraag" : "waarden", nowaarden ? "them" :
+		    "it");
+	be_point_release(&p);
+	return 0;
+}
+
 static int
 cmd_update(struct be_store *st, int argc, char **argv, struct be_err *e)
 {
@@ -220,7 +243,9 @@ run(struct be_store *st, const char *cmd, int argc, char **argv,
 	} else if (strcmp(cmd, "state") == 0) {
 		if ((rc = one_point(argv[0], 2, &id, e)) == 0 &&
 		    (rc = be_point_set_state(st, id, argv[1], dateflag, 0,
-		    noteflag, e)) == 0)
+		    noteflag, e)) == 0 && strcmp(argv[1], "gereed") == 0)
+			rc = warn_unready(st, id, e);
+		if (rc == 0)
 			rc = be_point_record(st, stdout, id, e);
 	} else if (strcmp(cmd, "answer") == 0) {
 		if ((rc = one_point(argv[0], 2, &id, e)) < 0)

@@ -2,7 +2,7 @@
 # be-point state and answer: the state machine, every move dated.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-11-23T10:00:00Z
-plan 25
+plan 27
 
 new_store
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
@@ -29,10 +29,15 @@ is "$(q "SELECT count(*) FROM point_state WHERE point_id = 1")" "1" \
 run be-point state P-1 gereed --note "besproken met Anja"
 is "$(cat "$OUT") $RC" "P-1	gereed	2	vervoer	Taxi komt te laat 0" \
     "concept -> gereed prints the record"
+is "$(cat "$ERR")" "be-point: warning: 'P-1' is gereed without vraag and waarden; add them with be-point edit" \
+    "gereed without an ask and values: warned, not refused"
 run be-point state P-1 concept
 is "$RC" 0 "gereed -> concept: back for more work"
+sqlite3 "$BENUT_STORE" "UPDATE point SET vraag = 'Spreek een wachttijd af.' WHERE id = 1"
 run be-point state --date 2026-11-24 P-1 gereed
 is "$RC" 0 "and ready again, dated"
+is "$(cat "$ERR")" "be-point: warning: 'P-1' is gereed without waarden; add them with be-point edit" \
+    "with an ask, still warned of the values"
 run be-point state P-1 geagendeerd --date 2026-12-01
 is "$RC" 0 "gereed -> geagendeerd"
 run be-point state P-1 beantwoord
