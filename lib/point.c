@@ -615,6 +615,12 @@ route_place(const char *route)
 		return be_err_tr(N_("belongs to bezwaar en beroep"));
 	if (strstr(route, "ondersteun") || strstr(route, "cli"))
 		return be_err_tr(N_("belongs to the cliëntondersteuner"));
+	if (strcmp(route, "wijkteam") == 0)
+		return be_err_tr(N_("belongs to the wijkteam"));
+	if (strcmp(route, "ombudsman") == 0)
+		return be_err_tr(N_("belongs to the ombudsman"));
+	if (strcmp(route, "te-routeren") == 0)
+		return be_err_tr(N_("waits to be routed"));
 	return be_err_tr(N_("is routed elsewhere"));
 }
 
