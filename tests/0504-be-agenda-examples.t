@@ -4,7 +4,8 @@
 export BENUT_NOW=2026-11-23T12:00:00Z EDITOR=true
 new_store
 sqlite3 "$BENUT_STORE" <"$FIX/agenda/seed.sql"
-cp "$TOP/share/meetings/vergadering.yaml" .
+cp "$TOP/share/meetings/vergadering.yaml" "$TOP/share/meetings/intern-beraad.yaml" \
+    "$TOP/share/raad.yaml" .
 # The examples, one command a line, from the man page.
 sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' "$TOP/man/be-agenda.1" |
     sed -n '/^\.Bd/,/^\.Ed/p' | grep -v '^\.[BE]d' >examples
@@ -22,5 +23,5 @@ while IFS= read -r cmd; do
 	RC=$?
 	is_rc 0 "$cmd"
 done <examples
-ok "grep -q 'Taxi komt te laat' agenda.html && grep -q BEGIN:VEVENT overleg.ics" \
+ok "grep -q 'Taxi komt te laat' agenda.html && grep -q BEGIN:VEVENT overleg.ics && grep -q 'Postbus 100' terugkoppeling.html && [ \"\$(stat -c %a ontvangers.csv)\" = 600 ]" \
     "the examples wrote their files"
