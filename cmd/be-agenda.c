@@ -260,12 +260,11 @@ main(int argc, char *argv[])
 		    meeting_ref(argv[0], 2, &id, &e)) == 0)
 			rc = be_meeting_get(st, id, lang, &a, &e);
 		a.notes = notesflag;
-		if (rc == 0 && council && (fp = be_open_input(council,
-		    &e)) != NULL) {
-			rc = be_meeting_council(fp, council, &a, &e);
-			be_close_input(fp);
-		} else if (rc == 0 && council)
-			rc = -1;
+		if (rc == 0 && council)
+			rc = be_meeting_council(council, &a, &e);
+		if (rc == 0 && report && a.intern)
+			rc = be_err_set(&e, "'%s' is an intern beraad; the "
+			    "report back is of an overleg", report);
 		if (rc == 0 && report)
 			be_agenda_report(stdout, &a, fmt, lang);
 		else if (rc == 0)

@@ -180,17 +180,21 @@ load_council(const struct be_ynode *m, struct be_agenda *a, const char *name,
 }
 
 int
-be_meeting_council(FILE *fp, const char *name, struct be_agenda *a,
-    struct be_err *e)
+be_meeting_council(const char *path, struct be_agenda *a, struct be_err *e)
 {
 	struct be_ynode *doc = NULL;
+	FILE *fp;
 	int rc;
 
-	if (be_yaml_load1(fp, name, &doc, e) < 0)
-		return -1;
-	rc = be_ydoc_check(doc, "council", name, e);
+	if ((fp = fopen(path, "r")) == NULL)
+		return be_err_at(e, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+	rc = be_yaml_load1(fp, path, &doc, e);
+	fclose(fp);
 	if (rc == 0)
-		rc = load_council(doc, a, name, e);
+		rc = be_ydoc_check(doc, "council", path, e);
+	if (rc == 0)
+		rc = load_council(doc, a, path, e);
 	be_ynode_free(doc);
 	return rc;
 }

@@ -42,10 +42,10 @@ int be_meeting_add_point(struct be_store *st, struct be_agenda *a,
 
 /*
  * Reads the council's contact details (name, email, phone, address) from
- * the document fp (kind: council) into a, over those of the meeting
- * document.  0, or -1 with e at name:line:col.
+ * the file path (YAML, kind: council) into a, over those of the meeting
+ * document.  0, or -1 with e at path:line:col.
  */
-int be_meeting_council(FILE *fp, const char *name, struct be_agenda *a,
+int be_meeting_council(const char *path, struct be_agenda *a,
     struct be_err *e);
 
 /*

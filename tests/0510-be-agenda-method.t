@@ -5,7 +5,7 @@
 # terugkoppeling with its recipients, and the next agenda with its
 # actielijst.  Every document in every format is a golden file.
 . "${0%/*}/lib.sh"
-plan 84
+plan 87
 F=$FIX/method
 export BENUT_NOW=2026-11-09T10:00:00Z
 
@@ -100,6 +100,9 @@ is "$(grep -e '^UID:' -e '^SEQUENCE:' "$OUT" | tr -d '\r')" "$(printf '%s\nSEQUE
     "the recorded meeting: the same UID, a higher SEQUENCE"
 cp "$BENUT_STORE" moved.db
 sed 's/^start: .*/start: "19.30"/' "$F/overleg.yaml" >moved.yaml
+run be-agenda -m moved.yaml -f ics P-1 P-2
+is "$(grep -e '^UID:' -e '^SEQUENCE:' "$OUT")" "$(printf '%s\nSEQUENCE:0\r' "$uid")" \
+    "a meeting file moved to 19.30: the same UID"
 be-agenda -s moved.db -m moved.yaml --record P-1 P-2 >/dev/null 2>&1
 run be-agenda -s moved.db show -f ics M-3
 is "$(grep -e '^UID:' -e '^SEQUENCE:' -e '^DTSTART;' "$OUT" | tr -d '\r')" "$(printf '%s\nSEQUENCE:2\nDTSTART;TZID=Europe/Amsterdam:20261201T193000' "$uid" | tr -d '\r')" \
@@ -129,6 +132,12 @@ for f in md txt html; do
 done
 ok "! grep -q -e 'Anna Smit' -e 'Piet' -e 'anna@' -e 'P-[0-9]' -e 'M-[0-9]' -e 'regiotaxi kwam' '$GOLD/method-report.md'" \
     "the report names no teller, quotes no story, shows no ref"
+run be-agenda --report M-1
+must_fail 2 "be-agenda: 'M-1' is an intern beraad; the report back is of an overleg" \
+    "no report back of an intern beraad"
+run be-agenda --report M-2 --council nosuch.yaml
+must_fail 2 "be-agenda: nosuch.yaml: cannot open: No such file or directory" \
+    "a missing council file"
 printf 'kind: council\nversion: 1\nname: Cliëntenraad\nemail: raad@example.org\n' >council.yaml
 run be-agenda --report M-2 -f txt --council council.yaml
 ok "tail -3 '$OUT' | grep -q 'E-mail: raad@example.org' && ! grep -q 'Postbus' '$OUT'" \

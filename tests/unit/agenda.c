@@ -66,7 +66,7 @@ main(void)
 	char *s, long_word[400];
 	int i;
 
-	plan(23);
+	plan(26);
 	be_wrap(&b, "één twee drie", "", "", 8);
 	is_str(b.s, "één twee\ndrie\n", "wraps by characters, not bytes");
 	be_buf_reset(&b);
@@ -119,7 +119,9 @@ main(void)
 	p->title = be_xstrdup("Taxi <komt> te laat");
 	p->vraag = be_xstrdup("Zorg & regel het");
 	p->quotes[p->nquotes++] = be_xstrdup("<script>alert(1)</script> \"&'");
-	p->nstories = 1;
+	p->quotes[p->nquotes++] = be_xstrdup("+ plus en 1) een");
+	p->quotes[p->nquotes++] = be_xstrdup("# geen kop");
+	p->nstories = 3;
 	p->q[2] = be_xstrdup("Nee");
 	be_agenda_add(&a, "Sluiting", BE_IT_NONE, 5);
 	ok(be_agenda_times(&a, &e) == 0 && a.items[1].start == 13 * 60 + 35 &&
@@ -130,6 +132,22 @@ main(void)
 	ok(strstr(s, "Taxi &lt;komt&gt; te laat") != NULL, "HTML title escaped");
 	ok(strstr(s, "<html lang=\"nl\">") && strstr(s, "<meta charset=\"utf-8\">")
 	    && strstr(s, "@media print"), "HTML head");
+	free(s);
+	s = render(&a, BE_AF_MD, BE_NL);
+	ok(strstr(s, "\n> \\+ plus en 1) een\n") != NULL &&
+	    strstr(s, "\n> \\# geen kop\n") != NULL,
+	    "Markdown: a quote that starts like a list item or heading escaped");
+	free(s);
+	free(p->quotes[1]);
+	p->quotes[1] = be_xstrdup("1) plus en 1) een");
+	s = render(&a, BE_AF_MD, BE_NL);
+	ok(strstr(s, "\n> 1\\) plus en 1) een\n") != NULL,
+	    "Markdown: a quote that starts like '1)' escaped");
+	free(s);
+	s = render(&a, BE_AF_HTML, BE_EN);
+	ok(strstr(s, "<html lang=\"en\">") &&
+	    strstr(s, "<blockquote lang=\"nl\">") != NULL,
+	    "English HTML: the Dutch quotes keep lang=\"nl\"");
 	free(s);
 	s = render(&a, BE_AF_MD, BE_EN);
 	ok(strstr(s, "## 2. Taxi \\<komt\\> te laat (13:35)") != NULL,

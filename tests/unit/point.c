@@ -22,14 +22,14 @@ count(struct be_store *st, const char *sql)
 int
 main(void)
 {
-	char dir[] = "/tmp/benut-unit.XXXXXX", path[256], buf[128], *s;
+	char dir[] = "/tmp/benut-unit.XXXXXX", path[256], buf[128], *s, *s2;
 	struct be_store *st;
 	struct be_point p;
 	struct be_err e;
 	long long ids[] = { 1, 2 }, id = 0;
 	int i;
 
-	plan(32);
+	plan(36);
 	/* States. */
 	is_str(be_pstate_name(BE_PS_GEAGENDEERD), "geagendeerd", "state name");
 	ok(be_pstate_name(BE_PS_N) == NULL, "no name past the last");
@@ -72,6 +72,21 @@ main(void)
 	free(s);
 	s = be_point_quote("");
 	is_str(s, "", "empty text, empty quote");
+	free(s);
+	s = be_point_quote("Eerste zin. Tweede zin zonder punt");
+	is_str(s, "Eerste zin. Tweede zin zonder punt",
+	    "the last sentence needs no full stop");
+	s2 = be_point_quote("2026. Het jaar van de wachtlijst. Daarna niets.");
+	is_str(s2, "2026. Het jaar van de wachtlijst. Daarna niets.",
+	    "a bare number is no sentence: the quote goes on");
+	free(s);
+	free(s2);
+	s = be_point_quote("Sinds maart 2026. En nog steeds. Meer. Nog meer.");
+	is_str(s, "Sinds maart 2026. En nog steeds.",
+	    "a year that ends a sentence ends it");
+	free(s);
+	s = be_point_quote("1. Wachten. 2. Bellen. 3. Niets.");
+	is_str(s, "1. Wachten. 2. Bellen.", "numbered: never a bare \"1.\"");
 	free(s);
 
 	/* The store. */
