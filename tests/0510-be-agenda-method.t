@@ -5,7 +5,7 @@
 # terugkoppeling with its recipients, and the next agenda with its
 # actielijst.  Every document in every format is a golden file.
 . "${0%/*}/lib.sh"
-plan 87
+plan 91
 F=$FIX/method
 export BENUT_NOW=2026-11-09T10:00:00Z
 
@@ -164,7 +164,7 @@ export BENUT_NOW=2027-01-05T10:00:00Z
 be-agenda show -f yaml M-2 | sed '/^  - pos: 3$/,/^  - pos: 4$/ { /what: Gesprek/,/done:/ s/done:$/done: "2026-12-18"/ }' >m2.yaml
 run_in m2.yaml be-agenda outcome
 is_rc 0 "the toezegging is done"
-for f in md txt html; do
+for f in md txt html yaml ics; do
 	run be-agenda -m "$F/next.yaml" -f $f P-1
 	is "$RC:$(cat "$ERR")" "0:be-agenda: warning: 'P-1' was already reported back (teruggekoppeld)" \
 	    "next agenda as $f: a point reported back is warned of"
