@@ -160,11 +160,16 @@ warn_unready(struct be_store *st, long long id, struct be_err *e)
 	}
 	novraag = p.vraag == NULL || p.vraag[strspn(p.vraag, " \t\n")] == '\0';
 	nowaarden = p.nwaarden == 0;
-	if (novraag || nowaarden)
-		be_warnx("warning: 'P-%lld' is gereed without %s; add %s with "
-		    "be-point edit", id, novraag && nowaarden ? "vraag and "
-		    "waarden" : novraag ? "vraag" : "waarden", nowaarden ? "them" :
-		    "it");
+	/* One literal message each, so that each can be translated whole. */
+	if (novraag && nowaarden)
+		be_warnx("warning: 'P-%lld' is gereed without vraag and "
+		    "waarden; add them with be-point edit", id);
+	else if (novraag)
+		be_warnx("warning: 'P-%lld' is gereed without vraag; add it "
+		    "with be-point edit", id);
+	else if (nowaarden)
+		be_warnx("warning: 'P-%lld' is gereed without waarden; add "
+		    "them with be-point edit", id);
 	be_point_release(&p);
 	return 0;
 }
