@@ -986,7 +986,7 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 	    "told", "channel", "gemeente", "route", "consent", "use",
 	    "attributes",
 	    "redacted", "person", "source", "source_row", "added", "text",
-	    "tags", "points", NULL };
+	    "tags", "points", "routing", NULL };
 	static const char *const pkeys[] = { "name", "email", "phone",
 	    "address", NULL };
 	struct be_story *s = &x->story;

@@ -787,12 +787,12 @@ print_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 		return -1;
 	if (p->fmt == BE_FIND_YAML) {
 		be_story_yaml(p->fp, &s);
-		if (be_merge_yaml(st, id, p->fp, e) < 0) {
+		if (be_merge_yaml(st, id, p->fp, e) < 0 ||
+		    be_route_yaml(st, id, p->fp, e) < 0) {
 			be_story_release(&s);
 			return -1;
 		}
-	}
-	else {
+	} else {
 		if (p->n++ > 0)
 			putc('\n', p->fp);
 		be_story_text(p->fp, &s);
@@ -869,6 +869,8 @@ json_story(struct be_store *st, long long id, void *arg, struct be_err *e)
 	fputs(",\"text\":", fp);
 	json_str(fp, col_or_null(q, 7));
 	sqlite3_reset(q);
+	if (be_route_json(st, id, fp, json_str, e) < 0)
+		return -1;
 
 	q = be_store_stmt(st, "SELECT key, value FROM story_attr"
 	    " WHERE story_id = ?1 ORDER BY key", e);

@@ -9,6 +9,7 @@
 #include "mem.h"
 #include "record.h"
 #include "route.h"
+#include "yaml.h"
 #include "banned.h"
 
 char *
@@ -153,4 +154,78 @@ be_route_set(struct be_store *st, const long long *ids, size_t n,
 			return -1;
 		}
 	return be_store_commit(st, e);
+}
+
+static const char qshow[] = "SELECT state, dest, at, who, note, told, passed"
+    " FROM story_route WHERE story_id = ?";
+
+static sqlite3_stmt *
+route_row(struct be_store *st, long long id, int *found, struct be_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*found = 0;
+	if ((s = be_store_stmt(st, qshow, e)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*found = 1;
+		return s;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		be_store_error(st, "cannot read stories", e);
+		return NULL;
+	}
+	return s;
+}
+
+static const char *const show_keys[] = { "state", "to", "date", "by",
+	"note", "told" };
+
+int
+be_route_yaml(struct be_store *st, long long id, FILE *fp, struct be_err *e)
+{
+	sqlite3_stmt *s;
+	int found, i;
+
+	if ((s = route_row(st, id, &found, e)) == NULL)
+		return -1;
+	if (!found)
+		return 0;
+	be_yemit_key(fp, 0, "routing");
+	for (i = 0; i < 6; i++)
+		if (sqlite3_column_type(s, i) != SQLITE_NULL)
+			be_yemit_str(fp, 2, show_keys[i], be_col_text(s, i));
+	be_yemit_str(fp, 2, "passed-on", sqlite3_column_int(s, 6) ? "ja" :
+	    "nee");
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+be_route_json(struct be_store *st, long long id, FILE *fp,
+    void (*str)(FILE *, const char *), struct be_err *e)
+{
+	sqlite3_stmt *s;
+	int found, i;
+
+	if ((s = route_row(st, id, &found, e)) == NULL)
+		return -1;
+	if (!found) {
+		fputs(",\"routing\":null", fp);
+		return 0;
+	}
+	fputs(",\"routing\":{", fp);
+	for (i = 0; i < 6; i++) {
+		fprintf(fp, "%s\"%s\":", i ? "," : "", show_keys[i]);
+		str(fp, sqlite3_column_type(s, i) == SQLITE_NULL ? NULL :
+		    be_col_text(s, i));
+	}
+	fprintf(fp, ",\"passed-on\":%s}", sqlite3_column_int(s, 6) ?
+	    "true" : "false");
+	sqlite3_reset(s);
+	return 0;
 }

@@ -54,4 +54,16 @@ char *be_route_dest(const char *s);
 int be_route_set(struct be_store *st, const long long *ids, size_t n,
     const struct be_route *r, FILE *out, struct be_err *e);
 
+/*
+ * Writes how story id was routed, when it was (nothing otherwise): in
+ * YAML a map under the key routing (state, to, date, by, note, told,
+ * passed-on), to follow the story's document; in JSON a member
+ * ,"routing":{...} or ,"routing":null, to go inside the story's object.
+ * 0 or -1 with e.
+ */
+int be_route_yaml(struct be_store *st, long long id, FILE *fp,
+    struct be_err *e);
+int be_route_json(struct be_store *st, long long id, FILE *fp,
+    void (*str)(FILE *, const char *), struct be_err *e);
+
 #endif

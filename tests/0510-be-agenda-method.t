@@ -5,7 +5,7 @@
 # terugkoppeling with its recipients, and the next agenda with its
 # actielijst.  Every document in every format is a golden file.
 . "${0%/*}/lib.sh"
-plan 91
+plan 95
 F=$FIX/method
 export BENUT_NOW=2026-11-09T10:00:00Z
 
@@ -42,6 +42,21 @@ run be-find --route=routed
 is "$(cut -f1 "$OUT")" "S-3" "be-find lists what was routed"
 run be-find --route=wijkteam
 is "$(cut -f1 "$OUT")" "S-3" "and where to"
+run be-find --yaml S-3
+is "$(sed -n '/^routing:/,$p' "$OUT")" 'routing:
+  state: routed
+  to: wijkteam
+  date: "2026-11-09"
+  by: Bram Jansen
+  note: gebeld op 9 november
+  passed-on: ja' "the story shows how it was routed"
+cp "$OUT" s3.yaml
+run be-collect -f yaml s3.yaml
+is "$RC:$(cat "$OUT"):$(cat "$ERR")" "0::be-collect: s3.yaml: 1 row read, 0 new, 1 duplicate, 0 refused" \
+    "and that document is taken back (a duplicate)"
+run be-find --json S-3
+ok "grep -q '\"routing\":{\"state\":\"routed\",\"to\":\"wijkteam\",\"date\":\"2026-11-09\",\"by\":\"Bram Jansen\",\"note\":\"gebeld op 9 november\",\"told\":null,\"passed-on\":true}' '$OUT'" \
+    "also in JSON"
 run be-point new "Hulp" S-3
 must_fail 2 "be-point: story S-3 belongs to the wijkteam and stays out of points" \
     "a routed story stays out of points"
