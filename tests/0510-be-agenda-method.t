@@ -5,7 +5,7 @@
 # terugkoppeling with its recipients, and the next agenda with its
 # actielijst.  Every document in every format is a golden file.
 . "${0%/*}/lib.sh"
-plan 95
+plan 94
 F=$FIX/method
 export BENUT_NOW=2026-11-09T10:00:00Z
 
