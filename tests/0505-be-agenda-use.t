@@ -30,7 +30,7 @@ for f in md txt html yaml ics; do
 	is "$RC:$(quoted)" "0:0" "agenda as $f quotes no count-only story"
 done
 run be-agenda -m "$M" -f md P-1 P-2
-ok "grep -q 'P-1 · 3 ervaringsverhalen' '$OUT' && grep -q 'P-2 · 1 ervaringsverhaal' '$OUT'" \
+ok "grep -q '^\\*ter bespreking\\* · 3 ervaringsverhalen$' '$OUT' && grep -q '^\\*ter bespreking\\* · 1 ervaringsverhaal$' '$OUT'" \
     "they still count"
 ok "grep -qF '> De taxi kwam niet.' '$OUT'" "a quotable story is quoted"
 run be-agenda -m "$M" -f yaml P-1 P-2
