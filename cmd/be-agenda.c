@@ -230,10 +230,11 @@ main(int argc, char *argv[])
 	be_err_init(&e);
 	be_agenda_init(&a);
 	be_now(now);
+	if ((st = be_open_store(sflag, rflag || (verb && (strcmp(verb,
+	    "outcome") == 0 || strcmp(verb, "action") == 0)) ?
+	    BE_STORE_UPDATE : BE_STORE_RDONLY)) == NULL)
+		goto out;
 	if (mflag) {
-		if ((st = be_open_store(sflag, rflag ? BE_STORE_UPDATE :
-		    BE_STORE_RDONLY)) == NULL)
-			goto out;
 		if ((fp = be_open_input(mflag, &e)) == NULL) {
 			rc = -1;
 			goto out;
@@ -254,8 +255,6 @@ main(int argc, char *argv[])
 		else if (rc == 0)
 			be_agenda_write(stdout, &a, fmt, lang, now);
 	} else if (report || (verb && strcmp(verb, "show") == 0)) {
-		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
-			goto out;
 		if ((rc = report ? meeting_ref(report, 0, &id, &e) :
 		    meeting_ref(argv[0], 2, &id, &e)) == 0)
 			rc = be_meeting_get(st, id, lang, &a, &e);
@@ -270,23 +269,15 @@ main(int argc, char *argv[])
 		else if (rc == 0)
 			be_agenda_write(stdout, &a, fmt, lang, now);
 	} else if (lflag) {
-		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
-			goto out;
 		if ((rc = be_meeting_list(st, stdout, &e)) == 0)
 			rc = 1;
 		else if (rc > 0)
 			rc = 0;
 	} else if (strcmp(verb, "recipients") == 0) {
-		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
-			goto out;
 		rc = recipients(st, argv[0], &e);
 	} else if (strcmp(verb, "outcome") == 0) {
-		if ((st = be_open_store(sflag, BE_STORE_UPDATE)) == NULL)
-			goto out;
 		rc = outcome(st, argc, argv, &e);
 	} else {
-		if ((st = be_open_store(sflag, BE_STORE_UPDATE)) == NULL)
-			goto out;
 		if ((rc = meeting_ref(argv[0], 2, &id, &e)) == 0 &&
 		    (rc = item_no(argv[1], 3, &item, &e)) == 0)
 			rc = be_meeting_action(st, id, item, *argv[2] ?

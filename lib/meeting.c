@@ -187,7 +187,7 @@ be_meeting_council(const char *path, struct be_agenda *a, struct be_err *e)
 	int rc;
 
 	if ((fp = fopen(path, "r")) == NULL)
-		return be_err_at(e, path, 0, 0, "cannot open: %s",
+		return be_err_set(e, "cannot open '%s': %s", path,
 		    strerror(errno));
 	rc = be_yaml_load1(fp, path, &doc, e);
 	fclose(fp);

@@ -61,7 +61,7 @@ contact(struct be_store *st, long long id, char **name, char **email,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return be_store_error(st, "cannot read", e);
+		return be_store_error(st, "cannot read stories", e);
 	return rc == SQLITE_ROW;
 }
 

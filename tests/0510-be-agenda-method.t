@@ -151,7 +151,7 @@ run be-agenda --report M-1
 must_fail 2 "be-agenda: 'M-1' is an intern beraad; the report back is of an overleg" \
     "no report back of an intern beraad"
 run be-agenda --report M-2 --council nosuch.yaml
-must_fail 2 "be-agenda: nosuch.yaml: cannot open: No such file or directory" \
+must_fail 2 "be-agenda: cannot open 'nosuch.yaml': No such file or directory" \
     "a missing council file"
 printf 'kind: council\nversion: 1\nname: Cliëntenraad\nemail: raad@example.org\n' >council.yaml
 run be-agenda --report M-2 -f txt --council council.yaml
