@@ -11,7 +11,8 @@
 static const char usage[] =
     "be-find [-H] [-q query] [-t tag ...] [--untagged] [--since date]\n"
     "               [--until date] [--since-meeting meeting] [-c channel]\n"
-    "               [-g gemeente] [-a key=value ...] [--route[=to] | --no-route]\n"
+    "               [-g gemeente] [-a key=value ...]"
+    " [--route[=to] | --no-route]\n"
     "               [--use quote|count]\n"
     "               [--by key[,key] [--csv] | --count | --csv | --json |"
     " --text |\n"

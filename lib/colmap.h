@@ -96,8 +96,8 @@ struct be_colmap {
  * no text column).  So are a second column about use and a header that
  * asks for use and contact at once.  A later column for another single
  * field (date, channel, gemeente, consent, route, use, pass-on) is kept as
- * an attribute; several identifying columns of one kind are joined.  Returns 0.  Release cm
- * with be_colmap_release.
+ * an attribute; several identifying columns of one kind are joined.
+ * Returns 0.  Release cm with be_colmap_release.
  */
 int be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
     const struct be_map *map, size_t *bad, struct be_err *e);

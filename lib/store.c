@@ -242,9 +242,9 @@ static const char schema_report[] =
 static const char *const migration4[] = { schema_report, NULL };
 
 /*
- * Version 5 (issue 10), routing after intake: per story whether it waits to be
- * routed or was routed, to whom, when, by whom, with a note, how the
- * teller was told and whether their contact data was passed on (only
+ * Version 5 (issue 10), routing after intake: per story whether it waits
+ * to be routed or was routed, to whom, when, by whom, with a note, how
+ * the teller was told and whether their contact data was passed on (only
  * with person.pass_on, their consent to pass it on).
  */
 static const char schema_route[] =

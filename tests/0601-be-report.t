@@ -89,12 +89,12 @@ is "$(grep -c '^  - period: 20..-K' "$OUT"):$(grep '^per:' "$OUT")" "24:per: kwa
 
 # Since a meeting (M-1 on 2026-10-01) and the default period.
 run be-report -n -f yaml --since-meeting M-1 --until 2026-11
-is "$(grep '^since:\|^until:' "$OUT")" "since: 2026-10-01
-until: 2026-11-30" "--since-meeting"
+is "$(grep '^since:\|^until:' "$OUT")" 'since: "2026-10-01"
+until: "2026-11-30"' "--since-meeting"
 run be-report -n -f yaml
-is "$(grep '^since:\|^until:\|^per:' "$OUT")" "since: 2026-08-01
-until: 2026-12-01
-per: maand" "by default from the first month told to today"
+is "$(grep '^since:\|^until:\|^per:' "$OUT")" 'since: "2026-08-01"
+until: "2026-12-01"
+per: maand' "by default from the first month told to today"
 
 # Recorded, and what is new since.
 BENUT_NOW=2026-10-15T09:00:00Z run be-report -f md --since 2026-09 --until 2026-10
