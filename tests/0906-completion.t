@@ -49,7 +49,7 @@ is "$(comp be-point state P-1 '')" "gereed vervallen" \
     "the states P-1 may move to"
 is "$(comp be-point --state ge)" "gereed geagendeerd" "--state: a state"
 is "$(comp be-point answer P-1 '')" "overgenomen deels afgewezen" "outcomes"
-is "$(comp be-agenda '')" "P-1 action outcome show" \
+is "$(comp be-agenda '')" "P-1 action outcome recipients show" \
     "be-agenda: points and command words"
 is "$(comp be-tag -c '')" "cb.yaml cb sub" "a codebook: YAML files and folders"
 is "$(comp be-tag --export-qdpx no)" "notes.txt" \
