@@ -874,13 +874,27 @@ csv_in(struct ctx *x, FILE *in, char **hash, struct be_err *e)
 		if ((rc = row_done(x, csv_row(x, &cm, c, sm.pos[r], sm.f[r],
 		    sm.nf[r], sm.line[r], e), e)) < 0)
 			goto out;
-	if (sm.n && !more)
-		rc = 0;
-	else
-		while ((rc = be_csv_row(c, &f, &n, &line, e)) == 1)
-			if ((rc = row_done(x, csv_row(x, &cm, c, NULL, f, n,
-			    line, e), e)) < 0)
-				break;
+	rc = 0;
+	/*
+	 * A row the reader refuses (a stray quote, a NUL byte, a control
+	 * character, bytes not in the encoding) is a bad row: under skip_bad
+	 * it is listed and the reading goes on.  After an error that ends
+	 * the reading, it stops.
+	 */
+	while (!(sm.n && !more)) {
+		rc = be_csv_row(c, &f, &n, &line, e);
+		if (rc == 0)
+			break;
+		if (rc < 0 && be_csv_failed(c))
+			break;
+		if (rc < 0) {
+			x->s->read++;
+			rc = ROW_BAD;
+		} else
+			rc = csv_row(x, &cm, c, NULL, f, n, line, e);
+		if ((rc = row_done(x, rc, e)) < 0)
+			break;
+	}
 	if (rc == 0)
 		*hash = be_csv_hash(c);
 out:

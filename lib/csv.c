@@ -60,7 +60,8 @@ struct be_csv {
 
 	int done;			/* 1 at the end, -1 failed with err */
 	int bad;			/* the row being read had an error */
-	struct be_err err;
+	int pend;			/* bad bytes at the very start */
+	struct be_err err, pending;
 };
 
 /* Picks the delimiter from the first rows of p[0..n): see csv.h. */
@@ -197,9 +198,9 @@ be_csv_open(FILE *fp, const char *name, const struct be_csv_opts *o,
 	static const struct be_csv_opts dflt;
 	struct be_csv *c;
 	struct be_err ee;
-	const char *p;
-	size_t n;
-	int r;
+	const char *p, *raw;
+	size_t n, rawn;
+	int r, delim;
 
 	if (o == NULL)
 		o = &dflt;
@@ -223,17 +224,35 @@ be_csv_open(FILE *fp, const char *name, const struct be_csv_opts *o,
 		c->max_row = MAX_ROW;
 	c->line = c->col = 1;
 	c->state = S_ROW;
+	/*
+	 * The delimiter is looked for in the whole first chunk, as read,
+	 * when the encoding keeps ASCII as it is: the text handed out stops
+	 * at a bad byte, which under --skip-bad only refuses its row.
+	 */
+	delim = o->delim;
+	if (!delim && be_enc_peek(c->d, &raw, &rawn) && rawn > 0)
+		delim = detect_delim((const unsigned char *)raw, rawn);
 	be_err_init(&ee);
 	r = be_enc_read(c->d, &p, &n, &ee);
+	if (r < 0 && be_enc_skip(c->d)) {
+		/* Bad bytes at 1:1: be_csv_row refuses the first row. */
+		c->pend = 1;
+		be_err_at(&c->pending, c->name, 1, 1, "%s", ee.msg);
+		be_err_init(&ee);
+		r = be_enc_read(c->d, &p, &n, &ee);
+		if (r < 0 && be_enc_skip(c->d))
+			r = 1, n = 0, p = "";	/* be_csv_row reads on */
+	}
 	if (r > 0) {
 		c->p = (const unsigned char *)p;
 		c->n = n;
 	} else if (r < 0)
 		fail(c, NULL, 1, 1, "%s", ee.msg);
-	else
+	else if (!c->pend)
 		c->done = 1;
-	set_delim(c, o->delim ? o->delim : r > 0 ? detect_delim(c->p, c->n) :
-	    ',');
+	if (!delim)
+		delim = r > 0 && c->n > 0 ? detect_delim(c->p, c->n) : ',';
+	set_delim(c, delim);
 	return c;
 }
 
@@ -529,6 +548,31 @@ finish(struct be_csv *c, struct be_err *e)
 	return 1;
 }
 
+/*
+ * Bytes not valid in the encoding, at the place reached: they refuse the
+ * row they are in (one that starts with them too) and are skipped.
+ */
+static int
+bytes_err(struct be_csv *c, struct be_err *e, const char *msg)
+{
+	int r;
+
+	if (c->state == S_ROW || c->state == S_ROWCR) {
+		c->rowline = c->line;
+		c->len = c->nf = 0;
+		if (c->nf == c->fcap)
+			grow_fields(c);
+		c->off[0] = 0;
+		c->fline[0] = c->line;
+		c->fcol[0] = c->col;
+		c->nf = 1;
+		c->state = S_PLAIN;
+	}
+	r = rowerr(c, e, c->line, c->col, "%s", msg);
+	c->col++;
+	return r;
+}
+
 int
 be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
     struct be_err *e)
@@ -550,9 +594,21 @@ be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
 		c->nf = 0;
 	}
 	for (;;) {
+		if (c->pend) {
+			c->pend = 0;
+			r = bytes_err(c, e, c->pending.msg);
+			if (r < 0)
+				return -1;
+			continue;
+		}
 		if (c->i == c->n) {
 			be_err_init(&ee);
 			r = be_enc_read(c->d, &p, &pn, &ee);
+			if (r < 0 && be_enc_skip(c->d)) {
+				if (bytes_err(c, e, ee.msg) < 0)
+					return -1;
+				continue;
+			}
 			if (r < 0)
 				return fail(c, e, c->line, c->col, "%s",
 				    ee.msg);
