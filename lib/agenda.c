@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "ctl.h"
 #include "mem.h"
 #include "yaml.h"
 #include "banned.h"
@@ -1075,7 +1076,7 @@ be_agenda_write(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 	case BE_AF_ICS: render_ics(&o, a, l, now); break;
 	case BE_AF_YAML: be_agenda_yaml(fp, a); break;
 	}
-	fwrite(o.s, 1, o.len, fp);
+	be_ctl_write(fp, o.s, o.len);	/* no control characters */
 	be_buf_release(&o);
 	return 0;
 }
@@ -1197,7 +1198,7 @@ be_agenda_report(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 			be_buf_addf(&o, "%s\n\n", be_str(l, BE_S_R_NOPOINTS));
 		be_buf_addf(&o, "%s\n", be_str(l, BE_S_R_CLOSE));
 	}
-	fwrite(o.s, 1, o.len, fp);
+	be_ctl_write(fp, o.s, o.len);	/* no control characters */
 	be_buf_release(&o);
 	be_buf_release(&t);
 	be_buf_release(&ans);

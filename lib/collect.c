@@ -15,6 +15,7 @@
 #include "csv.h"
 #include "fhash.h"
 #include "date.h"
+#include "ctl.h"
 #include "enc.h"
 #include "mem.h"
 #include "progress.h"
@@ -915,6 +916,7 @@ rec_row(struct ctx *x, const struct be_rec *r, unsigned long line,
 	long long id;
 	size_t i, bad;
 	unsigned long col;
+	unsigned cp;
 
 	x->s->read++;
 	be_story_release(s);
@@ -936,6 +938,12 @@ rec_row(struct ctx *x, const struct be_rec *r, unsigned long line,
 		if (!utf8_valid(r->f[i], strlen(r->f[i]), &bad))
 			return be_err_at(e, x->name, line, 0, "invalid UTF-8 in "
 			    "field %zu", i + 1), ROW_BAD;
+	for (i = 0; i < 5; i++)
+		if (be_ctl_find(r->f[i], strlen(r->f[i]), &cp) <
+		    strlen(r->f[i]))
+			return be_err_at(e, x->name, line, 0, "control "
+			    "character U+%04X in field %zu; remove it", cp,
+			    i + 1), ROW_BAD;
 	if (*r->f[1]) {
 		if (be_date_parse(r->f[1], date) < 0) {
 			col = (unsigned long)strlen(r->f[0]) + 2;

@@ -24,7 +24,7 @@
 
 #define MAX_ROW	(16 * 1024 * 1024)
 
-enum { C_PLAIN, C_DELIM, C_QUOTE, C_CR, C_LF, C_NUL };
+enum { C_PLAIN, C_DELIM, C_QUOTE, C_CR, C_LF, C_NUL, C_CTL, C_C2 };
 
 enum {
 	S_ROW,		/* before a row */
@@ -127,8 +127,16 @@ static void
 set_delim(struct be_csv *c, int delim)
 {
 	c->delim = delim;
+	int b;
+
 	memset(c->cls, C_PLAIN, sizeof c->cls);
 	memset(c->qcls, C_PLAIN, sizeof c->qcls);
+	/* Control characters (ctl.h); 0xC2 starts those of C1. */
+	for (b = 1; b < 0x20; b++)
+		if (b != '\t')
+			c->cls[b] = c->qcls[b] = C_CTL;
+	c->cls[0x7f] = c->qcls[0x7f] = C_CTL;
+	c->cls[0xc2] = c->qcls[0xc2] = C_C2;
 	c->cls[(unsigned char)delim] = C_DELIM;
 	c->cls['"'] = c->qcls['"'] = C_QUOTE;
 	c->cls['\r'] = c->qcls['\r'] = C_CR;
@@ -280,15 +288,17 @@ copy_run(const unsigned char *s, const unsigned char *end,
 	uint64_t x, d = delim >= 0 ? BE_ONES * (unsigned char)delim : 0;
 
 	/*
-	 * Eight bytes at a time while none of them is special (a NUL, a
-	 * quote, CR, LF or, outside quotes, the delimiter): each column is
+	 * Eight bytes at a time while none of them is special (a byte
+	 * below 0x20, a quote, DEL, 0xC2 or, outside quotes, the
+	 * delimiter; the loop below sorts them out): each column is
 	 * a byte that does not continue a UTF-8 sequence (10xxxxxx).
 	 */
 	while (end - t >= 8) {
 		memcpy(&x, t, 8);
-		if (be_zero_bytes(x) | be_zero_bytes(x ^ BE_ONES * '"') |
-		    be_zero_bytes(x ^ BE_ONES * '\r') |
-		    be_zero_bytes(x ^ BE_ONES * '\n') |
+		if (((x - BE_ONES * 0x20) & ~x & BE_HIGH) |
+		    be_zero_bytes(x ^ BE_ONES * '"') |
+		    be_zero_bytes(x ^ BE_ONES * 0x7f) |
+		    be_zero_bytes(x ^ BE_ONES * 0xc2) |
 		    (delim >= 0 ? be_zero_bytes(x ^ d) : 0))
 			break;
 		*col += 8 - (unsigned long)__builtin_popcountll(x & ~(x << 1) &
@@ -384,6 +394,9 @@ scan(struct be_csv *c, struct be_err *e)
 				if (r < 0)
 					goto out;
 				continue;
+			case C_CTL:
+			case C_C2:
+				goto ctl;
 			default:
 				goto nul;
 			}
@@ -423,6 +436,9 @@ scan(struct be_csv *c, struct be_err *e)
 				col = 1;
 				st = S_QCR;
 				continue;
+			case C_CTL:
+			case C_C2:
+				goto ctl;
 			default:
 				goto nul;
 			}
@@ -455,6 +471,24 @@ scan(struct be_csv *c, struct be_err *e)
 		}
 		continue;
 		/* The pieces the states share; s is at the byte named. */
+ctl:
+		if (*s == 0xc2 && (s + 1 == end || s[1] < 0x80 || s[1] > 0x9f)) {
+			/* U+00A0 and on: a letter, not C1. */
+			*o++ = (char)*s++;
+			if (s < end)
+				*o++ = (char)*s++;
+			col++;
+			continue;
+		}
+		r = rowerr(c, e, line, col, "control character U+%04X; remove "
+		    "it from the file", *s == 0xc2 ? s[1] : *s);
+		if (*s == 0xc2)
+			*o++ = (char)*s++;
+		*o++ = (char)*s++;
+		col++;
+		if (r < 0)
+			goto out;
+		continue;
 nul:
 		r = rowerr(c, e, line, col, "NUL byte");
 		s++;

@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "mem.h"
+#include "ctl.h"
 #include "yaml.h"
 #include "banned.h"
 
@@ -442,6 +443,7 @@ on_scalar(struct be_yreader *r, yaml_event_t *ev)
 {
 	struct be_ynode *n;
 	size_t len = ev->data.scalar.length;
+	unsigned cp;
 
 	if (plain_node(r, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
 		return -1;
@@ -451,6 +453,10 @@ on_scalar(struct be_yreader *r, yaml_event_t *ev)
 	if (memchr(ev->data.scalar.value, '\0', len))
 		return fail(r, ev->start_mark,
 		    "scalar holds a NUL character");
+	/* As written with an escape ("\e", "\x1b"): see ctl.h. */
+	if (be_ctl_find((const char *)ev->data.scalar.value, len, &cp) < len)
+		return fail(r, ev->start_mark, "control character U+%04X in a "
+		    "scalar; remove it", cp);
 	n = node_new(BE_YSCALAR, ev->start_mark);
 	/* Take libyaml's copy rather than copy it again. */
 	n->str = (char *)ev->data.scalar.value;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define CTL(u) "control character U+" u "; remove it from the file"
 #define FIX "invalid UTF-8; fix the file, or read it with -e " \
 	"windows-1252 if that is its encoding"
 #define NEITHER "invalid UTF-8 and not Windows-1252 either; convert the " \
@@ -411,7 +412,7 @@ positions(void)
 int
 main(void)
 {
-	plan(91);
+	plan(97);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -513,6 +514,19 @@ main(void)
 	    "odd number of bytes in UTF-16");
 	is_str(rdn("\xFF\xFE" "a\0\n\0\x00\xDC", 8), "a/!2:1: invalid UTF-16/.",
 	    "lone surrogate in UTF-16");
+
+	/* Control characters: the row refused, at the character. */
+	is_str(rd("a,b\n1,x\x1b[2Jy\n3,4\n"), "a|b/!2:4: " CTL("001B") "/3|4/.",
+	    "ESC in a field");
+	is_str(rd("a,b\n1,\"x\ny\x07\"\n3,4\n"), "a|b/!3:2: " CTL("0007") "/3|4/.",
+	    "BEL in a quoted field, on its second line");
+	is_str(rd("a,b\n1,\x7f\n"), "a|b/!2:3: " CTL("007F") "/.", "DEL");
+	is_str(rd("a,b\n\xC3\xA9\xC2\x9B,x\n"), "a|b/!2:2: " CTL("009B") "/.",
+	    "C1 (CSI) in UTF-8");
+	is_str(rd("a,b\n\xC2\xA9\xC2\xA0,x\ty\r\n"),
+	    "a|b/\xC2\xA9\xC2\xA0|x\ty/.", "TAB, U+00A0 and U+00A9 are text");
+	is_str(rdn("\xFF\xFE" "a\0\n\0\x1b\0\n\0", 10), "a/!2:1: " CTL("001B") "/.",
+	    "ESC in UTF-16");
 
 	/* UTF-8 with a few broken bytes is not read as Windows-1252. */
 	is_str(rd("Naam;Verhaal\nJo\xC3\xABl;caf\xE9 x\nAn;\xC3\xA9\xC3\xA9n\n"),
