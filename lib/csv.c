@@ -61,6 +61,8 @@ struct be_csv {
 	int done;			/* 1 at the end, -1 failed with err */
 	int bad;			/* the row being read had an error */
 	int pend;			/* bad bytes at the very start */
+	int forced;			/* the delimiter was forced */
+	int started;			/* a row was read */
 	struct be_err err, pending;
 };
 
@@ -76,7 +78,14 @@ detect_delim(const unsigned char *p, size_t n)
 	for (i = 0; i < n && rec < 11; i++) {
 		switch (p[i]) {
 		case '"':
-			inq = !inq;
+			/* A quote opens a field, or is a character in it. */
+			if (!inq)
+				inq = i == start || p[i - 1] == ',' ||
+				    p[i - 1] == ';' || p[i - 1] == '\t';
+			else if (i + 1 < n && p[i + 1] == '"')
+				i++;
+			else
+				inq = 0;
 			break;
 		case ',':
 			cnt[0] += !inq;
@@ -260,6 +269,7 @@ be_csv_open(FILE *fp, const char *name, const struct be_csv_opts *o,
 		c->done = 1;
 	if (!delim)
 		delim = r > 0 && c->n > 0 ? detect_delim(c->p, c->n) : ',';
+	c->forced = o->delim != 0;
 	set_delim(c, delim);
 	return c;
 }
@@ -386,13 +396,14 @@ scan(struct be_csv *c, struct be_err *e)
 			case C_CR:
 				goto newline;
 			case C_QUOTE:
-				r = rowerr(c, e, line, col,
-				    "stray quote in unquoted field");
+				/*
+				 * A quote inside an unquoted field is a
+				 * character, as Excel and Python's csv
+				 * module read it (6'2" tall).
+				 */
 				*o++ = '"';
 				s++;
 				col++;
-				if (r < 0)
-					goto out;
 				continue;
 			case C_CTL:
 			case C_C2:
@@ -607,6 +618,25 @@ bytes_err(struct be_csv *c, struct be_err *e, const char *msg)
 	return r;
 }
 
+/*
+ * Whether the row read (the first) is Excel's line "sep=X", X one ASCII
+ * character, the delimiter of the rest: X, else 0.  Read with another
+ * delimiter it is one field "sep=X"; with X itself, "sep=" and "".
+ */
+static int
+sep_row(const struct be_csv *c)
+{
+	const char *f = c->buf + c->off[0];
+
+	if (c->rowline != 1 || strncmp(f, "sep=", 4) != 0)
+		return 0;
+	if (c->nf == 1 && f[4] > 0 && f[4] != '"' && f[5] == '\0')
+		return (unsigned char)f[4];
+	if (c->nf == 2 && f[4] == '\0' && c->buf[c->off[1]] == '\0')
+		return c->delim;
+	return 0;
+}
+
 int
 be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
     struct be_err *e)
@@ -670,6 +700,15 @@ be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
 			return -1;
 		if (r > 0)
 			break;
+	}
+	if (!c->started) {
+		c->started = 1;
+		if ((i = sep_row(c)) != 0) {
+			/* Excel's "sep=;": the delimiter, and no header. */
+			if (!c->forced)
+				set_delim(c, (int)i);
+			return be_csv_row(c, fields, n, line, e);
+		}
 	}
 	for (i = 0; i < c->nf; i++)
 		c->fields[i] = c->buf + c->off[i];

@@ -47,7 +47,6 @@ readall(const char *in, size_t len, const struct be_csv_opts *o, int lines,
 		return;
 	}
 	snprintf(enc, sizeof enc, "%s", be_csv_encoding(c));
-	delim = be_csv_delim(c);
 	out[0] = '\0';
 	/* Go on after the errors of a row, as far as the reader can. */
 	while ((r = be_csv_row(c, &f, &n, &line, &e)) != 0) {
@@ -70,6 +69,7 @@ readall(const char *in, size_t len, const struct be_csv_opts *o, int lines,
 	}
 	if (r == 0)
 		snprintf(out + k, size - k, ".");
+	delim = be_csv_delim(c);	/* after a sep= line, too */
 	/* An error that ends the reading stays, and so does the end. */
 	if (be_csv_row(c, &f, &n, &line, &e) != r)
 		snprintf(out, size, "not sticky");
@@ -412,7 +412,7 @@ positions(void)
 int
 main(void)
 {
-	plan(97);
+	plan(108);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -482,12 +482,32 @@ main(void)
 	/* Errors at their place. */
 	is_str(rd("a,b\n1,\"xy\nz\n"), "a|b/!2:3: unterminated quoted field",
 	    "unterminated quoted field at its opening quote");
-	is_str(rd("a,b\n1,x\"y\n3,4\n"),
-	    "a|b/!2:4: stray quote in unquoted field/3|4/.",
-	    "quote in an unquoted field; the next row is read");
-	is_str(rd("a,b\n1,x\"y,\"p\nq\"\n7,8\n"),
-	    "a|b/!2:4: stray quote in unquoted field/7|8/.",
-	    "the bad row is read leniently to its end");
+	is_str(rd("a,b\n1,x\"y\n3,4\n"), "a|b/1|x\"y/3|4/.",
+	    "a quote in an unquoted field is a character");
+	is_str(rd("a,b\n1,x\"y,\"p\nq\"\n7,8\n"), "a|b/1|x\"y|p\nq/7|8/.",
+	    "and the next field may be quoted");
+	/* csv-spectrum location_coordinates. */
+	is_str(rd("Location,Coordinates\n\"Kreuzberg\",52\u00b030'N 13\u00b023'E\n"
+	    "Dorp,6'2\" lang\n"),
+	    "Location|Coordinates/Kreuzberg|52\u00b030'N 13\u00b023'E/Dorp|6'2\" lang/.",
+	    "csv-spectrum location_coordinates: quotes inside unquoted fields");
+	is_str(rd("a,b\n1,\"x\n"), "a|b/!2:3: unterminated quoted field",
+	    "an unterminated quoted field is still refused");
+	is_str(rd("a;b\n1;x\"y;z\"\n"), "a|b/1|x\"y|z\"/.",
+	    "quotes inside fields do not mislead the delimiter's detection");
+	/* Excel's sep= line. */
+	is_str(rd("sep=;\r\na,b;c\r\n1,5;2\r\n"), "a,b|c/1,5|2/.",
+	    "sep=; sets the delimiter and is no header");
+	is_int(delim, ';', "sep=; is the delimiter");
+	is_str(rd("sep=,\na;b,c\n"), "a;b|c/.", "sep=,");
+	is_str(rd("sep=\t\na,b\tc\n"), "a,b|c/.", "sep=TAB");
+	is_str(rd("sep=;"), ".", "sep=; alone: no rows");
+	is_str(rdo("sep=;\na,b;c\n", ',', NULL, 0), "a|b;c/.",
+	    "a forced delimiter wins, the line is still skipped");
+	is_str(rd("sep=x,y\n1,2\n"), "sep=x|y/1|2/.",
+	    "a header that starts with sep= is a header");
+	is_str(rd("\xEF\xBB\xBFsep=;\na;b\n\"x\n"), "a|b/!3:1: unterminated quoted field",
+	    "after a BOM; lines are counted from the sep= line");
 	is_str(rd("a,b\n\xC3\xAB,\"x\"y\"\"\n1,2\n"), "a|b/!2:5: stray quote "
 	    "after quoted field (a quote inside a quoted field must be "
 	    "doubled)/1|2/.",
