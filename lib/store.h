@@ -109,9 +109,25 @@ void be_store_writeback(struct be_store *st);
 
 /*
  * Fills e from the connection's last error, prefixed by what (an English
- * literal, translated as a message is: see err.h).  -1.
+ * literal, translated as a message is: see err.h).  -1.  A damaged file
+ * (SQLITE_CORRUPT, SQLITE_NOTADB) is "what: the store is damaged; restore
+ * a copy, or save what is left with 'sqlite3 FILE .recover'": the unit
+ * being written is rolled back and the store marked damaged, so that
+ * be_store_begin refuses every later unit.
  */
 int be_store_error(struct be_store *st, const char *what, struct be_err *e);
+
+/* Nonzero once SQLite found the store damaged (be_store_error). */
+int be_store_damaged(const struct be_store *st);
+
+/*
+ * Checks the whole store (PRAGMA quick_check; it reads every page, so
+ * only when asked for).  0 when sound; else -1 with "check: the store
+ * is damaged; ..." and *nproblems the number of problems SQLite found
+ * (0 when an error stopped the check before it ended).
+ */
+int be_store_check(struct be_store *st, unsigned long *nproblems,
+    struct be_err *e);
 
 /*
  * Steps stmt (a write that returns no rows) to its end and resets it.

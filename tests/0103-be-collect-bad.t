@@ -67,7 +67,7 @@ is "$(q "SELECT count(*) FROM story")" 7 "locked store unchanged"
 
 head -c 8192 /dev/urandom >junk.db
 run be-collect -s junk.db in.csv
-must_fail 2 "be-collect: junk.db: not a benut store (not an SQLite database); name another with -s" "corrupt store"
+must_fail 2 "be-collect: junk.db: not an SQLite database: another file, or a damaged store; name another with -s, or restore a copy" "corrupt store"
 q "PRAGMA user_version = 99"
 run be-collect in.csv
 V=$(sed -n 's/^#define BE_STORE_VERSION //p' "$TOP/lib/store.h")
