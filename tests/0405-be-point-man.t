@@ -14,8 +14,9 @@ must_fail 2 "$(sed 's/^/usage: /;2,$s/^usage: /       /' syn)" \
 
 new_store
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
-sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' "$TOP/man/be-point.1" |
-    sed -n '/^\.Bd -literal/,/^\.Ed/p' | sed '/^\./d;s/\\e/\\/g' >examples.sh
+n=$(man_examples be-point.1)
+_i=1; : >examples.sh
+while [ $_i -le "$n" ]; do cat "ex.$_i" >>examples.sh; _i=$((_i + 1)); done
 run sh -e examples.sh
 is_rc 0 "the EXAMPLES run"
 is "$(tail -n 1 "$OUT")" "P-1	teruggekoppeld	De regiotaxi komt te laat" \
