@@ -80,7 +80,7 @@ main(void)
 	snprintf(cmd, sizeof cmd, "head -c 8192 /dev/urandom > %s", path);
 	system(cmd);
 	ok(be_store_open(path, BE_STORE_WRITE, &e) == NULL &&
-	    strstr(e.msg, "not a benut store") != NULL, "junk refused");
+	    strstr(e.msg, "not an SQLite database") != NULL, "junk refused");
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	system(cmd);
 	return done();
