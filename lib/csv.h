@@ -32,6 +32,8 @@
  *	stray quote after quoted field (a quote inside
  *	    a quoted field must be doubled)		at the closing quote
  *	NUL byte					at the byte
+ *	control character U+001B; remove it from the file
+ *	    (C0 but TAB, CR, LF; DEL; C1: see ctl.h)	at the character
  *	the encoding errors of be_enc_read		where the text stops
  *	field longer than N bytes			at the field's start
  *	row longer than N bytes				at the row's line, col 1
@@ -47,8 +49,9 @@
  * fields) refuse that row only: the next be_csv_row reads on, finds
  * the end of the bad row (reading it leniently, a stray quote as a plain
  * character) and returns the row after it.  So a caller may stop at the
- * first error, or list the bad rows and keep the good ones.  The other
- * errors (unterminated quoted field, encoding, read error) end the
+ * first error, or list the bad rows and keep the good ones.  Bytes not
+ * valid in the encoding are skipped (be_enc_skip) and refuse their row.
+ * The other errors (unterminated quoted field, read error) end the
  * reading: every later be_csv_row returns the same error again, and
  * be_csv_failed says so.
  */

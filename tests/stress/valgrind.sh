@@ -48,25 +48,21 @@ vg be-collect "$W/excel.csv"
 vg be-collect -n "$W/in.csv"
 cp "$W/out" "$W/records"
 vgi "$W/records" be-collect -f records -
-if :; then
-	vg be-tag -c "$CB" --all
-	vg be-tag --check "$CB"
-	vg be-tag -l
-	vg be-tag --explain S-1 S-2
-	vg be-tag -u tester --new +nagekeken -wachttijden S-3
-	vg be-tag --export-qdc "$CB"
-	cp "$W/out" "$W/cb.qdc"
-	vg be-tag --import-qdc "$W/cb.qdc"
-fi
-if :; then
-	vg be-find -q wachtlijst
-	vg be-find -t wachttijden --since 2024-01-01
-	vg be-find --yaml S-1 S-2
-	vg be-find --text S-3
-	vg be-find --json S-4
-	vg be-find --count -c Formulier
-	vg be-find --by gemeente
-fi
+vg be-tag -c "$CB" --all
+vg be-tag --check "$CB"
+vg be-tag -l
+vg be-tag --explain S-1 S-2
+vg be-tag -u tester --new +nagekeken -wachttijden S-3
+vg be-tag --export-qdc "$CB"
+cp "$W/out" "$W/cb.qdc"
+vg be-tag --import-qdc "$W/cb.qdc"
+vg be-find -q wachtlijst
+vg be-find -t wachttijden --since 2024-01-01
+vg be-find --yaml S-1 S-2
+vg be-find --text S-3
+vg be-find --json S-4
+vg be-find --count -c Formulier
+vg be-find --by gemeente
 vg be-point new -t vervoer "De taxi komt te laat" S-1 S-2 S-3
 vg be-point new "Wachtlijst" S-4 S-5
 vg be-point show P-1 P-2
