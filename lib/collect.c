@@ -1378,7 +1378,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 		goto fail;
 	if (source_end(&x, hash, e) < 0)
 		goto fail;
-	if (x.large && !o->no_index && be_store_exec(st, sql_told_make, e) < 0)
+	if (x.large && !o->no_index && be_store_sort(st, sql_told_make, e) < 0)
 		goto fail;
 	if (o->dry_run)
 		be_store_rollback(st);

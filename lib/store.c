@@ -21,6 +21,7 @@
 #define NCACHE 64
 /* The page cache, in KiB: a large unit has twice as much. */
 #define CACHE_KB 16384
+#define SORT_KB 8192	/* page cache during a sort: be_store_sort */
 
 struct be_store {
 	sqlite3 *db;
@@ -471,6 +472,23 @@ be_store_bulk_begin(struct be_store *st, int want, struct be_err *e)
 fail:
 	be_store_bulk_end(st, did);
 	return -1;
+}
+
+int
+be_store_sort(struct be_store *st, const char *sql, struct be_err *e)
+{
+	char pragma[64];
+	int kb, rc;
+
+	kb = be_store_int(st, "PRAGMA cache_size");
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", SORT_KB);
+	if (be_store_exec(st, pragma, e) < 0)
+		return -1;
+	rc = be_store_exec(st, sql, e);
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", kb);
+	if (be_store_exec(st, pragma, rc < 0 ? NULL : e) < 0)
+		rc = -1;
+	return rc;
 }
 
 void

@@ -94,6 +94,15 @@ int be_store_bulk_begin(struct be_store *st, int want, struct be_err *e);
 void be_store_bulk_end(struct be_store *st, int did);
 
 /*
+ * Runs sql, a statement that sorts all rows of a table (CREATE INDEX),
+ * with a page cache of 8 MB: SQLite's sorter keeps as much in memory as
+ * the page cache may hold, besides that cache, so in a BE_BULK_LARGE
+ * unit the sort would double its 32 MB.  The cache is as before after.
+ * 0, or -1 with e.
+ */
+int be_store_sort(struct be_store *st, const char *sql, struct be_err *e);
+
+/*
  * A large unit that writes the store file itself (BE_BULK_FILL)
  * leaves hundreds of megabytes for the sync at its commit to write.
  * be_store_writeback starts writing the pages changed so far without

@@ -57,6 +57,11 @@ main(void)
 	    "bulk: a unit through a rollback journal, a large cache, no "
 	    "checks of foreign keys");
 	be_store_writeback(st);
+	ok(be_store_sort(st, "CREATE INDEX meta_value ON meta(value)", &e) ==
+	    0 && be_store_int(st, "PRAGMA cache_size") == -32768 &&
+	    be_store_int(st, "SELECT count(*) FROM sqlite_master WHERE"
+	    " name = 'meta_value'") == 1,
+	    "a sort in a small cache, the large one back after it");
 	be_store_commit(st, &e);
 	be_store_bulk_end(st, BE_BULK_FILL | BE_BULK_LARGE);
 	ok(be_store_int(st, "SELECT count(*) FROM meta WHERE key = 'x'") == 1 &&
