@@ -67,7 +67,7 @@ ID
 _id" "tool metadata dropped, ids kept"
 # Excel's sep= line; quotes inside unquoted fields (csv-spectrum).
 run be-collect "$F/sep.csv"
-is "$RC:$(cat "$ERR")" "0:be-collect: $F/sep.csv: 2 rows read, 2 new, 0 duplicates, 0 refused; read as utf-8, delimiter ';'" "sep=; sets the delimiter, and the header follows"
+is "$RC:$(cat "$ERR")" "0:be-collect: $F/sep.csv: 2 rows read, 2 new, 0 duplicates, 0 refused; no column about use: quotable; read as utf-8, delimiter ';'" "sep=; sets the delimiter, and the header follows"
 is "$(last text)" 'Het loket, zegt men, gaat om 12 uur dicht.
 Hij is 1,90 m lang en zei: ik wacht "al weken".' "a quote inside an unquoted field is a character"
 run be-collect -d , "$F/sep.csv"

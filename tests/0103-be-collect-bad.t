@@ -42,7 +42,7 @@ be-collect: $F/empty-text.csv: 2 rows read, 0 new, 1 duplicate, 1 refused; no co
 
 run be-collect --skip-bad "$F/broken-utf8.csv"
 is "$RC:$(cat "$ERR")" "0:be-collect: $F/broken-utf8.csv:3:19: invalid UTF-8; fix the file, or read it with -e windows-1252 if that is its encoding
-be-collect: $F/broken-utf8.csv: 3 rows read, 2 new, 0 duplicates, 1 refused" "--skip-bad: a row with bytes that are not UTF-8 refused, the others taken"
+be-collect: $F/broken-utf8.csv: 3 rows read, 2 new, 0 duplicates, 1 refused; no column about use: quotable" "--skip-bad: a row with bytes that are not UTF-8 refused, the others taken"
 is "$(q "SELECT group_concat(text, '|') FROM story WHERE source_id = (SELECT max(id) FROM source)")" "De cliëntenraad kwam bijeen.|Een reïntegratietraject liep vast." "the accents of the good rows stored as they are"
 
 # The store: read-only, locked, damaged, newer.

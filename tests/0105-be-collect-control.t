@@ -10,7 +10,7 @@ must_fail 2 "be-collect: esc.csv:3:18: control character U+001B; remove it from 
 be-collect: esc.csv: nothing written" "ESC in a CSV cell refused at its place"
 run be-collect --skip-bad esc.csv
 is "$RC:$(cat "$ERR")" "0:be-collect: esc.csv:3:18: control character U+001B; remove it from the file
-be-collect: esc.csv: 2 rows read, 1 new, 0 duplicates, 1 refused" "--skip-bad refuses only that row"
+be-collect: esc.csv: 2 rows read, 1 new, 0 duplicates, 1 refused; no column about use: quotable" "--skip-bad refuses only that row"
 
 printf 'Datum,Verhaal\n2026-01-12,"Piep\302\233."\n' >c1.csv
 run be-collect c1.csv
@@ -44,6 +44,7 @@ must_fail 2 "be-tag: cb.yaml:6:18: control character U+001B in a scalar; remove 
 q "UPDATE story SET text = 'Goed' || char(27) || '[2J' || char(155) || ' nieuws' || char(13) || '.', gemeente = 'Ut' || char(7) || 'recht' WHERE id = 1"
 run be-find --text S-1
 is "$RC:$(cat "$OUT")" "0:S-1  2026-01-10  Ut?recht
+use: quote
 
 Goed?[2J? nieuws?." "be-find -f text shows control characters as '?'"
 run be-find S-1
