@@ -67,7 +67,8 @@ delay() {
 fsize() {
 	f_s=0
 	for f_f in "$1" "$1-journal" "$1-wal"; do
-		[ -e "$f_f" ] && f_s=$((f_s + $(stat -c %s "$f_f")))
+		# A journal may go between a look and a stat.
+		f_n=$(stat -c %s "$f_f" 2>/dev/null) && f_s=$((f_s + f_n))
 	done
 	echo "$f_s"
 }
