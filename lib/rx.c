@@ -699,14 +699,15 @@ be_rx_compile(const char *pat, size_t len, unsigned opts, size_t *erroff,
 	rx->code = pcre2_compile((PCRE2_SPTR)pat, len, o, &code, &off, NULL);
 	if (rx->code == NULL) {
 		if (code == PCRE2_ERROR_BACKSLASH_C_CALLER_DISABLED) {
-			snprintf((char *)msg, sizeof msg, "\\C (one byte) is "
-			    "not allowed; write . for one character");
 			off = off >= 2 ? off - 2 : 0;	/* at the backslash */
-		} else
+			be_err_set(e, "\\C (one byte) is not allowed; write . "
+			    "for one character");
+		} else {
 			pcre2_get_error_message(code, msg, sizeof msg);
+			be_err_set(e, "%s", (char *)msg);
+		}
 		if (erroff)
 			*erroff = off;
-		be_err_set(e, "%s", (char *)msg);
 		free(rx);
 		return NULL;
 	}

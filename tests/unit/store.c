@@ -16,7 +16,7 @@ main(void)
 	struct stat sb;
 	sqlite3_stmt *q;
 
-	plan(15);
+	plan(16);
 	if (mkdtemp(dir) == NULL)
 		return 2;
 	snprintf(path, sizeof path, "%s/s.db", dir);
