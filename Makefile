@@ -189,6 +189,9 @@ stress: all
 # Fuzzing: each tests/fuzz/fuzz-NAME.c is a libFuzzer entry point, built
 # with clang against the library's sources and run for FUZZ_SECONDS on its
 # seed corpus tests/fuzz/NAME/ (new finds go to tests/fuzz/bin/NAME.corpus).
+# 30 seconds a target by default; before a release run the long mode,
+#	make fuzz FUZZ_SECONDS=600
+# ten minutes a target, which finds what a short run misses (README).
 FUZZ_SECONDS ?= 30
 FUZZ_CC ?= clang
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz-*.c)

@@ -17,9 +17,11 @@ static const char usage_text[] =
     "[-f format] [-m map] [-s store] [-t column] [file ...]\n"
     "       be-collect --use quote|count [-s store] [ref ...]\n"
     "       be-collect --purge-persons [-s store]\n"
+    "       be-collect --check-store [-s store]\n"
     "       be-collect --share-dir";
 
-enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE, OPT_USE };
+enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE, OPT_USE,
+    OPT_CHECK };
 
 static const struct option longopts[] = {
 	{ "dry-run", no_argument, 0, 'n' },
@@ -33,6 +35,7 @@ static const struct option longopts[] = {
 	BE_LONGOPT_STORE,
 	{ "purge-persons", no_argument, 0, OPT_PURGE },
 	{ "use", required_argument, 0, OPT_USE },
+	{ "check-store", no_argument, 0, OPT_CHECK },
 	BE_LONGOPTS_STD,
 	{ 0, 0, 0, 0 }
 };
@@ -144,6 +147,29 @@ collect_one(struct be_store *st, const char *path,
 	return BE_OK;
 }
 
+/* --check-store: reads every page of the store, writes nothing. */
+static int
+check_store(const char *sflag)
+{
+	struct be_store *st;
+	struct be_err e;
+	unsigned long n;
+	int rc;
+
+	if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
+		return BE_FAIL;
+	be_err_init(&e);
+	if ((rc = be_store_check(st, &n, &e)) < 0) {
+		be_report(&e);
+		if (n)
+			be_warnx("%s: %lu %s found", be_store_name(st), n,
+			    be_plural(n, "problem", "problems"));
+	} else
+		be_warnx("%s: checked: no damage found", be_store_name(st));
+	be_store_close(st);
+	return rc < 0 ? BE_FAIL : BE_OK;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -155,7 +181,7 @@ main(int argc, char *argv[])
 	unsigned long n;
 	long long *ids = NULL;
 	size_t nids = 0;
-	int c, i, purge = 0, use = -1, status = BE_OK;
+	int c, i, purge = 0, use = -1, check = 0, status = BE_OK;
 
 	setlocale(LC_ALL, "");
 	be_init(argv[0]);
@@ -207,14 +233,20 @@ main(int argc, char *argv[])
 				return be_usage(usage_text);
 			}
 			break;
+		case OPT_CHECK:
+			check = 1;
+			break;
 		default:
 			return be_std_option(c, usage_text);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if ((purge && argc > 0) || (purge && use >= 0))
+	if ((purge && argc > 0) || (purge && use >= 0) ||
+	    (check && (argc > 0 || purge || use >= 0)))
 		return be_usage(usage_text);
+	if (check)
+		return be_finish(check_store(sflag));
 	if (use == BE_USE_NO) {
 		be_warnx("--use no would forget the stories; run be-collect "
 		    "--forget on them");
@@ -251,7 +283,7 @@ main(int argc, char *argv[])
 	} else if (argc == 0)
 		status = collect_one(st, "-", &o);
 	else
-		for (i = 0; i < argc; i++)
+		for (i = 0; i < argc && !be_store_damaged(st); i++)
 			if (collect_one(st, argv[i], &o) != BE_OK)
 				status = BE_FAIL;
 	be_store_close(st);

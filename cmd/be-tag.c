@@ -116,14 +116,20 @@ static int
 do_check(const char *path)
 {
 	struct be_codebook *cb;
-	struct be_err e, *fails;
-	size_t nfails, nex, i;
+	struct be_err e, *fails, *bad;
+	size_t nfails, nex, nbad, i;
 
 	be_err_init(&e);
-	if (be_codebook_load(path, &cb, &e) < 0) {
-		be_report(&e);
+	if (be_codebook_load_all(path, &cb, &bad, &nbad, &e) < 0) {
+		/* Every bad pattern, or the one fault that stopped it. */
+		for (i = 0; i < nbad; i++)
+			be_report(&bad[i]);
+		if (nbad == 0 || memcmp(&e, &bad[0], sizeof e) != 0)
+			be_report(&e);
+		free(bad);
 		return BE_FAIL;
 	}
+	free(bad);
 	if (be_codebook_check(cb, &fails, &nfails, &nex, &e) < 0) {
 		be_report(&e);
 		be_codebook_free(cb);

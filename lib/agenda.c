@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "ctl.h"
 #include "mem.h"
 #include "yaml.h"
 #include "banned.h"
@@ -1319,7 +1320,7 @@ be_agenda_write(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 	case BE_AF_ICS: render_ics(&o, a, l, now); break;
 	case BE_AF_YAML: be_agenda_yaml(fp, a); break;
 	}
-	fwrite(o.s, 1, o.len, fp);
+	be_ctl_write(fp, o.s, o.len);	/* no control characters */
 	be_buf_release(&o);
 	return 0;
 }
@@ -1507,7 +1508,7 @@ be_agenda_report(FILE *fp, const struct be_agenda *a, enum be_afmt f,
 		be_buf_adds(&o, "</body>\n</html>\n");
 	be_buf_rtrim(&o);
 	be_buf_addc(&o, '\n');
-	fwrite(o.s, 1, o.len, fp);
+	be_ctl_write(fp, o.s, o.len);	/* no control characters */
 	be_buf_release(&o);
 	be_buf_release(&t);
 	return 0;

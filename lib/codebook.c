@@ -167,6 +167,7 @@ be_codebook_free(struct be_codebook *cb)
 	free(cb->path);
 	free(cb->name);
 	free(cb->description);
+	free(cb->perr);
 	free(cb->hash);
 	be_lits_free(cb->lits);
 	free(cb->warns);
@@ -203,7 +204,7 @@ get_list(const struct be_ynode *map, const char *key,
 static int
 load_pats(const char *buf, size_t len, const char *name,
     const struct be_ynode *seq, const char *tname, struct be_cb_pat **out,
-    size_t *nout, struct be_err *e)
+    size_t *nout, struct be_codebook *cb, struct be_err *e)
 {
 	struct be_err pe;
 	size_t i, off;
@@ -214,15 +215,25 @@ load_pats(const char *buf, size_t len, const char *name,
 	*out = be_xcalloc(seq->n ? seq->n : 1, sizeof **out);
 	for (i = 0; i < seq->n; i++) {
 		const struct be_ynode *n = seq->items[i];
-		struct be_cb_pat *p = &(*out)[i];
+		struct be_cb_pat *p = &(*out)[*nout];
 
 		be_err_init(&pe);
 		off = 0;
 		p->rx = be_rx_compile(n->str, n->len, 0, &off, &pe);
 		if (p->rx == NULL) {
 			scalar_pos(buf, len, n, off, &l, &c);
-			return be_err_at(e, name, l, c, "theme '%s': %s",
-			    tname, pe.msg);
+			be_err_at(e, name, l, c, "theme '%s': %s", tname,
+			    pe.msg);
+			if (!cb->collect)
+				return -1;
+			/* Every bad pattern is listed: go on. */
+			if (cb->nperr == cb->aperr) {
+				cb->aperr = cb->aperr ? 2 * cb->aperr : 8;
+				cb->perr = be_xrealloc(cb->perr,
+				    cb->aperr * sizeof *cb->perr);
+			}
+			cb->perr[cb->nperr++] = *e;
+			continue;
 		}
 		p->src = be_xstrdup(n->str);
 		p->line = n->line;
@@ -354,8 +365,8 @@ load_theme(const char *buf, size_t len, const char *name,
 				t->colour[i] += 'a' - 'A';
 	}
 	if (load_pats(buf, len, name, mseq, tname, &t->match, &t->nmatch,
-	    e) < 0 || load_pats(buf, len, name, useq, tname, &t->unless,
-	    &t->nunless, e) < 0)
+	    cb, e) < 0 || load_pats(buf, len, name, useq, tname, &t->unless,
+	    &t->nunless, cb, e) < 0)
 		return -1;
 	load_examples(yes, &t->yes, &t->nyes);
 	load_examples(no, &t->no, &t->nno);
@@ -484,9 +495,14 @@ build_filter(struct be_codebook *cb)
 	be_lits_build(cb->lits);
 }
 
-int
-be_codebook_parse(const char *buf, size_t len, const char *name,
-    struct be_codebook **out, struct be_err *e)
+/*
+ * be_codebook_parse; with errs, a bad pattern does not stop the loading
+ * but is appended to *errs, and the loading fails at its end.
+ */
+static int
+parse(const char *buf, size_t len, const char *name,
+    struct be_codebook **out, struct be_err **errs, size_t *nerrs,
+    struct be_err *e)
 {
 	struct be_codebook *cb;
 	struct be_ynode *doc = NULL;
@@ -513,12 +529,17 @@ be_codebook_parse(const char *buf, size_t len, const char *name,
 	cb->description = dupnull(desc);
 	cb->themes = be_xcalloc(themes->n ? themes->n : 1,
 	    sizeof *cb->themes);
+	cb->collect = errs != NULL;
 	for (i = 0; i < themes->n; i++)
 		if (load_theme(buf, len, name, themes->items[i], cb, e) < 0)
 			goto fail;
 	if (link_parents(cb, themes, name, e) < 0 ||
 	    load_sets(doc, name, cb, e) < 0)
 		goto fail;
+	if (cb->nperr) {
+		*e = cb->perr[0];
+		goto fail;
+	}
 	be_ynode_free(doc);
 	be_blake2b(h, sizeof h, buf, len);
 	for (i = 0; i < sizeof h; i++)
@@ -528,14 +549,33 @@ be_codebook_parse(const char *buf, size_t len, const char *name,
 	*out = cb;
 	return 0;
 fail:
+	if (errs) {
+		*errs = cb->perr;
+		*nerrs = cb->nperr;
+		cb->perr = NULL;
+	}
 	be_ynode_free(doc);
 	be_codebook_free(cb);
 	return -1;
 }
 
 int
+be_codebook_parse(const char *buf, size_t len, const char *name,
+    struct be_codebook **out, struct be_err *e)
+{
+	return parse(buf, len, name, out, NULL, NULL, e);
+}
+
+int
 be_codebook_load(const char *path, struct be_codebook **cb,
     struct be_err *e)
+{
+	return be_codebook_load_all(path, cb, NULL, NULL, e);
+}
+
+int
+be_codebook_load_all(const char *path, struct be_codebook **cb,
+    struct be_err **errs, size_t *nerrs, struct be_err *e)
 {
 	struct be_buf b = BE_BUF_INIT;
 	FILE *fp;
@@ -565,7 +605,11 @@ be_codebook_load(const char *path, struct be_codebook **cb,
 	}
 	if (fp != stdin)
 		fclose(fp);
-	rc = be_codebook_parse(b.s, b.len, path, cb, e);
+	if (errs) {
+		*errs = NULL;
+		*nerrs = 0;
+	}
+	rc = parse(b.s, b.len, path, cb, errs, nerrs, e);
 	be_buf_release(&b);
 	return rc;
 }

@@ -67,6 +67,9 @@ struct be_codebook {
 	struct be_lits *lits;
 	struct be_cb_pat **pats;	/* npats, by pre-filter id */
 	unsigned char *always;		/* npats: no literal, always run */
+	int collect;			/* loading: list every bad pattern */
+	struct be_err *perr;		/* loading: the bad patterns */
+	size_t nperr, aperr;
 };
 
 /*
@@ -80,6 +83,16 @@ struct be_codebook {
  */
 int be_codebook_load(const char *path, struct be_codebook **cb,
     struct be_err *e);
+
+/*
+ * As be_codebook_load, but a bad pattern does not stop the loading: each
+ * one is appended to *errs (*nerrs of them, in file order, caller frees
+ * *errs, also after success, when it is NULL), and the loading fails at
+ * the end with the first in e.  What else is wrong stops the loading as
+ * in be_codebook_load (and is not in *errs).  For be-tag --check.
+ */
+int be_codebook_load_all(const char *path, struct be_codebook **cb,
+    struct be_err **errs, size_t *nerrs, struct be_err *e);
 
 /* As be_codebook_load on the bytes buf[0..len), named name. */
 int be_codebook_parse(const char *buf, size_t len, const char *name,

@@ -15,6 +15,7 @@
 #include "csv.h"
 #include "fhash.h"
 #include "date.h"
+#include "ctl.h"
 #include "enc.h"
 #include "mem.h"
 #include "progress.h"
@@ -877,13 +878,27 @@ csv_in(struct ctx *x, FILE *in, char **hash, struct be_err *e)
 		if ((rc = row_done(x, csv_row(x, &cm, c, sm.pos[r], sm.f[r],
 		    sm.nf[r], sm.line[r], e), e)) < 0)
 			goto out;
-	if (sm.n && !more)
-		rc = 0;
-	else
-		while ((rc = be_csv_row(c, &f, &n, &line, e)) == 1)
-			if ((rc = row_done(x, csv_row(x, &cm, c, NULL, f, n,
-			    line, e), e)) < 0)
-				break;
+	rc = 0;
+	/*
+	 * A row the reader refuses (a stray quote, a NUL byte, a control
+	 * character, bytes not in the encoding) is a bad row: under skip_bad
+	 * it is listed and the reading goes on.  After an error that ends
+	 * the reading, it stops.
+	 */
+	while (!(sm.n && !more)) {
+		rc = be_csv_row(c, &f, &n, &line, e);
+		if (rc == 0)
+			break;
+		if (rc < 0 && be_csv_failed(c))
+			break;
+		if (rc < 0) {
+			x->s->read++;
+			rc = ROW_BAD;
+		} else
+			rc = csv_row(x, &cm, c, NULL, f, n, line, e);
+		if ((rc = row_done(x, rc, e)) < 0)
+			break;
+	}
 	if (rc == 0)
 		*hash = be_csv_hash(c);
 out:
@@ -904,6 +919,7 @@ rec_row(struct ctx *x, const struct be_rec *r, unsigned long line,
 	long long id;
 	size_t i, bad;
 	unsigned long col;
+	unsigned cp;
 
 	x->s->read++;
 	be_story_release(s);
@@ -925,6 +941,12 @@ rec_row(struct ctx *x, const struct be_rec *r, unsigned long line,
 		if (!utf8_valid(r->f[i], strlen(r->f[i]), &bad))
 			return be_err_at(e, x->name, line, 0, "invalid UTF-8 in "
 			    "field %zu", i + 1), ROW_BAD;
+	for (i = 0; i < 5; i++)
+		if (be_ctl_find(r->f[i], strlen(r->f[i]), &cp) <
+		    strlen(r->f[i]))
+			return be_err_at(e, x->name, line, 0, "control "
+			    "character U+%04X in field %zu; remove it", cp,
+			    i + 1), ROW_BAD;
 	if (*r->f[1]) {
 		if (be_date_parse(r->f[1], date) < 0) {
 			col = (unsigned long)strlen(r->f[0]) + 2;
@@ -1360,7 +1382,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 		goto fail;
 	if (source_end(&x, hash, e) < 0)
 		goto fail;
-	if (x.large && !o->no_index && be_store_exec(st, sql_told_make, e) < 0)
+	if (x.large && !o->no_index && be_store_sort(st, sql_told_make, e) < 0)
 		goto fail;
 	if (o->dry_run)
 		be_store_rollback(st);

@@ -24,7 +24,7 @@
 
 #define MAX_ROW	(16 * 1024 * 1024)
 
-enum { C_PLAIN, C_DELIM, C_QUOTE, C_CR, C_LF, C_NUL };
+enum { C_PLAIN, C_DELIM, C_QUOTE, C_CR, C_LF, C_NUL, C_CTL, C_C2 };
 
 enum {
 	S_ROW,		/* before a row */
@@ -60,7 +60,10 @@ struct be_csv {
 
 	int done;			/* 1 at the end, -1 failed with err */
 	int bad;			/* the row being read had an error */
-	struct be_err err;
+	int pend;			/* bad bytes at the very start */
+	int forced;			/* the delimiter was forced */
+	int started;			/* a row was read */
+	struct be_err err, pending;
 };
 
 /* Picks the delimiter from the first rows of p[0..n): see csv.h. */
@@ -75,7 +78,14 @@ detect_delim(const unsigned char *p, size_t n)
 	for (i = 0; i < n && rec < 11; i++) {
 		switch (p[i]) {
 		case '"':
-			inq = !inq;
+			/* A quote opens a field, or is a character in it. */
+			if (!inq)
+				inq = i == start || p[i - 1] == ',' ||
+				    p[i - 1] == ';' || p[i - 1] == '\t';
+			else if (i + 1 < n && p[i + 1] == '"')
+				i++;
+			else
+				inq = 0;
 			break;
 		case ',':
 			cnt[0] += !inq;
@@ -126,8 +136,16 @@ static void
 set_delim(struct be_csv *c, int delim)
 {
 	c->delim = delim;
+	int b;
+
 	memset(c->cls, C_PLAIN, sizeof c->cls);
 	memset(c->qcls, C_PLAIN, sizeof c->qcls);
+	/* Control characters (ctl.h); 0xC2 starts those of C1. */
+	for (b = 1; b < 0x20; b++)
+		if (b != '\t')
+			c->cls[b] = c->qcls[b] = C_CTL;
+	c->cls[0x7f] = c->qcls[0x7f] = C_CTL;
+	c->cls[0xc2] = c->qcls[0xc2] = C_C2;
 	c->cls[(unsigned char)delim] = C_DELIM;
 	c->cls['"'] = c->qcls['"'] = C_QUOTE;
 	c->cls['\r'] = c->qcls['\r'] = C_CR;
@@ -197,9 +215,9 @@ be_csv_open(FILE *fp, const char *name, const struct be_csv_opts *o,
 	static const struct be_csv_opts dflt;
 	struct be_csv *c;
 	struct be_err ee;
-	const char *p;
-	size_t n;
-	int r;
+	const char *p, *raw;
+	size_t n, rawn;
+	int r, delim;
 
 	if (o == NULL)
 		o = &dflt;
@@ -223,17 +241,36 @@ be_csv_open(FILE *fp, const char *name, const struct be_csv_opts *o,
 		c->max_row = MAX_ROW;
 	c->line = c->col = 1;
 	c->state = S_ROW;
+	/*
+	 * The delimiter is looked for in the whole first chunk, as read,
+	 * when the encoding keeps ASCII as it is: the text handed out stops
+	 * at a bad byte, which under --skip-bad only refuses its row.
+	 */
+	delim = o->delim;
+	if (!delim && be_enc_peek(c->d, &raw, &rawn) && rawn > 0)
+		delim = detect_delim((const unsigned char *)raw, rawn);
 	be_err_init(&ee);
 	r = be_enc_read(c->d, &p, &n, &ee);
+	if (r < 0 && be_enc_skip(c->d)) {
+		/* Bad bytes at 1:1: be_csv_row refuses the first row. */
+		c->pend = 1;
+		be_err_at(&c->pending, c->name, 1, 1, "%s", ee.msg);
+		be_err_init(&ee);
+		r = be_enc_read(c->d, &p, &n, &ee);
+		if (r < 0 && be_enc_skip(c->d))
+			r = 1, n = 0, p = "";	/* be_csv_row reads on */
+	}
 	if (r > 0) {
 		c->p = (const unsigned char *)p;
 		c->n = n;
 	} else if (r < 0)
 		fail(c, NULL, 1, 1, "%s", ee.msg);
-	else
+	else if (!c->pend)
 		c->done = 1;
-	set_delim(c, o->delim ? o->delim : r > 0 ? detect_delim(c->p, c->n) :
-	    ',');
+	if (!delim)
+		delim = r > 0 && c->n > 0 ? detect_delim(c->p, c->n) : ',';
+	c->forced = o->delim != 0;
+	set_delim(c, delim);
 	return c;
 }
 
@@ -261,15 +298,17 @@ copy_run(const unsigned char *s, const unsigned char *end,
 	uint64_t x, d = delim >= 0 ? BE_ONES * (unsigned char)delim : 0;
 
 	/*
-	 * Eight bytes at a time while none of them is special (a NUL, a
-	 * quote, CR, LF or, outside quotes, the delimiter): each column is
+	 * Eight bytes at a time while none of them is special (a byte
+	 * below 0x20, a quote, DEL, 0xC2 or, outside quotes, the
+	 * delimiter; the loop below sorts them out): each column is
 	 * a byte that does not continue a UTF-8 sequence (10xxxxxx).
 	 */
 	while (end - t >= 8) {
 		memcpy(&x, t, 8);
-		if (be_zero_bytes(x) | be_zero_bytes(x ^ BE_ONES * '"') |
-		    be_zero_bytes(x ^ BE_ONES * '\r') |
-		    be_zero_bytes(x ^ BE_ONES * '\n') |
+		if (((x - BE_ONES * 0x20) & ~x & BE_HIGH) |
+		    be_zero_bytes(x ^ BE_ONES * '"') |
+		    be_zero_bytes(x ^ BE_ONES * 0x7f) |
+		    be_zero_bytes(x ^ BE_ONES * 0xc2) |
 		    (delim >= 0 ? be_zero_bytes(x ^ d) : 0))
 			break;
 		*col += 8 - (unsigned long)__builtin_popcountll(x & ~(x << 1) &
@@ -357,14 +396,18 @@ scan(struct be_csv *c, struct be_err *e)
 			case C_CR:
 				goto newline;
 			case C_QUOTE:
-				r = rowerr(c, e, line, col,
-				    "stray quote in unquoted field");
+				/*
+				 * A quote inside an unquoted field is a
+				 * character, as Excel and Python's csv
+				 * module read it (6'2" tall).
+				 */
 				*o++ = '"';
 				s++;
 				col++;
-				if (r < 0)
-					goto out;
 				continue;
+			case C_CTL:
+			case C_C2:
+				goto ctl;
 			default:
 				goto nul;
 			}
@@ -404,6 +447,9 @@ scan(struct be_csv *c, struct be_err *e)
 				col = 1;
 				st = S_QCR;
 				continue;
+			case C_CTL:
+			case C_C2:
+				goto ctl;
 			default:
 				goto nul;
 			}
@@ -436,6 +482,24 @@ scan(struct be_csv *c, struct be_err *e)
 		}
 		continue;
 		/* The pieces the states share; s is at the byte named. */
+ctl:
+		if (*s == 0xc2 && (s + 1 == end || s[1] < 0x80 || s[1] > 0x9f)) {
+			/* U+00A0 and on: a letter, not C1. */
+			*o++ = (char)*s++;
+			if (s < end)
+				*o++ = (char)*s++;
+			col++;
+			continue;
+		}
+		r = rowerr(c, e, line, col, "control character U+%04X; remove "
+		    "it from the file", *s == 0xc2 ? s[1] : *s);
+		if (*s == 0xc2)
+			*o++ = (char)*s++;
+		*o++ = (char)*s++;
+		col++;
+		if (r < 0)
+			goto out;
+		continue;
 nul:
 		r = rowerr(c, e, line, col, "NUL byte");
 		s++;
@@ -529,6 +593,50 @@ finish(struct be_csv *c, struct be_err *e)
 	return 1;
 }
 
+/*
+ * Bytes not valid in the encoding, at the place reached: they refuse the
+ * row they are in (one that starts with them too) and are skipped.
+ */
+static int
+bytes_err(struct be_csv *c, struct be_err *e, const char *msg)
+{
+	int r;
+
+	if (c->state == S_ROW || c->state == S_ROWCR) {
+		c->rowline = c->line;
+		c->len = c->nf = 0;
+		if (c->nf == c->fcap)
+			grow_fields(c);
+		c->off[0] = 0;
+		c->fline[0] = c->line;
+		c->fcol[0] = c->col;
+		c->nf = 1;
+		c->state = S_PLAIN;
+	}
+	r = rowerr(c, e, c->line, c->col, "%s", msg);
+	c->col++;
+	return r;
+}
+
+/*
+ * Whether the row read (the first) is Excel's line "sep=X", X one ASCII
+ * character, the delimiter of the rest: X, else 0.  Read with another
+ * delimiter it is one field "sep=X"; with X itself, "sep=" and "".
+ */
+static int
+sep_row(const struct be_csv *c)
+{
+	const char *f = c->buf + c->off[0];
+
+	if (c->rowline != 1 || strncmp(f, "sep=", 4) != 0)
+		return 0;
+	if (c->nf == 1 && f[4] > 0 && f[4] != '"' && f[5] == '\0')
+		return (unsigned char)f[4];
+	if (c->nf == 2 && f[4] == '\0' && c->buf[c->off[1]] == '\0')
+		return c->delim;
+	return 0;
+}
+
 int
 be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
     struct be_err *e)
@@ -550,9 +658,21 @@ be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
 		c->nf = 0;
 	}
 	for (;;) {
+		if (c->pend) {
+			c->pend = 0;
+			r = bytes_err(c, e, c->pending.msg);
+			if (r < 0)
+				return -1;
+			continue;
+		}
 		if (c->i == c->n) {
 			be_err_init(&ee);
 			r = be_enc_read(c->d, &p, &pn, &ee);
+			if (r < 0 && be_enc_skip(c->d)) {
+				if (bytes_err(c, e, ee.msg) < 0)
+					return -1;
+				continue;
+			}
 			if (r < 0)
 				return fail(c, e, c->line, c->col, "%s",
 				    ee.msg);
@@ -580,6 +700,15 @@ be_csv_row(struct be_csv *c, char ***fields, size_t *n, unsigned long *line,
 			return -1;
 		if (r > 0)
 			break;
+	}
+	if (!c->started) {
+		c->started = 1;
+		if ((i = sep_row(c)) != 0) {
+			/* Excel's "sep=;": the delimiter, and no header. */
+			if (!c->forced)
+				set_delim(c, (int)i);
+			return be_csv_row(c, fields, n, line, e);
+		}
 	}
 	for (i = 0; i < c->nf; i++)
 		c->fields[i] = c->buf + c->off[i];

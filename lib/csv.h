@@ -12,9 +12,13 @@
  *   tie, the one that occurs as often in the next rows, ',' before ';'
  *   before TAB; with none of them the file has a single column (and
  *   be_csv_delim says ',');
+ * - a first line "sep=X" (Excel's, X one ASCII character) makes X the
+ *   delimiter, unless one is forced, and is no row: the header follows;
  * - a field may be quoted with '"'; inside quotes the delimiter and line
  *   ends are data, and '""' is one '"'.  A line end inside quotes is kept
- *   as it is, except that CRLF becomes LF;
+ *   as it is, except that CRLF becomes LF.  A quote inside an unquoted
+ *   field is a character (6'2"), as Excel and Python's csv module read
+ *   it;
  * - a row ends at CRLF, LF or a lone CR;
  * - an empty line (nothing at all between two line ends) is no row, so
  *   neither is an empty last line; a line of blanks is a row;
@@ -25,10 +29,11 @@
  * bytes; the byte order mark is not counted), and a line ends at CRLF,
  * LF or a lone CR, inside quotes or not:
  *	unterminated quoted field			at its opening quote
- *	stray quote in unquoted field			at the quote
  *	stray quote after quoted field (a quote inside
  *	    a quoted field must be doubled)		at the closing quote
  *	NUL byte					at the byte
+ *	control character U+001B; remove it from the file
+ *	    (C0 but TAB, CR, LF; DEL; C1: see ctl.h)	at the character
  *	the encoding errors of be_enc_read		where the text stops
  *	field longer than N bytes			at the field's start
  *	row longer than N bytes				at the row's line, col 1
@@ -39,12 +44,14 @@
  * passed, without reading the rest of it.  A row may hold at most
  * 16 MiB (or 2 * max_field if that is more).
  *
- * The errors of a row (stray quote, NUL byte, field or row too long, too
- * many fields) refuse that row only: the next be_csv_row reads on, finds
+ * The errors of a row (stray quote, NUL byte, a control character or
+ * bytes not valid in the encoding, field or row too long, too many
+ * fields) refuse that row only: the next be_csv_row reads on, finds
  * the end of the bad row (reading it leniently, a stray quote as a plain
  * character) and returns the row after it.  So a caller may stop at the
- * first error, or list the bad rows and keep the good ones.  The other
- * errors (unterminated quoted field, encoding, read error) end the
+ * first error, or list the bad rows and keep the good ones.  Bytes not
+ * valid in the encoding are skipped (be_enc_skip) and refuse their row.
+ * The other errors (unterminated quoted field, read error) end the
  * reading: every later be_csv_row returns the same error again, and
  * be_csv_failed says so.
  */

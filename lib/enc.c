@@ -19,6 +19,7 @@ struct be_enc {
 	int kind;
 	int detected;		/* kind was detected, not forced */
 	int neither;		/* first chunk neither UTF-8 nor Windows-1252 */
+	int badbytes;		/* err is about bytes of the text (be_enc_skip) */
 	iconv_t cd;		/* (iconv_t)-1 for UTF-8 */
 	unsigned char raw[BE_ENC_CHUNK];
 	size_t chunk;		/* bytes of raw used */
@@ -170,10 +171,56 @@ has_prefix(const struct be_enc *d, const char *bom, size_t n)
 	return d->rawlen >= n && memcmp(d->raw, bom, n) == 0;
 }
 
+/*
+ * Counts in p[0..n) the multi-byte sequences that are valid UTF-8 and the
+ * places where the bytes are not.
+ */
+static void
+utf8_census(const unsigned char *p, size_t n, size_t *good, size_t *bad)
+{
+	size_t i = 0, k, v;
+	int more;
+
+	*good = *bad = 0;
+	while (i < n) {
+		v = be_utf8_valid(p + i, n - i, &more);
+		for (k = i; k < i + v; k++)
+			*good += p[k] >= 0xC0;
+		i += v;
+		if (i == n || more)
+			break;
+		(*bad)++;
+		i++;
+	}
+}
+
+/*
+ * Whether the bytes above 0x7F in p[0..n) stand mostly alone, as the
+ * accented letters and signs of a Western language in Windows-1252 do.
+ * Cyrillic, Greek, Chinese, Japanese or Korean text in its own code
+ * page (Big5, GBK, Shift-JIS, EUC, windows-1251, ...) is all such bytes,
+ * two or more in a row; read as Windows-1252 it would be stored as
+ * garbage.
+ */
+static int
+latin_text(const unsigned char *p, size_t n)
+{
+	size_t i, high = 0, paired = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] < 0x80)
+			continue;
+		high++;
+		if ((i > 0 && p[i - 1] >= 0x80) || (i + 1 < n && p[i + 1] >= 0x80))
+			paired++;
+	}
+	return paired * 4 <= high;
+}
+
 static void
 detect(struct be_enc *d)
 {
-	size_t v;
+	size_t v, good, bad;
 	int more;
 
 	if (has_prefix(d, "\xEF\xBB\xBF", 3)) {
@@ -194,9 +241,19 @@ detect(struct be_enc *d)
 		d->kind = BE_ENC_UTF16BE;
 	} else {
 		v = be_utf8_valid(d->raw, d->rawlen, &more);
+		utf8_census(d->raw, d->rawlen, &good, &bad);
 		if (v == d->rawlen || (more && !d->eof))
 			d->kind = BE_ENC_UTF8;
-		else if (be_cp1252_valid(d->raw, d->rawlen))
+		else if (good > 0 && good >= bad) {
+			/*
+			 * UTF-8 with a few broken bytes (a cell pasted from
+			 * elsewhere): read as Windows-1252, each of its accents
+			 * would be garbled.  It stays UTF-8 and fails at the
+			 * first bad byte.
+			 */
+			d->kind = BE_ENC_UTF8;
+		} else if (be_cp1252_valid(d->raw, d->rawlen) &&
+		    latin_text(d->raw, d->rawlen))
 			d->kind = BE_ENC_CP1252;
 		else {
 			d->kind = BE_ENC_UTF8;
@@ -289,16 +346,20 @@ be_enc_kind(const struct be_enc *d)
 	return d->kind;
 }
 
+#define NEITHER N_("invalid UTF-8 and not Windows-1252 either; convert " \
+	"the file to UTF-8 (iconv -f ITS-ENCODING -t UTF-8)")
+
 /* The message for bad UTF-8 at p[0..n). */
 static void
 bad_utf8(struct be_enc *d, const unsigned char *p, size_t n)
 {
+	d->badbytes = 1;
 	if (d->neither || !be_cp1252_valid(p, n))
-		snprintf(d->err, sizeof d->err, "%s", be_err_tr(
-		    N_("invalid UTF-8 and not Windows-1252 either")));
+		snprintf(d->err, sizeof d->err, "%s", be_err_tr(NEITHER));
 	else
 		snprintf(d->err, sizeof d->err, "%s", be_err_tr(N_("invalid "
-		    "UTF-8 (force the encoding with -e windows-1252)")));
+		    "UTF-8; fix the file, or read it with -e windows-1252 if "
+		    "that is its encoding")));
 }
 
 static int
@@ -350,9 +411,8 @@ take_1252(struct be_enc *d, const char **p)
 		u = d->w1252[*s - 0x80];
 		if (u[3] == 0) {
 			snprintf(d->err, sizeof d->err, "%s", be_err_tr(
-			    d->detected ?
-			    N_("invalid UTF-8 and not Windows-1252 either") :
-			    N_("invalid Windows-1252")));
+			    d->detected ? NEITHER : N_("invalid Windows-1252")));
+			d->badbytes = 1;
 			break;
 		}
 		memcpy(o, u, 3);
@@ -374,9 +434,11 @@ take_iconv(struct be_enc *d, const char **p)
 	if (d->cd == (iconv_t)-1)
 		return 0;	/* d->err says why */
 	if (iconv(d->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
-		if (errno == EILSEQ || (errno == EINVAL && d->eof))
+		if (errno == EILSEQ || (errno == EINVAL && d->eof)) {
 			snprintf(d->err, sizeof d->err, "%s",
 			    be_err_tr(N_("invalid UTF-16")));
+			d->badbytes = 1;
+		}
 	}
 	d->rawoff = d->rawlen - inleft;
 	*p = d->out;
@@ -414,6 +476,41 @@ be_enc_read(struct be_enc *d, const char **p, size_t *n, struct be_err *e)
 		if (d->err[0])
 			return fail(d, e);
 	}
+}
+
+int
+be_enc_skip(struct be_enc *d)
+{
+	size_t k = 1;
+
+	if (d->stop >= 0 || !d->badbytes)
+		return 0;
+	if (d->kind == BE_ENC_UTF16LE || d->kind == BE_ENC_UTF16BE)
+		k = 2;
+	else if (d->kind == BE_ENC_UTF8 || d->kind == BE_ENC_UTF8_BOM)
+		while (k < 4 && d->rawoff + k < d->rawlen &&
+		    (d->raw[d->rawoff + k] & 0xC0) == 0x80)
+			k++;
+	if (k > d->rawlen - d->rawoff)
+		k = d->rawlen - d->rawoff;
+	d->rawoff += k;
+	if (d->cd != (iconv_t)-1)
+		iconv(d->cd, NULL, NULL, NULL, NULL);
+	d->badbytes = 0;
+	d->err[0] = '\0';
+	d->stop = 0;
+	return 1;
+}
+
+int
+be_enc_peek(const struct be_enc *d, const char **p, size_t *n)
+{
+	if (d->kind != BE_ENC_UTF8 && d->kind != BE_ENC_UTF8_BOM &&
+	    d->kind != BE_ENC_CP1252)
+		return 0;
+	*p = (const char *)d->raw + d->rawoff;
+	*n = d->rawlen - d->rawoff;
+	return 1;
 }
 
 char *

@@ -11,12 +11,18 @@
  *	FE FF		UTF-16BE ("utf-16be")
  *	xx 00 xx 00	UTF-16LE without a mark (xx: any byte but 00)
  *	00 xx 00 xx	UTF-16BE without a mark
- *	otherwise	UTF-8 ("utf-8") when the first chunk is valid UTF-8;
- *			Windows-1252 ("windows-1252") when it is not, but is
- *			valid Windows-1252 (none of the bytes 0x81 0x8D 0x8F
- *			0x90 0x9D, which that code page leaves undefined);
- *			else UTF-8, and the text ends in an error where it
- *			stops being valid UTF-8.
+ *	otherwise	UTF-8 ("utf-8") when the first chunk is valid UTF-8,
+ *			or when it holds at least as many valid multi-byte
+ *			sequences of UTF-8 as bad bytes (UTF-8 with a few
+ *			broken bytes, which fails at the first of them);
+ *			Windows-1252 ("windows-1252") when it is valid
+ *			Windows-1252 (none of the bytes 0x81 0x8D 0x8F 0x90
+ *			0x9D, which that code page leaves undefined) and
+ *			reads as a Western language (at most a quarter of
+ *			its bytes above 0x7F next to another such byte:
+ *			Big5, Shift-JIS, windows-1251 and their kin are
+ *			runs of them); else UTF-8, and the text ends in an
+ *			error where it stops being valid UTF-8.
  *
  * (Text in the other encodings never starts with NUL bytes.)  The byte
  * order mark is not part of the text.  UTF-16 is converted with iconv(3),
@@ -100,13 +106,31 @@ int be_enc_kind(const struct be_enc *d);
  * owned by d, valid until the next call; 0 at the end of the file; -1 at
  * a read error or bytes that are not valid in the encoding, with a
  * message in e but no place (the caller knows where the text stopped).
- * The messages: "invalid UTF-8 (force the encoding with -e
- * windows-1252)", "invalid UTF-8 and not Windows-1252 either", "invalid
- * Windows-1252", "invalid UTF-16", "read error: ...".  After 0 or -1,
- * every later call returns the same.
+ * The messages: "invalid UTF-8; fix the file, or read it with -e
+ * windows-1252 if that is its encoding", "invalid UTF-8 and not
+ * Windows-1252 either; convert the file to UTF-8 (iconv -f ITS-ENCODING
+ * -t UTF-8)", "invalid Windows-1252", "invalid UTF-16", "read error:
+ * ...".  After 0 or -1, every later call returns the same, unless
+ * be_enc_skip goes past the bad bytes.
  */
 int be_enc_read(struct be_enc *d, const char **p, size_t *n,
     struct be_err *e);
+
+/*
+ * After be_enc_read failed on bytes that are not valid in the encoding:
+ * skips them (one bad sequence: a byte and the continuation bytes after
+ * it, or a unit of UTF-16), so that be_enc_read goes on after them, and
+ * returns 1.  After any other failure (a read error), or none, 0.
+ */
+int be_enc_skip(struct be_enc *d);
+
+/*
+ * The bytes of the first chunk not handed out yet, as read, for a look
+ * at their ASCII characters (the CSV delimiter) past a bad byte: 1 with
+ * *p and *n, when the encoding keeps ASCII as it is (UTF-8,
+ * Windows-1252); else 0.  Valid until the next be_enc_read.
+ */
+int be_enc_peek(const struct be_enc *d, const char **p, size_t *n);
 
 /*
  * Lower-case hex XXH3-128 (32 digits, see fhash.h) of all bytes read from fp so

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "ctl.h"
 #include "record.h"
 #include "banned.h"
 
@@ -88,11 +89,13 @@ be_rec_field(const struct be_rec *r, size_t i)
 void
 be_rec_escape(struct be_buf *b, const char *s)
 {
-	size_t n;
+	size_t n, from;
 
 	for (;;) {
 		n = strcspn(s, "\\\t\r\n");
+		from = b->len;
 		be_buf_add(b, s, n);
+		b->len = from + be_ctl_clean(b->s + from, n);
 		s += n;
 		switch (*s++) {
 		case '\0': return;
@@ -111,13 +114,18 @@ be_rec_put(FILE *fp, const char *s, int first)
 		putc('\t', fp);
 	if (s == NULL)
 		return;
-	for (; *s; s++) {
-		switch (*s) {
+	size_t n;
+
+	for (;;) {
+		n = strcspn(s, "\\\t\r\n");
+		be_ctl_write(fp, s, n);	/* no control character to a terminal */
+		s += n;
+		switch (*s++) {
+		case '\0': return;
 		case '\\': fputs("\\\\", fp); break;
 		case '\t': fputs("\\t", fp); break;
 		case '\r': fputs("\\r", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		default: putc(*s, fp);
+		default: fputs("\\n", fp); break;
 		}
 	}
 }

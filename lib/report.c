@@ -6,6 +6,7 @@
 #include "agenda.h"	/* be_html_escape, be_excerpt */
 #include "buf.h"
 #include "csvw.h"
+#include "ctl.h"
 #include "i18n.h"
 #include "mem.h"
 #include "point.h"	/* be_point_quote */
@@ -1293,7 +1294,7 @@ be_report_write(FILE *fp, const struct be_report *r, enum be_rfmt f)
 	case BE_RF_YAML: write_yaml(fp, r); break;
 	case BE_RF_CSV: write_csv(fp, r); break;
 	}
-	fwrite(o.s, 1, o.len, fp);
+	be_ctl_write(fp, o.s, o.len);	/* no control characters (ctl.h) */
 	be_buf_release(&o);
 	return ferror(fp) ? -1 : 0;
 }

@@ -688,18 +688,42 @@ be_rx_compile(const char *pat, size_t len, unsigned opts, size_t *erroff,
 	struct be_rx *rx;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
-	uint32_t o = PCRE2_UTF | PCRE2_UCP;
+	uint32_t o = PCRE2_UTF | PCRE2_UCP, min;
 	int code;
 
 	if (!(opts & BE_RX_CASE))
 		o |= PCRE2_CASELESS;
+	/* \C matches one byte, and so can split a character of UTF-8. */
+	o |= PCRE2_NEVER_BACKSLASH_C;
 	rx = be_xcalloc(1, sizeof *rx);
 	rx->code = pcre2_compile((PCRE2_SPTR)pat, len, o, &code, &off, NULL);
 	if (rx->code == NULL) {
-		pcre2_get_error_message(code, msg, sizeof msg);
+		if (code == PCRE2_ERROR_BACKSLASH_C_CALLER_DISABLED) {
+			off = off >= 2 ? off - 2 : 0;	/* at the backslash */
+			be_err_set(e, "\\C (one byte) is not allowed; write . "
+			    "for one character");
+		} else {
+			pcre2_get_error_message(code, msg, sizeof msg);
+			be_err_set(e, "%s", (char *)msg);
+		}
 		if (erroff)
 			*erroff = off;
-		be_err_set(e, "%s", (char *)msg);
+		free(rx);
+		return NULL;
+	}
+	/*
+	 * A pattern that can match the empty string (an empty one, 'x|',
+	 * '(x)*') matches every text.  PCRE2's minimum length is a lower
+	 * bound: 0 also for a pattern made only of assertions, which finds
+	 * no words either.
+	 */
+	if (pcre2_pattern_info(rx->code, PCRE2_INFO_MINLENGTH, &min) == 0 &&
+	    min == 0) {
+		if (erroff)
+			*erroff = 0;
+		be_err_set(e, "pattern can match the empty string, and so "
+		    "every story; make it need at least one character");
+		pcre2_code_free(rx->code);
 		free(rx);
 		return NULL;
 	}

@@ -38,7 +38,10 @@ struct be_rx_ctx;
 /*
  * Compiles pat[0..len).  Returns the pattern (caller frees with
  * be_rx_free), or NULL with e's message set to PCRE2's (lower case) and
- * *erroff to the byte offset in pat where PCRE2 found the error.
+ * *erroff to the byte offset in pat where PCRE2 found the error.  Also
+ * refused: \C (one byte, which can split a character), and a pattern
+ * that can match the empty string (it would match every text; *erroff
+ * 0): "pattern can match the empty string, ...".
  */
 struct be_rx *be_rx_compile(const char *pat, size_t len, unsigned opts,
     size_t *erroff, struct be_err *e);

@@ -21,6 +21,7 @@
 #define NCACHE 64
 /* The page cache, in KiB: a large unit has twice as much. */
 #define CACHE_KB 16384
+#define SORT_KB 8192	/* page cache during a sort: be_store_sort */
 
 struct be_store {
 	sqlite3 *db;
@@ -32,6 +33,7 @@ struct be_store {
 	int ncache;
 	int busy_ms;		/* the busy timeout */
 	int wbfd;		/* be_store_writeback's descriptor, or -1 */
+	int damaged;		/* SQLite found the file damaged */
 };
 
 /*
@@ -294,6 +296,46 @@ be_store_name(const struct be_store *st)
 	return st->path;
 }
 
+static int
+damaged(const struct be_store *st, const char *what, struct be_err *e)
+{
+	return be_err_at(e, st->path, 0, 0, "%s: the store is damaged; "
+	    "restore a copy, or save what is left with 'sqlite3 %s .recover'",
+	    what, st->path);
+}
+
+int
+be_store_damaged(const struct be_store *st)
+{
+	return st->damaged;
+}
+
+int
+be_store_check(struct be_store *st, unsigned long *nproblems,
+    struct be_err *e)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	*nproblems = 0;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &q, NULL) !=
+	    SQLITE_OK)
+		return be_store_error(st, "cannot check the store", e);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if (strcmp(be_col_text(q, 0), "ok") != 0)
+			(*nproblems)++;
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		*nproblems = 0;
+		return be_store_error(st, "cannot check the store", e);
+	}
+	if (*nproblems) {
+		st->damaged = 1;
+		return damaged(st, be_err_tr(N_("check")), e);
+	}
+	return 0;
+}
+
 int
 be_store_error(struct be_store *st, const char *what, struct be_err *e)
 {
@@ -320,9 +362,12 @@ be_store_error(struct be_store *st, const char *what, struct be_err *e)
 	if ((code & 0xff) == SQLITE_READONLY)
 		return be_err_at(e, st->path, 0, 0,
 		    "%s: store is read-only; check its permissions", what);
-	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
-		return be_err_at(e, st->path, 0, 0,
-		    "%s: store is damaged or not a benut store", what);
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
+		/* Nothing more is written into it (be_store_begin). */
+		st->damaged = 1;
+		be_store_rollback(st);
+		return damaged(st, what, e);
+	}
 	if ((code & 0xff) == SQLITE_IOERR)
 		return be_err_at(e, st->path, 0, 0,
 		    "%s: input/output error (%s); check the disk", what,
@@ -384,6 +429,8 @@ be_store_stmt(struct be_store *st, const char *sql, struct be_err *e)
 int
 be_store_begin(struct be_store *st, struct be_err *e)
 {
+	if (st->damaged)
+		return damaged(st, "cannot start writing", e);
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)
 	    != SQLITE_OK)
 		return be_store_error(st, "cannot start writing", e);
@@ -450,6 +497,23 @@ be_store_bulk_begin(struct be_store *st, int want, struct be_err *e)
 fail:
 	be_store_bulk_end(st, did);
 	return -1;
+}
+
+int
+be_store_sort(struct be_store *st, const char *sql, struct be_err *e)
+{
+	char pragma[64];
+	int kb, rc;
+
+	kb = be_store_int(st, "PRAGMA cache_size");
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", SORT_KB);
+	if (be_store_exec(st, pragma, e) < 0)
+		return -1;
+	rc = be_store_exec(st, sql, e);
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", kb);
+	if (be_store_exec(st, pragma, rc < 0 ? NULL : e) < 0)
+		rc = -1;
+	return rc;
 }
 
 void
@@ -859,8 +923,9 @@ be_store_open(const char *path, int mode, struct be_err *e)
 	    e) < 0) {
 		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
 			be_err_at(e, path, 0, 0,
-			    "not a benut store (not an SQLite database); "
-			    "name another with -s");
+			    "not an SQLite database: another file, or a "
+			    "damaged store; name another with -s, or restore "
+			    "a copy");
 		goto fail;
 	}
 	if (appid != BE_STORE_APPID && (ntables > 0 || version > 0)) {

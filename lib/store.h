@@ -94,6 +94,15 @@ int be_store_bulk_begin(struct be_store *st, int want, struct be_err *e);
 void be_store_bulk_end(struct be_store *st, int did);
 
 /*
+ * Runs sql, a statement that sorts all rows of a table (CREATE INDEX),
+ * with a page cache of 8 MB: SQLite's sorter keeps as much in memory as
+ * the page cache may hold, besides that cache, so in a BE_BULK_LARGE
+ * unit the sort would double its 32 MB.  The cache is as before after.
+ * 0, or -1 with e.
+ */
+int be_store_sort(struct be_store *st, const char *sql, struct be_err *e);
+
+/*
  * A large unit that writes the store file itself (BE_BULK_FILL)
  * leaves hundreds of megabytes for the sync at its commit to write.
  * be_store_writeback starts writing the pages changed so far without
@@ -109,9 +118,25 @@ void be_store_writeback(struct be_store *st);
 
 /*
  * Fills e from the connection's last error, prefixed by what (an English
- * literal, translated as a message is: see err.h).  -1.
+ * literal, translated as a message is: see err.h).  -1.  A damaged file
+ * (SQLITE_CORRUPT, SQLITE_NOTADB) is "what: the store is damaged; restore
+ * a copy, or save what is left with 'sqlite3 FILE .recover'": the unit
+ * being written is rolled back and the store marked damaged, so that
+ * be_store_begin refuses every later unit.
  */
 int be_store_error(struct be_store *st, const char *what, struct be_err *e);
+
+/* Nonzero once SQLite found the store damaged (be_store_error). */
+int be_store_damaged(const struct be_store *st);
+
+/*
+ * Checks the whole store (PRAGMA quick_check; it reads every page, so
+ * only when asked for).  0 when sound; else -1 with "check: the store
+ * is damaged; ..." and *nproblems the number of problems SQLite found
+ * (0 when an error stopped the check before it ended).
+ */
+int be_store_check(struct be_store *st, unsigned long *nproblems,
+    struct be_err *e);
 
 /*
  * Steps stmt (a write that returns no rows) to its end and resets it.

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "colmap.h"
+#include "ctl.h"
 #include "enc.h"
 #include "fhash.h"
 #include "mem.h"
@@ -719,26 +720,44 @@ be_story_text(FILE *fp, const struct be_story *s)
 {
 	size_t i;
 
+	/* Stored text goes through be_ctl_puts: no control characters. */
 	if (s->id > 0)
 		fprintf(fp, "S-%lld", s->id);
 	else
 		fputc('-', fp);
-	fprintf(fp, "  %s", s->told ? s->told : "(no date)");
-	if (s->channel)
-		fprintf(fp, "  %s", s->channel);
-	if (s->gemeente)
-		fprintf(fp, "  %s", s->gemeente);
+	fputs("  ", fp);
+	be_ctl_puts(fp, s->told ? s->told : "(no date)");
+	if (s->channel) {
+		fputs("  ", fp);
+		be_ctl_puts(fp, s->channel);
+	}
+	if (s->gemeente) {
+		fputs("  ", fp);
+		be_ctl_puts(fp, s->gemeente);
+	}
 	fputc('\n', fp);
-	if (s->route)
-		fprintf(fp, "route: %s\n", s->route);
+	if (s->route) {
+		fputs("route: ", fp);
+		be_ctl_puts(fp, s->route);
+		fputc('\n', fp);
+	}
 	if (s->consent >= 0)
 		fprintf(fp, "consent: %s\n", s->consent ? "ja" : "nee");
 	fprintf(fp, "use: %s\n", be_use_name(s->use));
-	for (i = 0; i < s->nattr; i++)
-		fprintf(fp, "%s: %s\n", s->attr_keys[i], s->attr_vals[i]);
-	for (i = 0; i < s->nred; i++)
-		fprintf(fp, "redacted: %u %s\n", s->red_n[i], s->red_kind[i]);
-	fprintf(fp, "\n%s\n", s->text ? s->text : "");
+	for (i = 0; i < s->nattr; i++) {
+		be_ctl_puts(fp, s->attr_keys[i]);
+		fputs(": ", fp);
+		be_ctl_puts(fp, s->attr_vals[i]);
+		fputc('\n', fp);
+	}
+	for (i = 0; i < s->nred; i++) {
+		fprintf(fp, "redacted: %u ", s->red_n[i]);
+		be_ctl_puts(fp, s->red_kind[i]);
+		fputc('\n', fp);
+	}
+	fputc('\n', fp);
+	be_ctl_puts(fp, s->text ? s->text : "");
+	fputc('\n', fp);
 }
 
 /*
@@ -756,7 +775,7 @@ ahead(const unsigned char *p, const unsigned char *end)
 
 /* Appends the first n words; with esc, a backslash as a record has it. */
 static void
-first_words(struct be_buf *b, const char *text, int n, int esc)
+words(struct be_buf *b, const char *text, int n, int esc)
 {
 	const unsigned char *p = (const unsigned char *)text, *end, *word;
 	size_t sp;
@@ -783,6 +802,16 @@ first_words(struct be_buf *b, const char *text, int n, int esc)
 			p += sp;
 		w++;
 	}
+}
+
+/* words, with any control character as '?' (ctl.h). */
+static void
+first_words(struct be_buf *b, const char *text, int n, int esc)
+{
+	size_t from = b->len;
+
+	words(b, text, n, esc);
+	b->len = from + be_ctl_clean(b->s + from, b->len - from);
 }
 
 void

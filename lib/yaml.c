@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "mem.h"
+#include "ctl.h"
 #include "yaml.h"
 #include "banned.h"
 
@@ -44,6 +45,7 @@ struct be_yreader {
 	int ioerr;		/* errno of a read error */
 	int toolong;		/* the scanner ran too far from a value */
 	yaml_mark_t last;	/* end of the last event */
+	yaml_mark_t docstart;	/* start of the document being read */
 	const char *mem;	/* reading from memory: mem[0..memlen) */
 	size_t memlen, memoff;
 };
@@ -442,6 +444,7 @@ on_scalar(struct be_yreader *r, yaml_event_t *ev)
 {
 	struct be_ynode *n;
 	size_t len = ev->data.scalar.length;
+	unsigned cp;
 
 	if (plain_node(r, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
 		return -1;
@@ -451,6 +454,10 @@ on_scalar(struct be_yreader *r, yaml_event_t *ev)
 	if (memchr(ev->data.scalar.value, '\0', len))
 		return fail(r, ev->start_mark,
 		    "scalar holds a NUL character");
+	/* As written with an escape ("\e", "\x1b"): see ctl.h. */
+	if (be_ctl_find((const char *)ev->data.scalar.value, len, &cp) < len)
+		return fail(r, ev->start_mark, "control character U+%04X in a "
+		    "scalar; remove it", cp);
 	n = node_new(BE_YSCALAR, ev->start_mark);
 	/* Take libyaml's copy rather than copy it again. */
 	n->str = (char *)ev->data.scalar.value;
@@ -528,6 +535,7 @@ parse_doc(struct be_yreader *r)
 			done = 1;
 			break;
 		case YAML_DOCUMENT_START_EVENT:
+			r->docstart = ev.start_mark;
 			if (ev.data.document_start.tag_directives.start !=
 			    ev.data.document_start.tag_directives.end)
 				rc = fail(r, ev.start_mark,
@@ -590,9 +598,19 @@ be_yaml_next(struct be_yreader *r, struct be_ynode **doc, struct be_err *e)
 		}
 		if (rc == 0)
 			return 0;
+		/*
+		 * An empty document ("---" and nothing, a directive and
+		 * nothing: yaml-test-suite MUS6) is no document of benut's,
+		 * and libyaml lets some broken ones through as one.
+		 */
 		if (r->root == NULL || (r->root->kind == BE_YSCALAR &&
-		    r->root->plain && r->root->len == 0))
-			continue;
+		    r->root->plain && r->root->len == 0)) {
+			fail(r, r->docstart, "empty document; write one with "
+			    "kind: and version:, or remove the '---'");
+			be_ynode_free(r->root);
+			r->root = NULL;
+			goto err;
+		}
 		*doc = r->root;
 		r->root = NULL;
 		r->ndocs++;

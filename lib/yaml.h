@@ -72,7 +72,9 @@ struct be_yreader *be_yaml_open(FILE *fp, const char *name);
  * name:line:col and a message.  After an error every call returns -1
  * again.  Documents are read one at a time, so a stream of any length is
  * read in the memory of its largest document.  An empty document (a
- * "---" followed by nothing, or only comments) is skipped.
+ * "---" followed by nothing, or only comments, also after a directive)
+ * is an error at its start: "empty document; ...".  A stream of no
+ * document at all (an empty file, only comments) is no error: 0.
  */
 int be_yaml_next(struct be_yreader *r, struct be_ynode **doc,
     struct be_err *e);

@@ -5,7 +5,7 @@
 F=$FIX/collect
 # last COLUMNS: of the stories of the last intake
 last() { q "SELECT $1 FROM story WHERE source_id = (SELECT max(id) FROM source) ORDER BY id"; }
-plan 25
+plan 28
 
 run be-collect "$F/tab.tsv"
 is "$RC:$(cat "$ERR")" "0:be-collect: $F/tab.tsv: 2 rows read, 2 new, 0 duplicates, 0 refused; no column about use: quotable; read as utf-8, delimiter TAB" "TAB"
@@ -65,4 +65,12 @@ is "$(q "SELECT told, channel, gemeente FROM story WHERE channel = 'formulier' O
 is "$(q "SELECT DISTINCT key FROM story_attr JOIN story ON story.id = story_id WHERE channel = 'formulier' ORDER BY key")" "Antwoord ID
 ID
 _id" "tool metadata dropped, ids kept"
+# Excel's sep= line; quotes inside unquoted fields (csv-spectrum).
+run be-collect "$F/sep.csv"
+is "$RC:$(cat "$ERR")" "0:be-collect: $F/sep.csv: 2 rows read, 2 new, 0 duplicates, 0 refused; no column about use: quotable; read as utf-8, delimiter ';'" "sep=; sets the delimiter, and the header follows"
+is "$(last text)" 'Het loket, zegt men, gaat om 12 uur dicht.
+Hij is 1,90 m lang en zei: ik wacht "al weken".' "a quote inside an unquoted field is a character"
+run be-collect -d , "$F/sep.csv"
+is "$RC:$(tail -1 "$ERR")" "2:be-collect: $F/sep.csv: nothing written" "a forced delimiter wins over sep="
+
 done_testing

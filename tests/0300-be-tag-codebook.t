@@ -1,7 +1,7 @@
 #!/bin/sh
 # be-tag --check: codebooks refused with file:line:col, examples run.
 . "${0%/*}/lib.sh"
-plan 33
+plan 35
 
 cp "$FIX"/tag/*.yaml .
 
@@ -18,6 +18,16 @@ refuse unknown-parent.yaml "6:13: unknown parent 'zz' of theme 'a'"
 refuse cycle.yaml "6:13: parent cycle: 'a' -> 'c' -> 'b' -> 'a'"
 refuse bad-pattern.yaml "7:20: theme 'a': missing closing parenthesis"
 refuse bad-pattern-dq.yaml "7:21: theme 'a': missing terminating ] for character class"
+E="pattern can match the empty string, and so every story; make it need at least one character"
+run be-tag --check bad-patterns.yaml
+must_fail 2 "be-tag: bad-patterns.yaml:7:10: theme 'a': $E
+be-tag: bad-patterns.yaml:8:10: theme 'a': $E
+be-tag: bad-patterns.yaml:11:14: theme 'b': $E
+be-tag: bad-patterns.yaml:11:28: theme 'b': \\C (one byte) is not allowed; write . for one character
+be-tag: bad-patterns.yaml:12:22: theme 'b': missing closing parenthesis" \
+    "--check lists every bad pattern: empty matches, \\C, a syntax error"
+run be-tag -c bad-patterns.yaml --all
+must_fail 2 "be-tag: bad-patterns.yaml:7:10: theme 'a': $E" "-c stops at the first"
 refuse wrong-type.yaml "6:12: 'match' must be a list"
 refuse bad-colour.yaml "6:13: colour must be \"#rrggbb\" (in quotes)"
 refuse bad-name.yaml "5:11: theme name 'Vervoer' must be lower case letters, digits, '-' or '_'"

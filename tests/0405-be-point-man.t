@@ -2,7 +2,7 @@
 # man/be-point.1: the SYNOPSIS is the usage, and the EXAMPLES run.
 . "${0%/*}/lib.sh"
 export BENUT_NOW=2026-11-23T10:00:00Z
-plan 5
+plan $((4 + $(man_examples be-point.1)))
 
 run be-point --help
 mandoc -Tascii "$TOP/man/be-point.1" | col -b |
@@ -14,10 +14,8 @@ must_fail 2 "$(sed 's/^/usage: /;2,$s/^usage: /       /' syn)" \
 
 new_store
 sqlite3 -batch "$BENUT_STORE" <"$FIX/point/seed.sql"
-sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' "$TOP/man/be-point.1" |
-    sed -n '/^\.Bd -literal/,/^\.Ed/p' | sed '/^\./d;s/\\e/\\/g' >examples.sh
-run sh -e examples.sh
-is_rc 0 "the EXAMPLES run"
+n=$(man_examples be-point.1)
+run_examples be-point.1 "$n"
 is "$(tail -n 1 "$OUT")" "P-1	teruggekoppeld	De regiotaxi komt te laat" \
     "and end where they say"
 is "$(q "SELECT vraag, answer FROM point")" \

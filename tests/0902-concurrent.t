@@ -11,10 +11,6 @@ plan 2
 
 gen_split 800 4 "$W/in"
 F=$(echo "$W"/in/part-0[234].csv)
-have be-collect || F=
-have be-tag && [ -f "$CB" ] || CB=
-[ -z "$F" ] && echo "# be-collect is not built yet: left out"
-[ -z "$CB" ] && echo "# be-tag is not built yet: left out"
 ok 'concurrent 2 "$W/in/part-01.csv" "$CB" $F' \
     "writers at once end as one after the other, all with status 0"
 

@@ -50,26 +50,22 @@ if [ -z "$MODE" ]; then
 	skip 12 "neither a tmpfs mount nor ulimit -f can make a full disk here"
 else
 	# be-collect: an intake that does not fit.
-	if have be-collect; then
-		run small be-collect -s "$S" "$W/small.csv"
-		is_rc 0 "be-collect: a small intake fits"
-		before=$(state)
-		run small be-collect -s "$S" "$W/big.csv"
-		is_rc 2 "be-collect: an intake that does not fit fails"
-		ok 'disk_full be-collect "$S"' \
-		    "be-collect: the message names the store and says the disk is full"
-		ok '[ ! -s "$OUT" ]' "be-collect: no record is printed"
-		is "$(integrity "$S")" ok "be-collect: the store is intact"
-		is "$(sq "$S" 'SELECT count(*) FROM story'; state)" "50
+	run small be-collect -s "$S" "$W/small.csv"
+	is_rc 0 "be-collect: a small intake fits"
+	before=$(state)
+	run small be-collect -s "$S" "$W/big.csv"
+	is_rc 2 "be-collect: an intake that does not fit fails"
+	ok 'disk_full be-collect "$S"' \
+	    "be-collect: the message names the store and says the disk is full"
+	ok '[ ! -s "$OUT" ]' "be-collect: no record is printed"
+	is "$(integrity "$S")" ok "be-collect: the store is intact"
+	is "$(sq "$S" 'SELECT count(*) FROM story'; state)" "50
 $before" "be-collect: the store is as it was"
-		bigger
-		run be-collect -s "$S" "$W/big.csv"
-		is_rc 0 "be-collect: with room the same intake works"
-		is "$(sq "$S" 'SELECT count(*) = count(DISTINCT cid),
-		    count(*) > 5000 FROM story')" "1|1" "be-collect: and takes the stories once"
-	else
-		skip 8 "be-collect is not built yet"
-	fi
+	bigger
+	run be-collect -s "$S" "$W/big.csv"
+	is_rc 0 "be-collect: with room the same intake works"
+	is "$(sq "$S" 'SELECT count(*) = count(DISTINCT cid),
+	    count(*) > 5000 FROM story')" "1|1" "be-collect: and takes the stories once"
 
 	# be-point update: a document of points that does not fit.
 	rm -f "$S"*
@@ -112,16 +108,12 @@ nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 if ! nobody true 2>/dev/null; then
 	skip 8 "setpriv cannot drop privileges here"
 else
-	if have be-collect; then
-		run nobody be-collect -s "$R" "$W/small.csv"
-		must_fail 2 "be-collect: $R: store is read-only; check its permissions" \
-		    "be-collect: a read-only store is refused"
-	else skip 1 "be-collect is not built yet"; fi
-	if have be-tag; then
-		run nobody be-tag -s "$R" +vervoer --new S-1
-		must_fail 2 "be-tag: $R: store is read-only; check its permissions" \
-		    "be-tag: a read-only store is refused"
-	else skip 1 "be-tag is not built yet"; fi
+	run nobody be-collect -s "$R" "$W/small.csv"
+	must_fail 2 "be-collect: $R: store is read-only; check its permissions" \
+	    "be-collect: a read-only store is refused"
+	run nobody be-tag -s "$R" +vervoer --new S-1
+	must_fail 2 "be-tag: $R: store is read-only; check its permissions" \
+	    "be-tag: a read-only store is refused"
 	run nobody be-point -s "$R" new "Punt" S-1
 	must_fail 2 "be-point: $R: store is read-only; check its permissions" \
 	    "be-point new: a read-only store is refused"
@@ -140,7 +132,7 @@ fi
 
 # A file-size limit (ulimit -f) always works: the write fails, nothing of
 # the unit is stored.
-if (ulimit -f 2048) 2>/dev/null && have be-collect; then
+if (ulimit -f 2048) 2>/dev/null; then
 	L=$T/limit.db
 	seed "$L" "$W/small.csv"
 	before=$(S=$L state)
@@ -154,6 +146,6 @@ if (ulimit -f 2048) 2>/dev/null && have be-collect; then
 $before" "the store is intact and as it was"
 	ok '[ ! -s "$OUT" ]' "no record is printed"
 else
-	skip 5 "ulimit -f or be-collect is not available"
+	skip 5 "ulimit -f is not available"
 fi
 done_testing

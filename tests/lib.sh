@@ -88,3 +88,41 @@ new_store() { printf 'Verhaal\n' | be-collect >/dev/null 2>&1; }
 q() { sqlite3 -batch "$BENUT_STORE" "$1"; }
 
 done_testing() { [ "$_fail" = 0 ]; exit $?; }
+
+# man_examples PAGE: splits the EXAMPLES of man/PAGE into the scripts
+# ex.1, ex.2, ... in the current directory, in order: one for each
+# literal display (.Bd -literal .. .Ed) and one for each .Dl line, with
+# mdoc's \e turned back into a backslash and the installed share/ pointing
+# at the tree's.  ex.N.rc holds the exit status the page documents for
+# it: 0, or N when the line before it is the comment '.\" exit N'.
+# Prints the number of scripts.  (The one way the man-page tests read
+# their pages, so that the pages cannot drift from the code.)
+man_examples() {
+	rm -f ex.*
+	sed -n '/^\.Sh EXAMPLES/,/^\.Sh /p' "$TOP/man/$1" | awk '
+	    function start() { n++; f = "ex." n; printf "" > f
+		print (want == "" ? 0 : want) > (f ".rc"); close(f ".rc")
+		want = "" }
+	    /^\.\\" exit [0-9]+$/ { want = $3; next }
+	    /^\.Bd -literal/ { start(); lit = 1; next }
+	    /^\.Ed/ { if (lit) close(f); lit = 0; next }
+	    lit { print > f; next }
+	    /^\.Dl / { start(); sub(/^\.Dl /, ""); print > f; close(f) }
+	    END { print n + 0 }'
+	for _f in ex.*; do
+		case $_f in *.rc) continue;; esac
+		sed -i -e 's/\\e/\\/g' -e "s|/usr/local/share/benut|$TOP/share|g" \
+		    "$_f"
+	done
+}
+
+# run_examples PAGE N: runs the N scripts of man_examples, each with sh -e,
+# and requires the status its page documents.
+run_examples() {
+	_i=1
+	while [ "$_i" -le "$2" ]; do
+		run sh -e "ex.$_i"
+		is_rc "$(cat "ex.$_i.rc")" "$1: $(head -1 "ex.$_i")"
+		_i=$((_i + 1))
+	done
+}

@@ -8,7 +8,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 rows=${BENCH_ROWS:-100000}
 dir=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/bench-csv.XXXXXX")}
-gen=${BENCH_GEN:-$top/../shared/bench/gen_stories.py}
+gen=${BENCH_GEN:-$top/tests/bench/gen_stories.py}
 mkdir -p "$dir"
 
 make -s -C "$top" lib/libbenut.a >&2

@@ -8,7 +8,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 rows=${BENCH_ROWS:-100000}
 dir=${BENCH_DIR:-$(mktemp -d)}
-gen=${BENCH_GEN:-$top/../shared/bench/gen_stories.py}
+gen=${BENCH_GEN:-$top/tests/bench/gen_stories.py}
 reps=${REPS:-5}
 export PATH="$top:$PATH" LC_ALL=C.UTF-8 TZ=UTC
 db=$dir/find.db

@@ -7,7 +7,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 rows=${BENCH_ROWS:-100000}
 dir=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/benut-bench.XXXXXX")}
-gen=${BENCH_GEN:-$top/../shared/bench/gen_stories.py}
+gen=${BENCH_GEN:-$top/tests/bench/gen_stories.py}
 [ -f "$gen" ] || gen=$top/tests/bench/gen_stories.py
 mkdir -p "$dir"
 

@@ -8,7 +8,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 export PATH="$top:$PATH" LC_ALL=C.UTF-8 TZ=UTC
-export BENCH_GEN=${BENCH_GEN:-$top/../shared/bench/gen_stories.py}
+export BENCH_GEN=${BENCH_GEN:-$top/tests/bench/gen_stories.py}
 [ -f "$BENCH_GEN" ] || BENCH_GEN=$top/tests/bench/gen_stories.py
 sizes=${BENCH_SIZES:-10000 100000 1000000}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/benut-bench.XXXXXX")

@@ -5,7 +5,7 @@ set -eu
 rows=${BENCH_ROWS:-100000}
 dir=${BENCH_DIR:-$(mktemp -d)}
 top=$(cd "$(dirname "$0")/../.." && pwd)
-gen=${BENCH_GEN:-$top/../shared/bench/gen_stories.py}
+gen=${BENCH_GEN:-$top/tests/bench/gen_stories.py}
 cd "$dir"
 export BENUT_STORE=$dir/bench.db
 

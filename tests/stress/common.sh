@@ -3,11 +3,10 @@
 # scratch directory $W set.  Functions print '# ...' lines and return
 # non-zero on a failure; sfail() counts failures in $SFAILS.
 #
-# Knobs: BENCH_GEN (the story generator, default ../shared/bench/
-# gen_stories.py from the top), STRESS_SEED (random delays; printed).
+# Knobs: BENCH_GEN (the story generator, default tests/bench/
+# gen_stories.py), STRESS_SEED (random delays; printed).
 
-BENCH_GEN=${BENCH_GEN:-$TOP/../shared/bench/gen_stories.py}
-[ -f "$BENCH_GEN" ] || BENCH_GEN=/work/shared/bench/gen_stories.py
+BENCH_GEN=${BENCH_GEN:-$TOP/tests/bench/gen_stories.py}
 STRESS_SEED=${STRESS_SEED:-$$}
 SFAILS=0
 export BENUT_NOW=${BENUT_NOW:-2026-03-01T10:00:00Z}
@@ -15,8 +14,6 @@ export BENUT_NOW=${BENUT_NOW:-2026-03-01T10:00:00Z}
 sfail() { SFAILS=$((SFAILS + 1)); echo "# FAIL: $*"; }
 note() { echo "# $*"; }
 
-# have PROG: the program is built.
-have() { [ -x "$TOP/$1" ]; }
 
 # sq DB SQL: one query, '|' between columns.
 sq() { sqlite3 -batch "$1" "$2"; }
@@ -57,23 +54,60 @@ EOF
 }
 
 # delay I N MS SEED: the I-th of N kill delays (seconds) spread over
-# 0 .. 1.1 * MS, each with a random place in its own slice, so that kills
-# land early, in the middle and late (some after the end).
+# 0 .. MS, each with a random place in its own slice, so that kills land
+# early, in the middle and late (killat halves one that comes after the
+# end).
 delay() {
 	awk -v i="$1" -v n="$2" -v ms="$3" -v s="$4" 'BEGIN {
-		srand(s + i); d = ms * 1.1 * (i + rand()) / n;
+		srand(s + i); d = ms * (i + rand()) / n;
 		printf "%.3f\n", d / 1000 }'
 }
 
-# killat SECONDS CMD ARGS...: runs CMD in the background and SIGKILLs it
-# after SECONDS.  Sets KRC to its status (137 when killed).
+# fsize DB: bytes in DB, its journal and its log.
+fsize() {
+	f_s=0
+	for f_f in "$1" "$1-journal" "$1-wal"; do
+		# A journal may go between a look and a stat.
+		f_n=$(stat -c %s "$f_f" 2>/dev/null) && f_s=$((f_s + f_n))
+	done
+	echo "$f_s"
+}
+
+# killat PREP DB GROW SECONDS CMD ARGS...: runs PREP (a command, which
+# sets up the store DB), then CMD in the background, and SIGKILLs it
+# SECONDS later; with GROW 1 the SECONDS start only when DB (with its
+# journal and log) has grown beyond its size at the start, that is, when
+# the intake is under way.  A kill must find CMD still running, or it
+# proves nothing: then all of it is done again with half the delay, up
+# to six times.  KRC is CMD's status (137 when killed); KMISS counts the
+# kills that came too late for good (sfail).
+KMISS=0
 killat() {
-	k_d=$1; shift
-	"$@" >/dev/null 2>"$W/.kill.err" &
-	k_p=$!
-	sleep "$k_d"
-	kill -KILL "$k_p" 2>/dev/null
-	{ wait "$k_p"; } 2>/dev/null; KRC=$?
+	k_prep=$1 k_db=$2 k_grow=$3 k_d=$4; shift 4
+	k_try=0
+	while :; do
+		eval "$k_prep"
+		k_s0=$(fsize "$k_db")
+		"$@" >/dev/null 2>"$W/.kill.err" &
+		k_p=$!
+		k_i=0
+		while [ "$k_grow" = 1 ] && [ $k_i -lt 3000 ] &&
+		    kill -0 "$k_p" 2>/dev/null &&
+		    [ "$(fsize "$k_db")" -le "$k_s0" ]; do
+			sleep 0.005; k_i=$((k_i + 1))
+		done
+		sleep "$k_d"
+		kill -KILL "$k_p" 2>/dev/null
+		{ wait "$k_p"; } 2>/dev/null; KRC=$?
+		[ "$KRC" = 137 ] && return 0
+		k_try=$((k_try + 1))
+		if [ "$k_try" -ge 6 ]; then
+			KMISS=$((KMISS + 1))
+			sfail "$1: every kill came after its end (status $KRC)"
+			return 1
+		fi
+		k_d=$(awk -v d="$k_d" 'BEGIN { printf "%.3f\n", d / 2 }')
+	done
 }
 
 # ---- be-collect -------------------------------------------------------
@@ -107,8 +141,8 @@ crash_collect() {
 	s_dur=$((s_t1 - s_t0))
 	s_early=0 s_mid=0 s_late=0 s_bad=0 s_i=0
 	while [ "$s_i" -lt "$s_kills" ]; do
-		rm -f "$s_db"*
-		killat "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
+		killat "rm -f '$s_db'*" "$s_db" 1 \
+		    "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
 		    be-collect -s "$s_db" $s_files
 		s_i=$((s_i + 1))
 		s_ic=$(integrity "$s_db")
@@ -170,8 +204,8 @@ crash_tag() {
 	s_wantd=$(tag_state "$s_db")
 	s_none=0 s_all=0 s_bad=0 s_i=0
 	while [ "$s_i" -lt "$s_kills" ]; do
-		rm -f "$s_db"*; cp "$s_base" "$s_db"
-		killat "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
+		killat "rm -f '$s_db'*; cp '$s_base' '$s_db'" "$s_db" 0 \
+		    "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
 		    be-tag -s "$s_db" -c "$s_cb" --all
 		s_i=$((s_i + 1))
 		s_ic=$(integrity "$s_db")
@@ -244,8 +278,8 @@ crash_point() {
 	      return 1; }
 	s_none=0 s_all=0 s_bad=0 s_i=0
 	while [ "$s_i" -lt "$s_kills" ]; do
-		rm -f "$s_db"*; cp "$s_base" "$s_db"
-		killat "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
+		killat "rm -f '$s_db'*; cp '$s_base' '$s_db'" "$s_db" 0 \
+		    "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
 		    be-point -s "$s_db" update "$W/points-new.yaml"
 		s_i=$((s_i + 1))
 		s_ic=$(integrity "$s_db")
@@ -269,26 +303,12 @@ crash_point() {
 	[ "$s_bad" = 0 ]
 }
 
-# seed STORE CSV: takes CSV into a new STORE with be-collect; without
-# be-collect (not built yet), makes the store with be-point and writes
-# as many stories as CSV has rows straight into it.
+# seed STORE CSV: takes CSV into a new STORE with be-collect.
 seed() {
 	rm -f "$1"*
-	if have be-collect; then
-		be-collect -s "$1" "$2" >/dev/null 2>"$W/.err" ||
-		    { sfail "be-collect: intake of $2 failed"
-		      sed 's/^/#   /' "$W/.err"; return 1; }
-		return 0
-	fi
-	be-point -s "$1" new x </dev/null >/dev/null 2>&1
-	h_rows=$(python3 -c 'import csv,sys
-print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8"))) - 1)' "$2")
-	sq "$1" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
-	    FROM n WHERE i < $h_rows) INSERT INTO story (cid, told, channel,
-	    text, added) SELECT 'c' || i, '2026-01-0' || (i % 9 + 1),
-	    'formulier', 'De taxi kwam ' || i || ' minuten te laat en de
-	    wachtlijst voor de thuiszorg is lang.', '2026-03-01T10:00:00Z'
-	    FROM n"
+	be-collect -s "$1" "$2" >/dev/null 2>"$W/.err" ||
+	    { sfail "be-collect: intake of $2 failed"
+	      sed 's/^/#   /' "$W/.err"; return 1; }
 }
 
 # ---- concurrency ------------------------------------------------------
@@ -422,8 +442,8 @@ crash_agenda() {
 	s_new=$(meeting_state "$s_db")
 	s_none=0 s_all=0 s_bad=0 s_i=0
 	while [ "$s_i" -lt "$s_kills" ]; do
-		rm -f "$s_db"*; cp "$s_base" "$s_db"
-		killat "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
+		killat "rm -f '$s_db'*; cp '$s_base' '$s_db'" "$s_db" 0 \
+		    "$(delay "$s_i" "$s_kills" "$s_dur" "$STRESS_SEED")" \
 		    be-agenda -s "$s_db" -m "$s_meet" --record $s_refs
 		s_i=$((s_i + 1))
 		s_ic=$(integrity "$s_db")

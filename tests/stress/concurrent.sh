@@ -15,12 +15,10 @@ trap 'rm -rf "$W"' EXIT
 
 ROUNDS=${CONC_ROUNDS:-10} FILES=${CONC_FILES:-6} ROWS=${CONC_ROWS:-6000}
 CB=$TOP/share/codebooks/sociaal-domein.yaml
-have be-tag && [ -f "$CB" ] || { note "be-tag: not built, left out"; CB=; }
 # One part seeds the store, the others go to the collectors.
 gen_split "$ROWS" $((FILES + 1)) "$W/in" || exit 2
 set -- $(ls "$W"/in/part-*.csv)
 first=$1; shift
-have be-collect || { note "be-collect: not built, left out"; set --; }
 concurrent "$ROUNDS" "$first" "$CB" "$@"
 [ "$SFAILS" = 0 ] && note "concurrent: all held" && exit 0
 note "concurrent: $SFAILS failures"

@@ -20,11 +20,9 @@ CB=$TOP/share/codebooks/sociaal-domein.yaml
 note "crash: $ROWS stories in $FILES files, $KILLS kills each, seed $STRESS_SEED"
 gen_split "$ROWS" "$FILES" "$W/in" || exit 2
 
-if have be-collect; then crash_collect "$W/in" "$FILES" "$KILLS"
-else note "be-collect: SKIP (not built)"; fi
+crash_collect "$W/in" "$FILES" "$KILLS"
 seed "$W/base.db" "$W/in/all.csv" || exit 1
-if have be-tag && [ -f "$CB" ]; then crash_tag "$W/base.db" "$CB" "$KILLS"
-else note "be-tag: SKIP (not built)"; fi
+crash_tag "$W/base.db" "$CB" "$KILLS"
 cp "$W/base.db" "$W/points.db"
 make_points "$W/points.db" "$POINTS" &&
     crash_point "$W/points.db" "$POINTS" "$KILLS"

@@ -43,35 +43,26 @@ vgi() { v_in=$1; shift; vg "$@" <"$v_in"; }
 
 python3 "$BENCH_GEN" --rows "$ROWS" --out "$W/in.csv" || exit 2
 python3 "$BENCH_GEN" --rows "$ROWS" --variant excel --out "$W/excel.csv"
-if have be-collect; then
-	vg be-collect "$W/in.csv"
-	vg be-collect "$W/excel.csv"
-	vg be-collect -n "$W/in.csv"
-	cp "$W/out" "$W/records"
-	vgi "$W/records" be-collect -f records -
-else
-	note "be-collect: not built; the store is seeded without it"
-	seed "$BENUT_STORE" "$W/in.csv"
-fi
-if have be-tag; then
-	vg be-tag -c "$CB" --all
-	vg be-tag --check "$CB"
-	vg be-tag -l
-	vg be-tag --explain S-1 S-2
-	vg be-tag -u tester --new +nagekeken -wachttijden S-3
-	vg be-tag --export-qdc "$CB"
-	cp "$W/out" "$W/cb.qdc"
-	vg be-tag --import-qdc "$W/cb.qdc"
-fi
-if have be-find; then
-	vg be-find -q wachtlijst
-	vg be-find -t wachttijden --since 2024-01-01
-	vg be-find --yaml S-1 S-2
-	vg be-find --text S-3
-	vg be-find --json S-4
-	vg be-find --count -c Formulier
-	vg be-find --by gemeente
-fi
+vg be-collect "$W/in.csv"
+vg be-collect "$W/excel.csv"
+vg be-collect -n "$W/in.csv"
+cp "$W/out" "$W/records"
+vgi "$W/records" be-collect -f records -
+vg be-tag -c "$CB" --all
+vg be-tag --check "$CB"
+vg be-tag -l
+vg be-tag --explain S-1 S-2
+vg be-tag -u tester --new +nagekeken -wachttijden S-3
+vg be-tag --export-qdc "$CB"
+cp "$W/out" "$W/cb.qdc"
+vg be-tag --import-qdc "$W/cb.qdc"
+vg be-find -q wachtlijst
+vg be-find -t wachttijden --since 2024-01-01
+vg be-find --yaml S-1 S-2
+vg be-find --text S-3
+vg be-find --json S-4
+vg be-find --count -c Formulier
+vg be-find --by gemeente
 vg be-point new -t vervoer "De taxi komt te laat" S-1 S-2 S-3
 vg be-point new "Wachtlijst" S-4 S-5
 vg be-point show P-1 P-2
@@ -101,8 +92,8 @@ vgs 2 be-point show P-99
 vgs 2 be-agenda -m /nonexistent.yaml P-1
 printf 'kind: point\nversion: 1\nref: P-1\nbogus: x\n' >"$W/bad.yaml"
 vgs 2 be-point update "$W/bad.yaml"
-have be-collect && { printf 'Verhaal\n"open\n' >"$W/bad.csv"; vgs 2 be-collect "$W/bad.csv"; }
-have be-tag && { printf 'kind: codebook\n' >"$W/bad-cb.yaml"; vgs 2 be-tag -c "$W/bad-cb.yaml" --all; }
+printf 'Verhaal\n"open\n' >"$W/bad.csv"; vgs 2 be-collect "$W/bad.csv"
+printf 'kind: codebook\n' >"$W/bad-cb.yaml"; vgs 2 be-tag -c "$W/bad-cb.yaml" --all
 
 note "valgrind: $NRUN runs, $SFAILS failing"
 [ "$SFAILS" = 0 ]

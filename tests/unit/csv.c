@@ -5,6 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define CTL(u) "control character U+" u "; remove it from the file"
+#define FIX "invalid UTF-8; fix the file, or read it with -e " \
+	"windows-1252 if that is its encoding"
+#define NEITHER "invalid UTF-8 and not Windows-1252 either; convert the " \
+	"file to UTF-8 (iconv -f ITS-ENCODING -t UTF-8)"
+
 #include "buf.h"
 #include "csv.h"
 #include "enc.h"
@@ -41,7 +47,6 @@ readall(const char *in, size_t len, const struct be_csv_opts *o, int lines,
 		return;
 	}
 	snprintf(enc, sizeof enc, "%s", be_csv_encoding(c));
-	delim = be_csv_delim(c);
 	out[0] = '\0';
 	/* Go on after the errors of a row, as far as the reader can. */
 	while ((r = be_csv_row(c, &f, &n, &line, &e)) != 0) {
@@ -64,6 +69,7 @@ readall(const char *in, size_t len, const struct be_csv_opts *o, int lines,
 	}
 	if (r == 0)
 		snprintf(out + k, size - k, ".");
+	delim = be_csv_delim(c);	/* after a sep= line, too */
 	/* An error that ends the reading stays, and so does the end. */
 	if (be_csv_row(c, &f, &n, &line, &e) != r)
 		snprintf(out, size, "not sticky");
@@ -223,21 +229,22 @@ test_late_invalid(void)
 		k += snprintf(in + k, sizeof in - k, "%zu,\xC3\xABnd\n", rows);
 	snprintf(in + k, sizeof in - k, "x,caf\xE9\n");
 	rd(in);
-	snprintf(want, sizeof want, "!%zu:6: invalid UTF-8 (force the "
-	    "encoding with -e windows-1252)", rows + 2);
+	snprintf(want, sizeof want, "!%zu:6: invalid UTF-8; fix the file, "
+	    "or read it with -e windows-1252 if that is its encoding/.",
+	    rows + 2);
 	is_str(strstr(got, "!"), want, "late invalid UTF-8 at its place");
 	is_str(enc, "utf-8", "detected as UTF-8");
 	in[k + 5] = (char)0x81;
 	rd(in);
-	snprintf(want, sizeof want, "!%zu:6: invalid UTF-8 and not "
-	    "Windows-1252 either", rows + 2);
+	snprintf(want, sizeof want, "!%zu:6: " NEITHER "/.", rows + 2);
 	is_str(strstr(got, "!"), want, "late byte undefined in Windows-1252");
-	in[2] = (char)0xE9;	/* the header says Windows-1252 */
-	in[k + 5] = (char)0x80;
-	in[k + 6] = (char)0x9D;
+	/* Windows-1252 throughout, but for one byte far on. */
+	k = snprintf(in, sizeof in, "a,b\n");
+	for (rows = 0; k < BE_ENC_CHUNK + 100; rows++)
+		k += snprintf(in + k, sizeof in - k, "%zu,\xEBnd\n", rows);
+	snprintf(in + k, sizeof in - k, "x,caf\x80\x9D\n");
 	rd(in);
-	snprintf(want, sizeof want, "!%zu:7: invalid UTF-8 and not "
-	    "Windows-1252 either", rows + 2);
+	snprintf(want, sizeof want, "!%zu:7: " NEITHER "/.", rows + 2);
 	is_str(strstr(got, "!"), want, "Windows-1252, later an undefined byte");
 	is_str(enc, "windows-1252", "detected as Windows-1252");
 }
@@ -246,15 +253,18 @@ test_late_invalid(void)
 static void
 test_1252_all(void)
 {
-	char in[256], want[1024], *ip = in, *op = want;
+	char in[512], want[2048], *ip = in, *op = want;
 	size_t k = 0, il, ol = sizeof want - 1;
 	iconv_t cd;
 	int b;
 
 	for (b = 0x20; b < 0x100; b++)
 		if (b != '"' && b != ',' && b != ';' && b != 0x7F && b != 0x81 &&
-		    b != 0x8D && b != 0x8F && b != 0x90 && b != 0x9D)
+		    b != 0x8D && b != 0x8F && b != 0x90 && b != 0x9D) {
 			in[k++] = (char)b;
+			if (b >= 0x80)	/* as in text: a letter between */
+				in[k++] = 'x';
+		}
 	in[k] = '\0';
 	il = k;
 	cd = iconv_open("UTF-8", "WINDOWS-1252");
@@ -402,7 +412,7 @@ positions(void)
 int
 main(void)
 {
-	plan(83);
+	plan(108);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -472,12 +482,32 @@ main(void)
 	/* Errors at their place. */
 	is_str(rd("a,b\n1,\"xy\nz\n"), "a|b/!2:3: unterminated quoted field",
 	    "unterminated quoted field at its opening quote");
-	is_str(rd("a,b\n1,x\"y\n3,4\n"),
-	    "a|b/!2:4: stray quote in unquoted field/3|4/.",
-	    "quote in an unquoted field; the next row is read");
-	is_str(rd("a,b\n1,x\"y,\"p\nq\"\n7,8\n"),
-	    "a|b/!2:4: stray quote in unquoted field/7|8/.",
-	    "the bad row is read leniently to its end");
+	is_str(rd("a,b\n1,x\"y\n3,4\n"), "a|b/1|x\"y/3|4/.",
+	    "a quote in an unquoted field is a character");
+	is_str(rd("a,b\n1,x\"y,\"p\nq\"\n7,8\n"), "a|b/1|x\"y|p\nq/7|8/.",
+	    "and the next field may be quoted");
+	/* csv-spectrum location_coordinates. */
+	is_str(rd("Location,Coordinates\n\"Kreuzberg\",52\u00b030'N 13\u00b023'E\n"
+	    "Dorp,6'2\" lang\n"),
+	    "Location|Coordinates/Kreuzberg|52\u00b030'N 13\u00b023'E/Dorp|6'2\" lang/.",
+	    "csv-spectrum location_coordinates: quotes inside unquoted fields");
+	is_str(rd("a,b\n1,\"x\n"), "a|b/!2:3: unterminated quoted field",
+	    "an unterminated quoted field is still refused");
+	is_str(rd("a;b\n1;x\"y;z\"\n"), "a|b/1|x\"y|z\"/.",
+	    "quotes inside fields do not mislead the delimiter's detection");
+	/* Excel's sep= line. */
+	is_str(rd("sep=;\r\na,b;c\r\n1,5;2\r\n"), "a,b|c/1,5|2/.",
+	    "sep=; sets the delimiter and is no header");
+	is_int(delim, ';', "sep=; is the delimiter");
+	is_str(rd("sep=,\na;b,c\n"), "a;b|c/.", "sep=,");
+	is_str(rd("sep=\t\na,b\tc\n"), "a,b|c/.", "sep=TAB");
+	is_str(rd("sep=;"), ".", "sep=; alone: no rows");
+	is_str(rdo("sep=;\na,b;c\n", ',', NULL, 0), "a|b;c/.",
+	    "a forced delimiter wins, the line is still skipped");
+	is_str(rd("sep=x,y\n1,2\n"), "sep=x|y/1|2/.",
+	    "a header that starts with sep= is a header");
+	is_str(rd("\xEF\xBB\xBFsep=;\na;b\n\"x\n"), "a|b/!3:1: unterminated quoted field",
+	    "after a BOM; lines are counted from the sep= line");
 	is_str(rd("a,b\n\xC3\xAB,\"x\"y\"\"\n1,2\n"), "a|b/!2:5: stray quote "
 	    "after quoted field (a quote inside a quoted field must be "
 	    "doubled)/1|2/.",
@@ -490,24 +520,54 @@ main(void)
 	    "NUL byte after quotes");
 	is_str(rdn("\xFF\xFE" "a\0\n\0\0\0", 8), "a/!2:1: NUL byte/.",
 	    "NUL character in UTF-16");
-	is_str(rd("a,b\n\xC3\xA7x,\x81\xE9\n"),
-	    "a|b/!2:4: invalid UTF-8 and not Windows-1252 either",
+	is_str(rd("a,b\n\xC3\xA7x,\x81\xE9\n"), "a|b/!2:4: " NEITHER "/.",
 	    "neither UTF-8 nor Windows-1252");
 	is_str(rdo("a,b\n\xC3\xA7\xC3\xA9,\xE9\n", 0, "utf-8", 0),
-	    "a|b/!2:4: invalid UTF-8 (force the encoding with -e "
-	    "windows-1252)", "forced UTF-8, column in characters");
+	    "a|b/!2:4: " FIX "/.", "forced UTF-8, column in characters");
 	is_str(rdo("a,b\nx\x81\n", 0, "windows-1252", 0),
-	    "a|b/!2:2: invalid Windows-1252", "forced Windows-1252");
-	is_str(rd("a,\xE9\n\x8D"),
-	    "!1:3: invalid UTF-8 and not Windows-1252 either",
+	    "a|b/!2:2: invalid Windows-1252/.", "forced Windows-1252");
+	is_str(rd("a,\xE9\n\x8D"), "!1:3: " NEITHER "/!2:1: " NEITHER "/.",
 	    "neither: at the first byte that is not UTF-8");
 	is_str(rdo("a,b\n\xF0\x9F\x98", 0, "utf-8", 0),
-	    "a|b/!2:1: invalid UTF-8 (force the encoding with -e "
-	    "windows-1252)", "UTF-8 cut short at the end");
-	is_str(rdn("\xFF\xFE" "a\0\n\0b", 7), "a/!2:1: invalid UTF-16",
+	    "a|b/!2:1: " FIX "/.", "UTF-8 cut short at the end");
+	is_str(rdn("\xFF\xFE" "a\0\n\0b", 7), "a/!2:1: invalid UTF-16/.",
 	    "odd number of bytes in UTF-16");
-	is_str(rdn("\xFF\xFE" "a\0\n\0\x00\xDC", 8), "a/!2:1: invalid UTF-16",
+	is_str(rdn("\xFF\xFE" "a\0\n\0\x00\xDC", 8), "a/!2:1: invalid UTF-16/.",
 	    "lone surrogate in UTF-16");
+
+	/* Control characters: the row refused, at the character. */
+	is_str(rd("a,b\n1,x\x1b[2Jy\n3,4\n"), "a|b/!2:4: " CTL("001B") "/3|4/.",
+	    "ESC in a field");
+	is_str(rd("a,b\n1,\"x\ny\x07\"\n3,4\n"), "a|b/!3:2: " CTL("0007") "/3|4/.",
+	    "BEL in a quoted field, on its second line");
+	is_str(rd("a,b\n1,\x7f\n"), "a|b/!2:3: " CTL("007F") "/.", "DEL");
+	is_str(rd("a,b\n\xC3\xA9\xC2\x9B,x\n"), "a|b/!2:2: " CTL("009B") "/.",
+	    "C1 (CSI) in UTF-8");
+	is_str(rd("a,b\n\xC2\xA9\xC2\xA0,x\ty\r\n"),
+	    "a|b/\xC2\xA9\xC2\xA0|x\ty/.", "TAB, U+00A0 and U+00A9 are text");
+	is_str(rdn("\xFF\xFE" "a\0\n\0\x1b\0\n\0", 10), "a/!2:1: " CTL("001B") "/.",
+	    "ESC in UTF-16");
+
+	/* UTF-8 with a few broken bytes is not read as Windows-1252. */
+	is_str(rd("Naam;Verhaal\nJo\xC3\xABl;caf\xE9 x\nAn;\xC3\xA9\xC3\xA9n\n"),
+	    "Naam|Verhaal/!2:9: " FIX "/An|\xC3\xA9\xC3\xA9n/.",
+	    "UTF-8 but for one byte: that row refused, at the byte");
+	is_str(enc, "utf-8", "UTF-8 but for one byte: detected as UTF-8");
+	is_str(rd("a,b\n\xA4\xA4\xA4\xE5,\xB4\xFA\xB8\xD5\n"),
+	    "a|b/!2:1: " NEITHER "/.", "Big5 is not taken for Windows-1252");
+	is_str(rd("a,b\n\xCF\xF0\xE8\xE2\xE5\xF2,x\n"),
+	    "a|b/!2:1: " NEITHER "/.",
+	    "windows-1251 is not taken for Windows-1252");
+	is_str(rd("Naam;Verhaal\nJo\xEBl;caf\xE9 \x93x\x94\n"),
+	    "Naam|Verhaal/Jo\xC3\xABl|caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D/.",
+	    "Windows-1252 still detected");
+	is_str(rdo("a,b\n1,\xE9x\n2,y\n", 0, "utf-8", 0),
+	    "a|b/!2:3: " FIX "/2|y/.", "bad bytes refuse their row only");
+	is_str(rdo("\xE9" "a,b\n1,2\n", 0, "utf-8", 0),
+	    "!1:1: " FIX "/1|2/.", "bad bytes at the very start");
+	is_str(rdo("a;\xE9\nb;c\n1;2\n", 0, "utf-8", 0),
+	    "!1:3: " FIX "/b|c/1|2/.",
+	    "the delimiter is found past a bad byte");
 	is_str(rdo("a,b\n1,12345\n", 0, NULL, 5), "a|b/1|12345/.",
 	    "a field at the limit");
 	is_str(rdo("a,b\n1,123456789012,1234567\n3,4\n", 0, NULL, 5),

@@ -71,7 +71,7 @@ main(void)
 	size_t off = 0, so, eo, n;
 	char *big;
 
-	plan(33);
+	plan(37);
 	be_err_init(&e);
 	is_str(lits("\\bwacht(en|lijst|tijd)"), "wachten,wachtlijst,wachttijd",
 	    "expanded alternatives");
@@ -98,6 +98,14 @@ main(void)
 	ok(be_rx_compile("(abc", 4, 0, &off, &e) == NULL &&
 	    strcmp(e.msg, "missing closing parenthesis") == 0 && off == 4,
 	    "compile error with offset");
+	ok(be_rx_compile("zorg|", 5, 0, &off, &e) == NULL &&
+	    strncmp(e.msg, "pattern can match the empty string", 34) == 0 &&
+	    off == 0, "a pattern that can match the empty string refused");
+	ok(be_rx_compile("(wacht)*", 8, 0, &off, &e) == NULL, "(wacht)* too");
+	ok(be_rx_compile("", 0, 0, &off, &e) == NULL, "and ''");
+	ok(be_rx_compile("ab\\Cd", 5, 0, &off, &e) == NULL && off == 2 &&
+	    strcmp(e.msg, "\\C (one byte) is not allowed; write . for one "
+	    "character") == 0, "\\C refused, at its backslash");
 	/* Catastrophic backtracking hits a limit, never "no match". */
 	n = 50000;
 	big = malloc(n + 2);

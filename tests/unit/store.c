@@ -16,7 +16,7 @@ main(void)
 	struct stat sb;
 	sqlite3_stmt *q;
 
-	plan(15);
+	plan(16);
 	if (mkdtemp(dir) == NULL)
 		return 2;
 	snprintf(path, sizeof path, "%s/s.db", dir);
@@ -57,6 +57,11 @@ main(void)
 	    "bulk: a unit through a rollback journal, a large cache, no "
 	    "checks of foreign keys");
 	be_store_writeback(st);
+	ok(be_store_sort(st, "CREATE INDEX meta_value ON meta(value)", &e) ==
+	    0 && be_store_int(st, "PRAGMA cache_size") == -32768 &&
+	    be_store_int(st, "SELECT count(*) FROM sqlite_master WHERE"
+	    " name = 'meta_value'") == 1,
+	    "a sort in a small cache, the large one back after it");
 	be_store_commit(st, &e);
 	be_store_bulk_end(st, BE_BULK_FILL | BE_BULK_LARGE);
 	ok(be_store_int(st, "SELECT count(*) FROM meta WHERE key = 'x'") == 1 &&
@@ -80,7 +85,7 @@ main(void)
 	snprintf(cmd, sizeof cmd, "head -c 8192 /dev/urandom > %s", path);
 	system(cmd);
 	ok(be_store_open(path, BE_STORE_WRITE, &e) == NULL &&
-	    strstr(e.msg, "not a benut store") != NULL, "junk refused");
+	    strstr(e.msg, "not an SQLite database") != NULL, "junk refused");
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	system(cmd);
 	return done();
