@@ -17,19 +17,22 @@ PKG_CONFIG ?= pkg-config
 PKGS      = sqlite3 yaml-0.1 libpcre2-8 libutf8proc libsodium libxxhash \
             libxml-2.0 libzip
 
-# Debian packages the build and the tests need, with a file that shows each
-# one is present.  'make deps' installs the missing ones when run as root.
-DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/bin/sqlite3:sqlite3 \
-       /usr/include/yaml.h:libyaml-dev \
-       /usr/include/pcre2.h:libpcre2-dev /usr/bin/pcre2grep:pcre2-utils \
+# Debian packages, with a file that shows each one is present.  Plain make
+# and make install only check BUILD_DEBS and say what is missing; 'make
+# deps' (as root) installs the missing ones of both lists, and make check
+# and make demo run it first.
+BUILD_DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/include/yaml.h:libyaml-dev \
+       /usr/include/pcre2.h:libpcre2-dev \
        /usr/include/utf8proc.h:libutf8proc-dev /usr/include/sodium.h:libsodium-dev \
        /usr/include/xxhash.h:libxxhash-dev \
        /usr/include/libxml2/libxml/xmlwriter.h:libxml2-dev /usr/include/zip.h:libzip-dev \
-       /usr/bin/pkg-config:pkg-config /usr/bin/mandoc:mandoc \
+       /usr/bin/pkg-config:pkg-config /usr/bin/msgfmt:gettext
+TEST_DEBS = /usr/bin/sqlite3:sqlite3 /usr/bin/pcre2grep:pcre2-utils \
+       /usr/bin/mandoc:mandoc \
        /usr/bin/prove:perl /usr/bin/xmllint:libxml2-utils /usr/bin/python3:python3 \
        /usr/bin/setpriv:util-linux /usr/bin/script:bsdutils /bin/bash:bash \
        /usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar \
-       /usr/bin/msgfmt:gettext /usr/sbin/locale-gen:locales \
+       /usr/sbin/locale-gen:locales \
        /usr/bin/java:default-jre-headless /usr/bin/npm:npm \
        /usr/bin/chromium:chromium /usr/bin/pdfinfo:poppler-utils
 # The Dutch locale the tests of the Dutch messages run under; 'make deps'
@@ -43,7 +46,9 @@ VNU_JAR = $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 # What make bench, make stress and make fuzz need besides.
 BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils
 STRESS_DEBS = /usr/bin/valgrind:valgrind
-FUZZ_DEBS = /usr/bin/clang:clang /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
+# The fuzzer's runtime is found where clang says it is (no llvm version here).
+FUZZ_DEBS = /usr/bin/clang:clang
+FUZZ_RT = `$(FUZZ_CC) -print-file-name=libclang_rt.fuzzer-\`uname -m\`.a`
 
 SANITIZE ?=
 SAN_FLAGS = $(SANITIZE:%=-fsanitize=%) $(SANITIZE:%=-fno-omit-frame-pointer)
@@ -75,12 +80,24 @@ MANS_NL  = $(wildcard man/nl/*.[157])
 LINGUAS  = nl
 MOS      = $(LINGUAS:%=locale/%/LC_MESSAGES/benut.mo)
 
-all: .deps-ok $(BINS) $(MOS)
+all: $(BINS) $(MOS)
 
-.deps-ok: Makefile tests/deps.sh
-	@sh tests/deps.sh $(DEBS)
+# make deps: installs what the build and the tests need (as root; as
+# another user it says what to install).  Each run checks again, so it can
+# be run any number of times.  When deps is among the goals (directly or
+# through check or demo) the build waits for it.
+ifneq ($(filter deps check demo,$(MAKECMDGOALS)),)
+DEPS_FIRST = deps
+endif
+deps:
+	@sh tests/deps.sh $(BUILD_DEBS) $(TEST_DEBS)
 	@sh tests/deps.sh --locale $(NL_LOCALE)
 	@$(MAKE) -s $(VNU_JAR)
+# What the build needs, checked (never installed) before the first object.
+.build-ok: Makefile | $(DEPS_FIRST)
+	@sh tests/deps.sh --check $(BUILD_DEBS)
+	@$(PKG_CONFIG) --print-errors --exists $(PKGS) || \
+	  { echo "benut: pkg-config misses the packages above; as root: make deps" >&2; exit 2; }
 	@touch $@
 # The jar is in the package; its install script (which would fetch a Java
 # runtime) is not run.
@@ -88,7 +105,6 @@ $(VNU_JAR):
 	mkdir -p $(VNU_DIR)
 	npm install --prefix $(VNU_DIR) --no-save --no-package-lock \
 	  --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
-deps: .deps-ok
 
 # Objects are rebuilt when the flags change (make check adds -Werror,
 # SANITIZE adds sanitizers).
@@ -96,14 +112,14 @@ deps: .deps-ok
 	@f='$(CC) $(CFLAGS) $(LDFLAGS)'; echo "$$f" | cmp -s - $@ || echo "$$f" >$@
 FORCE:
 
-lib/%.o: lib/%.c $(LIB_HDR) .build-flags | .deps-ok
+lib/%.o: lib/%.c $(LIB_HDR) .build-flags | .build-ok
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
 lib/libbenut.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-cmd/%.o: cmd/%.c $(CMD_HDR) $(LIB_HDR) .build-flags | .deps-ok
+cmd/%.o: cmd/%.c $(CMD_HDR) $(LIB_HDR) .build-flags | .build-ok
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 
 be-%: cmd/be-%.c $(CMD_OBJ) lib/libbenut.a $(CMD_HDR) $(LIB_HDR) .build-flags
@@ -157,7 +173,7 @@ check-po: po/benut.pot
 	    { msgattrib --untranslated $$c; msgattrib --only-fuzzy $$c; } | \
 	      grep '^msgid "..*"' | sed 's/^/  /'; rm -f $$c; exit 2;; \
 	  esac; rm -f $$c; done
-locale/%/LC_MESSAGES/benut.mo: po/%.po | .deps-ok
+locale/%/LC_MESSAGES/benut.mo: po/%.po | .build-ok
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ $<
 
@@ -165,7 +181,7 @@ tests/unit/%.t: tests/unit/%.c tests/unit/tap.h lib/libbenut.a .build-flags
 	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libbenut.a $(DEPS_LIBS)
 
 check: override CFLAGS += -Werror
-check: all $(UNITS) lint check-po $(VNU_JAR)
+check: deps all $(UNITS) lint check-po
 	LC_ALL=C.UTF-8 TZ=UTC PATH="$(CURDIR):$$PATH" BENUT_TOP="$(CURDIR)" \
 	  BENUT_LOCALEDIR="$(CURDIR)/locale" BENUT_VNU="$(CURDIR)/$(VNU_JAR)" \
 	  prove -e '' $(PROVE_FLAGS) $(UNITS) $(wildcard tests/*.t)
@@ -173,7 +189,7 @@ check: all $(UNITS) lint check-po $(VNU_JAR)
 lint:
 	mandoc -Tlint -Wwarning $(MANS) $(MANS_NL)
 
-demo: all
+demo: deps all
 	sh examples/demo.sh
 
 bench: all tests/unit/find.t
@@ -201,7 +217,7 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -std=c11 \
 	-DBE_VERSION=\"$(VERSION)\" -DBE_SHAREDIR=\"$(SHAREDIR)\"
 FUZZ_OBJ = $(LIB_SRC:lib/%.c=tests/fuzz/bin/obj/%.o)
 .SECONDARY: $(FUZZ_OBJ)
-tests/fuzz/bin/obj/%.o: lib/%.c $(LIB_HDR) | .deps-ok fuzz-deps
+tests/fuzz/bin/obj/%.o: lib/%.c $(LIB_HDR) | .build-ok fuzz-deps
 	@mkdir -p tests/fuzz/bin/obj
 	$(FUZZ_CC) $(FUZZ_FLAGS) $(DEPS_CFLAGS) -c -o $@ $<
 tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(FUZZ_OBJ)
@@ -209,6 +225,7 @@ tests/fuzz/bin/%: tests/fuzz/fuzz-%.c $(FUZZ_OBJ)
 	  $(FUZZ_OBJ) $(DEPS_LIBS)
 fuzz-deps:
 	@sh tests/deps.sh $(FUZZ_DEBS)
+	@sh tests/deps.sh "$(FUZZ_RT):libclang-rt-dev"
 fuzz: fuzz-deps $(FUZZ_BIN)
 	@for b in $(FUZZ_BIN); do n=$${b##*/}; mkdir -p $$b.corpus; \
 	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
@@ -244,7 +261,7 @@ uninstall:
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/benut.mo; done
 
 clean:
-	rm -f lib/*.o cmd/*.o lib/libbenut.a $(BINS) tests/unit/*.t .deps-ok .build-flags
+	rm -f lib/*.o cmd/*.o lib/libbenut.a $(BINS) tests/unit/*.t .build-ok .build-flags
 	rm -rf locale
 	rm -rf tests/fuzz/bin
 

@@ -2,6 +2,8 @@
 # tests/deps.sh FILE:PACKAGE ...: makes sure each FILE exists; installs the
 # Debian PACKAGEs of those that do not when run as root, else says what to
 # install and fails.
+# tests/deps.sh --check FILE:PACKAGE ...: the same, but never installs
+# (what plain make runs: it says what is missing and fails).
 # tests/deps.sh --locale NAME: makes sure the locale NAME (nl_NL.UTF-8)
 # exists; generates it when run as root (it is kept in /etc/locale.gen, so
 # a later locale-gen keeps it), else says how and fails.
@@ -22,12 +24,14 @@ if [ "${1:-}" = --locale ]; then
 	fi
 	exit 0
 fi
+install=yes
+if [ "${1:-}" = --check ]; then install=; shift; fi
 missing=
 for d in "$@"; do
 	[ -e "${d%%:*}" ] || missing="$missing ${d#*:}"
 done
 [ -z "$missing" ] && exit 0
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+if [ -n "$install" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "installing:$missing" >&2
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get install -y -q $missing >&2 ||
@@ -35,6 +39,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	    exit 2
 else
 	echo "benut needs these Debian packages:$missing" >&2
-	echo "as root: apt-get install$missing" >&2
+	if [ -n "$install" ]; then
+		echo "as root: apt-get install$missing" >&2
+	else
+		echo "as root: make deps (or apt-get install$missing)" >&2
+	fi
 	exit 2
 fi
