@@ -147,7 +147,7 @@ po/benut.pot: FORCE
 	@$(XGETTEXT) -j -o $@.new --keyword=fail:5 --keyword=rowerr:5 \
 	  --flag=fail:5:c-format --flag=rowerr:5:c-format lib/csv.c
 	@$(XGETTEXT) -j -o $@.new --keyword=fail:3 --flag=fail:3:c-format \
-	  lib/yaml.c
+	  lib/ydoc.c
 	@$(XGETTEXT) -j -o $@.new --keyword=xerr:3 --flag=xerr:3:c-format \
 	  lib/qdc.c
 	@$(XGETTEXT) -j -o $@.new --keyword=add_fail:5 \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "date.h"
 #include "i18n.h"
 #include "meeting.h"
 #include "point.h"
@@ -230,7 +231,7 @@ main(int argc, char *argv[])
 	be_err_init(&e);
 	be_agenda_init(&a);
 	be_now(now);
-	if ((st = be_open_store(sflag, rflag || (verb && (strcmp(verb,
+	if ((st = be_prog_store(sflag, rflag || (verb && (strcmp(verb,
 	    "outcome") == 0 || strcmp(verb, "action") == 0)) ?
 	    BE_STORE_UPDATE : BE_STORE_RDONLY)) == NULL)
 		goto out;

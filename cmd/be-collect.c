@@ -156,7 +156,7 @@ check_store(const char *sflag)
 	unsigned long n;
 	int rc;
 
-	if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
+	if ((st = be_prog_store(sflag, BE_STORE_RDONLY)) == NULL)
 		return BE_FAIL;
 	be_err_init(&e);
 	if ((rc = be_store_check(st, &n, &e)) < 0) {
@@ -259,7 +259,7 @@ main(int argc, char *argv[])
 		return be_finish(BE_FAIL);
 	}
 	o.map = map;
-	if ((st = be_open_store(sflag, BE_STORE_WRITE)) == NULL) {
+	if ((st = be_prog_store(sflag, BE_STORE_WRITE)) == NULL) {
 		be_map_free(map);
 		return be_finish(BE_FAIL);
 	}

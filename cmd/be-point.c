@@ -311,7 +311,7 @@ main(int argc, char *argv[])
 		    tflag || noteflag || mflag || dateflag)
 			return be_usage(usage);
 		be_err_init(&e);
-		if ((st = be_open_store(sflag, BE_STORE_RDONLY)) == NULL)
+		if ((st = be_prog_store(sflag, BE_STORE_RDONLY)) == NULL)
 			return be_finish(BE_FAIL);
 		if ((rc = cmd_check_names(st, argc, argv, &e)) < 0) {
 			be_report(&e);
@@ -354,7 +354,7 @@ main(int argc, char *argv[])
 
 	be_err_init(&e);
 	ro = lflag || strcmp(cmd, "suggest") == 0 || strcmp(cmd, "show") == 0;
-	if ((st = be_open_store(sflag, ro ? BE_STORE_RDONLY :
+	if ((st = be_prog_store(sflag, ro ? BE_STORE_RDONLY :
 	    BE_STORE_UPDATE)) == NULL)
 		return be_finish(BE_FAIL);
 	if (lflag || strcmp(cmd, "suggest") == 0) {

@@ -180,7 +180,7 @@ be_share_dir(void)
 }
 
 struct be_store *
-be_open_store(const char *opt, int mode)
+be_prog_store(const char *opt, int mode)
 {
 	struct be_store *st;
 	struct be_err e;

@@ -97,12 +97,13 @@ const char *be_share_dir(void);
 struct be_store;
 
 /*
- * Opens the store at be_store_path(opt) in mode (BE_STORE_RDONLY,
+ * be_store_open with the program around it: opens the store at
+ * be_store_path(opt) in mode (BE_STORE_RDONLY,
  * BE_STORE_UPDATE, or BE_STORE_WRITE, which only be-collect uses: the
  * others never create a store); when it cannot, reports why and returns
  * NULL.
  */
-struct be_store *be_open_store(const char *opt, int mode);
+struct be_store *be_prog_store(const char *opt, int mode);
 
 /*
  * Opens the input file path for reading; "-" is stdin.  NULL with e

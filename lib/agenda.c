@@ -7,7 +7,7 @@
 #include "agenda.h"
 #include "ctl.h"
 #include "mem.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 #define TXT_WIDTH 72

@@ -8,7 +8,7 @@
 #include "fhash.h"
 #include "codebook.h"
 #include "mem.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 #define MAXFILE (16 * 1024 * 1024)

@@ -21,7 +21,7 @@
 #include "progress.h"
 #include "record.h"
 #include "story.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 /* How many bytes are looked at to tell the format. */

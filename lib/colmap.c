@@ -11,7 +11,7 @@
 #include "colmap.h"
 #include "mem.h"
 #include "story.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 static const char *const field_names[BE_F_N] = {

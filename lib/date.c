@@ -1,8 +1,10 @@
 /* date.c: see date.h. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "date.h"
 #include "banned.h"
@@ -213,4 +215,31 @@ be_date_parse(const char *s, char *out)
 		out[19] = '\0';
 	}
 	return 0;
+}
+
+char *
+be_now(char *buf)
+{
+	const char *env = getenv("BENUT_NOW");
+	struct tm tm;
+	time_t t;
+
+	if (env && *env) {
+		snprintf(buf, 21, "%s", env);
+		return buf;
+	}
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+char *
+be_today(char *buf)
+{
+	char now[32];
+
+	be_now(now);
+	snprintf(buf, 11, "%.10s", now);
+	return buf;
 }

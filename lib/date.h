@@ -1,5 +1,6 @@
 /*
- * date.h: the dates of form and spreadsheet exports, read into ISO 8601.
+ * date.h: the dates of form and spreadsheet exports, read into ISO 8601;
+ * the clock (be_now, be_today).
  *
  * Known forms (white space around them is ignored):
  *	2026-02-02			ISO date
@@ -36,5 +37,12 @@ int be_month_days(int y, int m);
  * 0, or -1.  y, m, d may be NULL.
  */
 int be_ymd_parse(const char *s, int *y, int *m, int *d);
+
+/* Current time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes);
+ * $BENUT_NOW overrides it for tests. */
+char *be_now(char *buf);
+
+/* Today as "YYYY-MM-DD" (from be_now) into buf (at least 11 bytes). */
+char *be_today(char *buf);
 
 #endif

@@ -7,13 +7,14 @@
 #include "agenda.h"
 #include "buf.h"
 #include "csvw.h"
+#include "date.h"
 #include "i18n.h"
 #include "mem.h"
 #include "meeting.h"
 #include "point.h"
 #include "record.h"
 #include "store.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 #define MAX_MINUTES 600

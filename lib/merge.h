@@ -26,7 +26,7 @@
 
 #include "err.h"
 #include "store.h"
-#include "yaml.h"
+#include "ydoc.h"
 
 /* Writes the "tags:" and "points:" blocks of story id's YAML document
  * (nothing when it has none).  Returns 0, or -1 with e on a store error. */

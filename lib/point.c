@@ -14,7 +14,7 @@
 #include "fhash.h"
 #include "point.h"
 #include "record.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 static const char *const state_names[BE_PS_N] = {

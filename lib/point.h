@@ -194,7 +194,7 @@ void be_point_yaml(FILE *fp, const struct be_point *p);
 
 struct be_ynode;
 /*
- * Reads a point document (a tree from lib/yaml) into p: checks kind,
+ * Reads a point document (a tree from lib/ydoc) into p: checks kind,
  * version, keys, types and values (refs, state, advies, uitkomst, dates),
  * not the store.  Empty strings become NULL; a story without a quote has
  * quote NULL; history is read into p->history when present.  0, or -1

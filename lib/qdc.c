@@ -14,7 +14,7 @@
 #include "fhash.h"
 #include "mem.h"
 #include "qdc.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 #define QDC_NS "urn:QDA-XML:codebook:1.0"

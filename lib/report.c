@@ -7,12 +7,13 @@
 #include "buf.h"
 #include "csvw.h"
 #include "ctl.h"
+#include "date.h"
 #include "i18n.h"
 #include "mem.h"
 #include "point.h"	/* be_point_quote */
 #include "record.h"
 #include "report.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 static const char *const mon_nl[12] = {

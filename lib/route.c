@@ -9,7 +9,7 @@
 #include "mem.h"
 #include "record.h"
 #include "route.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 char *

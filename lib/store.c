@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "date.h"
 #include "mem.h"
 #include "point.h"
 #include "progress.h"
@@ -554,33 +555,6 @@ be_col_dup(sqlite3_stmt *stmt, int i)
 	if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
 		return NULL;
 	return be_xstrdup(be_col_text(stmt, i));
-}
-
-char *
-be_now(char *buf)
-{
-	const char *env = getenv("BENUT_NOW");
-	struct tm tm;
-	time_t t;
-
-	if (env && *env) {
-		snprintf(buf, 21, "%s", env);
-		return buf;
-	}
-	t = time(NULL);
-	gmtime_r(&t, &tm);
-	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return buf;
-}
-
-char *
-be_today(char *buf)
-{
-	char now[32];
-
-	be_now(now);
-	snprintf(buf, 11, "%.10s", now);
-	return buf;
 }
 
 int

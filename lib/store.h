@@ -182,11 +182,4 @@ int be_store_fts_stale(struct be_store *st);
 /* 1 when the date index is missing. */
 int be_store_told_missing(struct be_store *st);
 
-/* Current time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes);
- * $BENUT_NOW overrides it for tests. */
-char *be_now(char *buf);
-
-/* Today as "YYYY-MM-DD" (from be_now) into buf (at least 11 bytes). */
-char *be_today(char *buf);
-
 #endif

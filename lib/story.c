@@ -15,7 +15,7 @@
 #include "record.h"
 #include "redact.h"
 #include "story.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 void

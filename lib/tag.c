@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "mem.h"
 #include "progress.h"
 #include "record.h"

@@ -1,6 +1,6 @@
 /*
  * libFuzzer entry point of the point reader: YAML documents through
- * lib/yaml into be_point_parse, and what parses written back with
+ * lib/ydoc into be_point_parse, and what parses written back with
  * be_point_yaml and read again, which must give the same point.
  */
 #include <stdint.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "point.h"
-#include "yaml.h"
+#include "ydoc.h"
 
 static int
 same(const struct be_point *a, const struct be_point *b)

@@ -1,5 +1,5 @@
 /*
- * libFuzzer entry point for lib/yaml.c: reads every document of the
+ * libFuzzer entry point for lib/ydoc.c: reads every document of the
  * input, runs the getters over every map, and checks that each scalar
  * the emitter writes reads back to the same string.
  */
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yaml.h"
+#include "ydoc.h"
 
 static int nemit;
 

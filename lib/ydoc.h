@@ -1,5 +1,5 @@
 /*
- * yaml.h: benut's YAML documents, read into a small tree with positions,
+ * ydoc.h: benut's YAML documents, read into a small tree with positions,
  * and written back.
  *
  * Reading uses libyaml's event parser and builds one tree per document.
@@ -25,17 +25,8 @@
  * number are quoted.  Strings must be UTF-8; an invalid byte is written
  * as U+FFFD.
  */
-/*
- * libyaml's header is called yaml.h too, and -Ilib finds this one first:
- * lib/yaml.c defines BE_YAML_INCLUDE_LIBYAML to have libyaml's included
- * from here.
- */
-#if defined(BE_YAML_INCLUDE_LIBYAML) && !defined(YAML_H)
-#include_next <yaml.h>
-#endif
-
-#ifndef BE_YAML_H
-#define BE_YAML_H
+#ifndef BE_YDOC_H
+#define BE_YDOC_H
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,10 +1,10 @@
-/* Unit tests of lib/yaml.c. */
+/* Unit tests of lib/ydoc.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "ctl.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "tap.h"
 
 static char errbuf[2048];

@@ -1,4 +1,4 @@
-/* yaml.c: see yaml.h. */
+/* ydoc.c: see ydoc.h. */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -7,13 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-/* libyaml's yaml.h, by way of ours: see there. */
-#define BE_YAML_INCLUDE_LIBYAML
 #include <yaml.h>
 
 #include "mem.h"
 #include "ctl.h"
-#include "yaml.h"
+#include "ydoc.h"
 #include "banned.h"
 
 /* One collection being built. */
