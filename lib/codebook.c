@@ -334,8 +334,7 @@ load_theme(const char *buf, size_t len, const char *name,
 	/* "colour: #d62728" unquoted: '#' starts a comment. */
 	if (be_ymap_get(m, "colour") != NULL &&
 	    be_ynode_isnull(be_ymap_get(m, "colour"))) {
-		cb->warns = be_xrealloc(cb->warns, (cb->nwarns + 1) *
-		    sizeof *cb->warns);
+		BE_RESIZE(cb->warns, cb->nwarns + 1);
 		be_err_init(&cb->warns[cb->nwarns]);
 		be_yerr(&cb->warns[cb->nwarns++], name,
 		    be_ymap_get(m, "colour"), "theme '%s' has no colour: "
@@ -780,7 +779,7 @@ add_fail(struct be_err **fails, size_t *n, const struct be_codebook *cb,
 {
 	struct be_err *f;
 
-	*fails = be_xrealloc(*fails, (*n + 1) * sizeof **fails);
+	BE_RESIZE(*fails, *n + 1);
 	f = &(*fails)[(*n)++];
 	be_err_init(f);
 	be_err_at(f, cb->path, x->line, x->col, fmt, a, b);

@@ -1,4 +1,5 @@
 /* mem.c: see mem.h. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,6 +35,24 @@ void *
 be_xrealloc(void *p, size_t n)
 {
 	return check(realloc(p, n ? n : 1));
+}
+
+void *
+be_xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return check(NULL);
+	return be_xrealloc(p, n * size);
+}
+
+size_t
+be_grow_cap(size_t cap, size_t n)
+{
+	size_t c = cap < SIZE_MAX / 2 ? 2 * cap : SIZE_MAX;
+
+	if (c < 16)
+		c = 16;
+	return c < n ? n : c;
 }
 
 char *

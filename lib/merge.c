@@ -342,10 +342,7 @@ read_tags(struct be_merge *m, const struct be_ynode *doc, const char *name,
 		if ((cb == NULL) != (hash == NULL))
 			return be_yerr(e, name, t, "a tag's codebook needs "
 			    "both 'codebook' and 'codebook_hash'");
-		if (m->n == m->cap) {
-			m->cap = m->cap ? 2 * m->cap : 64;
-			m->t = be_xrealloc(m->t, m->cap * sizeof *m->t);
-		}
+		BE_GROW(m->t, m->n + 1, m->cap);
 		mt = &m->t[m->n++];
 		mt->cid = NULL;
 		mt->theme = be_xstrdup(theme);
@@ -375,7 +372,7 @@ str_list(const struct be_ynode *t, const char *key, char ***out, size_t *n,
 		if (l->items[i]->kind != BE_YSCALAR)
 			return be_yerr(e, name, l->items[i], "each item of "
 			    "'%s' must be a string", key);
-		*out = be_xrealloc(*out, (*n + 1) * sizeof **out);
+		BE_RESIZE(*out, *n + 1);
 		(*out)[(*n)++] = be_xstrdup(l->items[i]->str);
 	}
 	return 0;
@@ -481,10 +478,7 @@ read_points(struct be_merge *m, const struct be_ynode *doc,
 		if (be_pstate_parse(state) < 0)
 			return be_yerr(e, name, be_ymap_get(t, "state"),
 			    "unknown state of a point");
-		if (m->np == m->pcap) {
-			m->pcap = m->pcap ? 2 * m->pcap : 16;
-			m->p = be_xrealloc(m->p, m->pcap * sizeof *m->p);
-		}
+		BE_GROW(m->p, m->np + 1, m->pcap);
 		mp = &m->p[m->np++];
 		memset(mp, 0, sizeof *mp);
 		mp->guid = be_xstrdup(guid);

@@ -160,8 +160,7 @@ split_owner(struct be_point *p, const char *s)
 
 	while (s && *s) {
 		nl = strchr(s, '\n');
-		p->owner = be_xrealloc(p->owner,
-		    (p->nowner + 1) * sizeof *p->owner);
+		BE_RESIZE(p->owner, p->nowner + 1);
 		p->owner[p->nowner++] = nl ? be_xstrndup(s, (size_t)(nl - s)) :
 		    be_xstrdup(s);
 		s = nl ? nl + 1 : NULL;
@@ -258,8 +257,7 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		p->waarden = be_xrealloc(p->waarden,
-		    (p->nwaarden + 1) * sizeof *p->waarden);
+		BE_RESIZE(p->waarden, p->nwaarden + 1);
 		p->waarden[p->nwaarden++] = be_xstrdup(be_col_text(stmt, 0));
 	}
 	if (rc != SQLITE_DONE)
@@ -271,8 +269,7 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct be_point_story *s;
 
-		p->stories = be_xrealloc(p->stories,
-		    (p->nstories + 1) * sizeof *p->stories);
+		BE_RESIZE(p->stories, p->nstories + 1);
 		s = &p->stories[p->nstories++];
 		s->id = sqlite3_column_int64(stmt, 0);
 		s->count_only = !use_quotable(be_col_text(stmt, 4));
@@ -290,8 +287,7 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct be_point_move *m;
 
-		p->history = be_xrealloc(p->history,
-		    (p->nhistory + 1) * sizeof *p->history);
+		BE_RESIZE(p->history, p->nhistory + 1);
 		m = &p->history[p->nhistory++];
 		m->state = be_xstrdup(be_col_text(stmt, 0));
 		m->date = be_xstrdup(be_col_text(stmt, 1));
@@ -823,7 +819,7 @@ be_point_list(struct be_store *st, FILE *fp, int state, struct be_err *e)
 		return -1;
 	be_bind_text(stmt, 1, be_pstate_name(state));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		ids = be_xrealloc(ids, (size_t)(n + 1) * sizeof *ids);
+		BE_RESIZE(ids, n + 1);
 		ids[n++] = sqlite3_column_int64(stmt, 0);
 	}
 	sqlite3_reset(stmt);
@@ -1068,7 +1064,7 @@ get_list(const struct be_ynode *map, const char *key, int oneline,
 		if (oneline && strchr(it->str, '\n'))
 			return be_yerr(e, name, it,
 			    "an item of '%s' must be one line", key);
-		*out = be_xrealloc(*out, (*n + 1) * sizeof **out);
+		BE_RESIZE(*out, *n + 1);
 		(*out)[(*n)++] = be_xstrdup(it->str);
 	}
 	return 0;
@@ -1426,7 +1422,7 @@ be_point_update(struct be_store *st, FILE *fp, const char *name,
 
 	/* Read every document before taking the store's write lock. */
 	while ((rc = be_yaml_next(r, &doc, e)) == 1) {
-		docs = be_xrealloc(docs, (ndocs + 1) * sizeof *docs);
+		BE_RESIZE(docs, ndocs + 1);
 		docs[ndocs++] = doc;
 	}
 	be_yaml_close(r);

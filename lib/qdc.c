@@ -252,11 +252,7 @@ read_codes(struct imp *x, const xmlNode *n, long parent)
 	for (; n; n = n->next) {
 		if (!is(n, "Code"))
 			continue;
-		if (x->ncodes == x->cap) {
-			x->cap = x->cap ? 2 * x->cap : 16;
-			x->codes = be_xrealloc(x->codes,
-			    x->cap * sizeof *x->codes);
-		}
+		BE_GROW(x->codes, x->ncodes + 1, x->cap);
 		me = (long)x->ncodes++;
 		cd = &x->codes[me];
 		memset(cd, 0, sizeof *cd);
@@ -294,8 +290,7 @@ read_sets(struct imp *x, const xmlNode *n)
 	for (; n; n = n->next) {
 		if (!is(n, "Set"))
 			continue;
-		x->sets = be_xrealloc(x->sets, (x->nsets + 1) *
-		    sizeof *x->sets);
+		BE_RESIZE(x->sets, x->nsets + 1);
 		s = &x->sets[x->nsets++];
 		memset(s, 0, sizeof *s);
 		s->name = prop(n, "name");
@@ -323,8 +318,7 @@ read_sets(struct imp *x, const xmlNode *n)
 				return be_err_at(x->e, x->name,
 				    (unsigned long)xmlGetLineNo(c), 0,
 				    "set member is not a code of the codebook");
-			s->members = be_xrealloc(s->members,
-			    (s->n + 1) * sizeof *s->members);
+			BE_RESIZE(s->members, s->n + 1);
 			s->members[s->n++] = (long)i;
 		}
 	}

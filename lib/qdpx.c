@@ -89,7 +89,7 @@ add_user(struct users *u, const char *who)
 	for (i = 0; i < u->n; i++)
 		if (strcmp(u->names[i], who) == 0)
 			return;
-	u->names = be_xrealloc(u->names, (u->n + 1) * sizeof *u->names);
+	BE_RESIZE(u->names, u->n + 1);
 	u->names[u->n++] = be_xstrdup(who);
 }
 
@@ -122,11 +122,10 @@ load_codes(struct ex *x)
 		long k;
 
 		if (x->codes.nthemes == cap) {
-			cap = cap ? 2 * cap : 32;
-			x->codes.themes = be_xrealloc(x->codes.themes,
-			    cap * sizeof *x->codes.themes);
-			tid = be_xrealloc(tid, cap * sizeof *tid);
-			pid = be_xrealloc(pid, cap * sizeof *pid);
+			cap = be_grow_cap(cap, x->codes.nthemes + 1);
+			BE_RESIZE(x->codes.themes, cap);
+			BE_RESIZE(tid, cap);
+			BE_RESIZE(pid, cap);
 		}
 		i = x->codes.nthemes++;
 		t = &x->codes.themes[i];

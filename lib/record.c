@@ -29,10 +29,7 @@ be_rec_release(struct be_rec *r)
 static void
 push_field(struct be_rec *r, size_t off)
 {
-	if (r->n == r->fcap) {
-		r->fcap = r->fcap ? r->fcap * 2 : 8;
-		r->f = be_xrealloc(r->f, r->fcap * sizeof *r->f);
-	}
+	BE_GROW(r->f, r->n + 1, r->fcap);
 	r->f[r->n++] = (char *)(uintptr_t)off;	/* fixed up below */
 }
 
@@ -259,10 +256,7 @@ add_ref(const struct be_rec *r, const char *name, unsigned long line,
 		return be_err_at(e, name, line, 1, "'%s' is not a story (S-n)",
 		    be_rec_field(r, 0));
 	}
-	if (*rs->n == rs->cap) {
-		rs->cap = rs->cap ? 2 * rs->cap : 64;
-		*rs->ids = be_xrealloc(*rs->ids, rs->cap * sizeof **rs->ids);
-	}
+	BE_GROW(*rs->ids, *rs->n + 1, rs->cap);
 	(*rs->ids)[(*rs->n)++] = id;
 	return 0;
 }

@@ -252,10 +252,7 @@ theme_of(struct be_report *r, size_t *cap, long long id, const char *name,
 	for (i = 0; i < r->ntheme; i++)
 		if (r->theme[i].tag_id == id)
 			return &r->theme[i];
-	if (r->ntheme == *cap) {
-		*cap = *cap ? 2 * *cap : 16;
-		r->theme = be_xrealloc(r->theme, *cap * sizeof *r->theme);
-	}
+	BE_GROW(r->theme, r->ntheme + 1, *cap);
 	t = &r->theme[r->ntheme++];
 	memset(t, 0, sizeof *t);
 	t->tag_id = id;
@@ -533,11 +530,7 @@ points(struct be_store *st, struct be_report *r, struct be_rtheme *t,
 	be_bind_text(q, 2, r->since);
 	be_bind_text(q, 3, after);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (t->npoints == cap) {
-			cap = cap ? 2 * cap : 4;
-			t->points = be_xrealloc(t->points,
-			    cap * sizeof *t->points);
-		}
+		BE_GROW(t->points, t->npoints + 1, cap);
 		p = &t->points[t->npoints++];
 		p->id = sqlite3_column_int64(q, 0);
 		p->title = be_col_dup(q, 1);

@@ -898,9 +898,9 @@ void
 be_lits_add(struct be_lits *l, const char *lit, unsigned id)
 {
 	if (l->npend == l->pcap) {
-		l->pcap = l->pcap ? 2 * l->pcap : 16;
-		l->pend = be_xrealloc(l->pend, l->pcap * sizeof *l->pend);
-		l->pid = be_xrealloc(l->pid, l->pcap * sizeof *l->pid);
+		l->pcap = be_grow_cap(l->pcap, l->npend + 1);
+		BE_RESIZE(l->pend, l->pcap);
+		BE_RESIZE(l->pid, l->pcap);
 	}
 	l->pend[l->npend] = be_xstrdup(lit);
 	l->pid[l->npend++] = id;
@@ -912,10 +912,9 @@ new_state(struct be_lits *l)
 	int i;
 
 	if (l->nstates == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 64;
-		l->next = be_xrealloc(l->next,
-		    (size_t)l->cap * l->ncls * sizeof *l->next);
-		l->out = be_xrealloc(l->out, (size_t)l->cap * sizeof *l->out);
+		l->cap = be_grow_cap(l->cap, l->nstates + 1);
+		BE_RESIZE(l->next, (size_t)l->cap * l->ncls);
+		BE_RESIZE(l->out, l->cap);
 	}
 	for (i = 0; i < l->ncls; i++)
 		l->next[(size_t)l->nstates * l->ncls + i] = -1;
@@ -947,10 +946,9 @@ be_lits_build(struct be_lits *l)
 			s = t;
 		}
 		if (l->nout == l->ocap) {
-			l->ocap = l->ocap ? 2 * l->ocap : 16;
-			l->oid = be_xrealloc(l->oid, l->ocap * sizeof *l->oid);
-			l->onext = be_xrealloc(l->onext,
-			    l->ocap * sizeof *l->onext);
+			l->ocap = be_grow_cap(l->ocap, l->nout + 1);
+			BE_RESIZE(l->oid, l->ocap);
+			BE_RESIZE(l->onext, l->ocap);
 		}
 		l->oid[l->nout] = l->pid[i];
 		l->onext[l->nout] = l->out[s];

@@ -83,11 +83,9 @@ void
 be_story_attr(struct be_story *s, const char *key, const char *val)
 {
 	if (s->nattr == s->attrcap) {
-		s->attrcap = s->attrcap ? 2 * s->attrcap : 8;
-		s->attr_keys = be_xrealloc(s->attr_keys,
-		    s->attrcap * sizeof *s->attr_keys);
-		s->attr_vals = be_xrealloc(s->attr_vals,
-		    s->attrcap * sizeof *s->attr_vals);
+		s->attrcap = be_grow_cap(s->attrcap, s->nattr + 1);
+		BE_RESIZE(s->attr_keys, s->attrcap);
+		BE_RESIZE(s->attr_vals, s->attrcap);
 	}
 	s->attr_keys[s->nattr] = be_xstrdup(key);
 	s->attr_vals[s->nattr] = be_xstrdup(val);
@@ -916,9 +914,9 @@ mig_attr_rows(struct be_store *st, const char *key, struct mig_rows *r,
 	be_bind_text(q, 1, key);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (r->n == r->cap) {
-			r->cap = r->cap ? 2 * r->cap : 64;
-			r->id = be_xrealloc(r->id, r->cap * sizeof *r->id);
-			r->val = be_xrealloc(r->val, r->cap * sizeof *r->val);
+			r->cap = be_grow_cap(r->cap, r->n + 1);
+			BE_RESIZE(r->id, r->cap);
+			BE_RESIZE(r->val, r->cap);
 		}
 		r->id[r->n] = sqlite3_column_int64(q, 0);
 		r->val[r->n++] = be_xstrdup(be_col_text(q, 1));
@@ -1010,7 +1008,7 @@ mig_attrs(struct be_store *st, struct be_err *e)
 	if ((q = be_store_stmt(st, sql_keys, e)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		keys = be_xrealloc(keys, (nkeys + 1) * sizeof *keys);
+		BE_RESIZE(keys, nkeys + 1);
 		keys[nkeys++] = be_xstrdup(be_col_text(q, 0));
 	}
 	sqlite3_reset(q);
@@ -1107,8 +1105,8 @@ mig_texts(struct be_store *st, struct be_err *e)
 		}
 		sqlite3_bind_int64(q, 1, last);
 		r.cap = MIG_BATCH;
-		r.id = be_xrealloc(r.id, r.cap * sizeof *r.id);
-		r.val = be_xrealloc(r.val, r.cap * sizeof *r.val);
+		BE_RESIZE(r.id, r.cap);
+		BE_RESIZE(r.val, r.cap);
 		while ((step = sqlite3_step(q)) == SQLITE_ROW) {
 			r.id[r.n] = sqlite3_column_int64(q, 0);
 			r.val[r.n] = be_xstrdup(be_col_text(q, 1));
@@ -1174,7 +1172,7 @@ mig_others(struct be_store *st, struct be_err *e)
 	if ((q = be_store_stmt(st, sql_keys, e)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		keys = be_xrealloc(keys, (nkeys + 1) * sizeof *keys);
+		BE_RESIZE(keys, nkeys + 1);
 		keys[nkeys++] = be_xstrdup(be_col_text(q, 0));
 	}
 	sqlite3_reset(q);
@@ -1204,10 +1202,10 @@ mig_others(struct be_store *st, struct be_err *e)
 		rc = -1;
 	while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
 		if (r.n == r.cap) {
-			r.cap = r.cap ? 2 * r.cap : 64;
-			r.id = be_xrealloc(r.id, r.cap * sizeof *r.id);
-			r.val = be_xrealloc(r.val, r.cap * sizeof *r.val);
-			p.id = be_xrealloc(p.id, r.cap * sizeof *p.id);
+			r.cap = be_grow_cap(r.cap, r.n + 1);
+			BE_RESIZE(r.id, r.cap);
+			BE_RESIZE(r.val, r.cap);
+			BE_RESIZE(p.id, r.cap);
 		}
 		p.id[r.n] = sqlite3_column_int64(q, 0);
 		r.id[r.n] = sqlite3_column_int64(q, 1);
@@ -1293,9 +1291,9 @@ mig_merge_all(struct be_store *st, struct be_err *e)
 		return -1;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (r.n == r.cap) {
-			r.cap = r.cap ? 2 * r.cap : 16;
-			r.id = be_xrealloc(r.id, r.cap * sizeof *r.id);
-			keep = be_xrealloc(keep, r.cap * sizeof *keep);
+			r.cap = be_grow_cap(r.cap, r.n + 1);
+			BE_RESIZE(r.id, r.cap);
+			BE_RESIZE(keep, r.cap);
 		}
 		r.id[r.n] = sqlite3_column_int64(q, 0);
 		keep[r.n++] = sqlite3_column_int64(q, 1);

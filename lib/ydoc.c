@@ -313,13 +313,7 @@ node_new(enum be_ykind kind, yaml_mark_t m)
 static void
 reserve(struct frame *f, size_t k)
 {
-	if (k <= f->cap)
-		return;
-	f->cap = f->cap ? 2 * f->cap : 8;
-	if (f->cap < k)
-		f->cap = k;
-	f->node->items = be_xrealloc(f->node->items,
-	    f->cap * sizeof *f->node->items);
+	BE_GROW(f->node->items, k, f->cap);
 }
 
 /*
