@@ -117,7 +117,8 @@ do_check(const char *path)
 {
 	struct be_codebook *cb;
 	struct be_err e, *fails, *bad;
-	size_t nfails, nex, nbad, i;
+	const struct be_err *warns;
+	size_t nfails, nex, nbad, nwarns, nthemes, npats, i;
 
 	be_err_init(&e);
 	if (be_codebook_load_all(path, &cb, &bad, &nbad, &e) < 0) {
@@ -135,15 +136,18 @@ do_check(const char *path)
 		be_codebook_free(cb);
 		return BE_FAIL;
 	}
-	for (i = 0; i < cb->nwarns; i++)
-		be_report(&cb->warns[i]);
+	warns = be_codebook_warnings(cb, &nwarns);
+	for (i = 0; i < nwarns; i++)
+		be_report(&warns[i]);
 	for (i = 0; i < nfails; i++)
 		be_report(&fails[i]);
 	if (nfails)
 		be_warnx("%s: %zu of %zu examples fail", path, nfails, nex);
-	else
+	else {
+		be_codebook_size(cb, &nthemes, &npats);
 		be_warnx("%s: %zu themes, %zu patterns, %zu examples: all pass",
-		    path, cb->nthemes, cb->npats, nex);
+		    path, nthemes, npats, nex);
+	}
 	free(fails);
 	be_codebook_free(cb);
 	return nfails ? BE_FAIL : BE_OK;

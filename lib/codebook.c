@@ -147,6 +147,21 @@ theme_release(struct be_cb_theme *t)
 	free(t->no);
 }
 
+const struct be_err *
+be_codebook_warnings(const struct be_codebook *cb, size_t *n)
+{
+	*n = cb->nwarns;
+	return cb->warns;
+}
+
+void
+be_codebook_size(const struct be_codebook *cb, size_t *nthemes,
+    size_t *npats)
+{
+	*nthemes = cb->nthemes;
+	*npats = cb->npats;
+}
+
 void
 be_codebook_free(struct be_codebook *cb)
 {

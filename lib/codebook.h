@@ -111,6 +111,16 @@ int be_theme_name_ok(const char *s);
  * digits, perhaps in braces. */
 int be_guid_ok(const char *s);
 
+/*
+ * What loading cb found allowed but likely a mistake: *n errors, owned
+ * by cb (freed with it).
+ */
+const struct be_err *be_codebook_warnings(const struct be_codebook *cb,
+    size_t *n);
+/* The number of themes and of patterns (match and unless) of cb. */
+void be_codebook_size(const struct be_codebook *cb, size_t *nthemes,
+    size_t *npats);
+
 /* The outcome of one theme on one text. */
 struct be_cb_hit {
 	int tagged;		/* a match pattern matched and none vetoed */
