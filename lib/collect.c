@@ -18,6 +18,7 @@
 #include "ctl.h"
 #include "enc.h"
 #include "mem.h"
+#include "par.h"
 #include "progress.h"
 #include "record.h"
 #include "story.h"
@@ -230,7 +231,15 @@ struct ctx {
 	int answered;			/* reader: the row says its use */
 	struct be_err err;		/* reader: why */
 	struct be_merge *merge;		/* reader, then storing side: tags */
+	int single;			/* BENUT_THREADS=1: no reader thread */
+	struct be_meter meter;		/* storing side: progress */
+	int sfailed;			/* single: storing failed, */
+	struct be_err serr;		/* single: why */
 };
+
+static int store_item(struct ctx *x, struct item *it, struct be_err *e);
+static void fill_slot(struct ctx *x, struct item *it, int kind,
+    size_t bytes, struct be_err *e);
 
 /* Appends v[0..n) and a NUL to a; its offset there, or NONE for NULL. */
 #define NONE ((size_t)-1)
@@ -325,6 +334,16 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 	struct item *it;
 	size_t bytes = kind == IT_STORY ? x->textlen : 0;
 
+	/* One thread: the one slot is stored at once. */
+	if (x->single) {
+		it = &q->it[0];
+		fill_slot(x, it, kind, bytes, e);
+		if (store_item(x, it, &x->serr) < 0) {
+			x->sfailed = 1;
+			return FATAL;
+		}
+		return 0;
+	}
 	if ((it = x->slot) == NULL) {
 		pthread_mutex_lock(&q->mu);
 		while (!q->stop && q->n == QLEN) {
@@ -336,18 +355,7 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 		pthread_mutex_unlock(&q->mu);
 	}
 	x->slot = NULL;
-	it->kind = kind;
-	it->bytes = bytes;
-	/* For the progress estimate; ftello may cost a system call. */
-	if (x->size > 0 && x->npos++ % BE_METER_EVERY == 0)
-		x->pos = ftello(x->src->fp);
-	it->pos = x->size > 0 ? x->pos : -1;
-	if (kind == IT_STORY) {
-		pack(it, &x->story, x->red.s, x->textlen);
-		be_buf_reset(&it->rec);
-		be_story_record_tail(&it->rec, &it->story);
-	} else if (kind == IT_BAD)
-		it->err = *e;
+	fill_slot(x, it, kind, bytes, e);
 
 	pthread_mutex_lock(&q->mu);
 	while (!q->stop && q->n > 0 && q->bytes + bytes > QBYTES) {
@@ -368,6 +376,25 @@ q_put(struct ctx *x, int kind, struct be_err *e)
 		x->slot = &q->it[(q->head + q->n) % QLEN];
 	pthread_mutex_unlock(&q->mu);
 	return 0;
+}
+
+/* Reader: the story read (or the bad row e, or the end) into slot it. */
+static void
+fill_slot(struct ctx *x, struct item *it, int kind, size_t bytes,
+    struct be_err *e)
+{
+	it->kind = kind;
+	it->bytes = bytes;
+	/* For the progress estimate; ftello may cost a system call. */
+	if (x->size > 0 && x->npos++ % BE_METER_EVERY == 0)
+		x->pos = ftello(x->src->fp);
+	it->pos = x->size > 0 ? x->pos : -1;
+	if (kind == IT_STORY) {
+		pack(it, &x->story, x->red.s, x->textlen);
+		be_buf_reset(&it->rec);
+		be_story_record_tail(&it->rec, &it->story);
+	} else if (kind == IT_BAD)
+		it->err = *e;
 }
 
 /*
@@ -1224,20 +1251,41 @@ reader(void *arg)
 }
 
 /*
- * Runs the reader in its own thread and stores what it queues, in order.
+ * Storing side: one item of the queue into the store.  0, 1 at its end,
+ * or -1 with e.
+ */
+static int
+store_item(struct ctx *x, struct item *it, struct be_err *e)
+{
+	if (it->kind == IT_END)
+		return 1;
+	if (it->kind == IT_BAD) {
+		if (x->o->refused)
+			x->o->refused(&it->err, x->o->arg);
+		x->s->refused++;
+	} else if (put(x, &it->story, &it->rec, it->bytes, e) < 0)
+		return -1;
+	be_meter_tick(&x->meter, it->pos);
+	return 0;
+}
+
+/*
+ * Runs the reader in its own thread and stores what it queues, in order
+ * (with BENUT_THREADS=1 the reader stores each story itself, see q_put).
  * Returns 0 or -1 with e (the first error of either side).
  */
 static int
 run(struct ctx *x, struct be_err *e)
 {
 	struct item *it;
-	struct be_meter m;
 	pthread_t t;
 	size_t i;
-	int rc = 0;
+	int rc = 0, k;
 
 	be_err_init(&x->err);
-	be_meter_start(&m, BE_PROGRESS_ROWS, x->size);
+	be_err_init(&x->serr);
+	x->single = be_par_threads() == 1;
+	be_meter_start(&x->meter, BE_PROGRESS_ROWS, x->size);
 	pthread_mutex_init(&x->q.mu, NULL);
 	pthread_cond_init(&x->q.more, NULL);
 	pthread_cond_init(&x->q.room, NULL);
@@ -1247,28 +1295,29 @@ run(struct ctx *x, struct be_err *e)
 		be_buf_init(&x->q.it[i].rec);
 		be_buf_init(&x->q.it[i].arena);
 	}
+	if (x->single) {
+		reader(x);
+		be_meter_end(&x->meter);
+		if (x->sfailed) {
+			*e = x->serr;
+			rc = -1;
+		}
+		goto ended;
+	}
 	if ((rc = pthread_create(&t, NULL, reader, x)) != 0) {
 		be_err_set(e, "cannot start a thread: %s", strerror(rc));
 		rc = -1;
 		goto out;
 	}
-	for (;;) {
-		it = q_get(x);
-		if (it->kind == IT_END)
-			break;
-		if (it->kind == IT_BAD) {
-			if (x->o->refused)
-				x->o->refused(&it->err, x->o->arg);
-			x->s->refused++;
-		} else if (put(x, &it->story, &it->rec, it->bytes, e) < 0) {
-			rc = -1;
-			q_stop(x);	/* the reader ends at its next put */
-			break;
-		}
-		be_meter_tick(&m, it->pos);
+	while ((k = store_item(x, it = q_get(x), e)) == 0)
+		;
+	if (k < 0) {
+		rc = -1;
+		q_stop(x);	/* the reader ends at its next put */
 	}
-	be_meter_end(&m);
+	be_meter_end(&x->meter);
 	pthread_join(t, NULL);
+ended:
 	if (rc == 0 && x->rc < 0) {
 		*e = x->err;
 		rc = -1;

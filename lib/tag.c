@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "date.h"
 #include "mem.h"
+#include "par.h"
 #include "progress.h"
 #include "record.h"
 #include "tag.h"
@@ -446,6 +447,8 @@ be_tag_story(struct be_tagger *t, long long id, FILE *out, struct be_err *e)
  * be_tag_all runs in two threads: the caller's reads a batch of stories
  * and writes the outcome of the batch before, while a matcher thread,
  * with its own scratch, evaluates the codebook on the batch between.
+ * With BENUT_THREADS=1 there is no matcher: the caller's thread
+ * evaluates each batch itself in wait_done (lib/par.h).
  */
 #define BATCH 64
 
@@ -607,7 +610,7 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	sqlite3_stmt *s;
 	pthread_t th;
 	size_t i, nt = t->cb->nthemes;
-	int rc, r = 0;
+	int rc, r = 0, threaded = be_par_threads() > 1;
 
 	/* The total for an estimate, only for a person who watches; the
 	 * untagged are not known before the end. */
@@ -628,7 +631,8 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	m.ev = be_cb_eval_new(t->cb);
 	pthread_mutex_init(&m.mu, NULL);
 	pthread_cond_init(&m.cv, NULL);
-	if ((rc = pthread_create(&th, NULL, matcher_main, &m)) != 0) {
+	if (threaded &&
+	    (rc = pthread_create(&th, NULL, matcher_main, &m)) != 0) {
 		r = be_err_set(e, "cannot start a thread: %s", strerror(rc));
 		goto out;
 	}
@@ -673,7 +677,8 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	m.quit = 1;
 	pthread_cond_broadcast(&m.cv);
 	pthread_mutex_unlock(&m.mu);
-	pthread_join(th, NULL);
+	if (threaded)
+		pthread_join(th, NULL);
 	if (r >= 0 && rc != SQLITE_DONE)
 		r = be_store_error(t->st, "cannot read stories", e);
 out:
