@@ -1336,18 +1336,115 @@ out:
 	return rc;
 }
 
+/*
+ * Peeks at the input fp (in src->pre) and finds its format (*fmt, named
+ * in s->format); *in is what the reader reads: fp itself, or a stream
+ * through src that gives the peeked bytes again and hashes what it reads.
+ * 0, or -1 with e.
+ */
+static int
+open_input(struct src *src, FILE *fp, const char *name,
+    const struct be_collect_opts *o, struct be_collect_stats *s, FILE **in,
+    int *fmt, int *seekable, struct be_err *e)
+{
+	static cookie_io_functions_t io = { src_read, NULL, NULL, NULL };
+
+	src->fp = fp;
+	src->pre = be_xmalloc(PEEK);
+	src->npre = fread(src->pre, 1, PEEK, fp);
+	if (ferror(fp))
+		return be_err_at(e, name, 0, 0, "read error: %s",
+		    strerror(errno));
+	if (workbook(name, src->pre, src->npre, &s->format, e) < 0)
+		return -1;
+	*fmt = o->format != BE_FMT_AUTO ? o->format :
+	    detect(name, src->pre, src->npre);
+	s->format = fmt_names[*fmt];
+	*seekable = fseeko(fp, 0, SEEK_SET) == 0;
+	if (*seekable && *fmt == BE_FMT_CSV) {
+		*in = fp;
+		return 0;
+	}
+	if (*seekable)
+		src->npre = 0;
+	src->hash = *fmt != BE_FMT_CSV;
+	src->h = be_fhash_new();
+	if ((*in = fopencookie(src, "r", io)) == NULL)
+		return be_err_at(e, name, 0, 0, "%s", strerror(errno));
+	return 0;
+}
+
+/* The temporary file of the records, until the commit.  0, or -1 with e. */
+static int
+open_tmp(struct ctx *x, struct be_err *e)
+{
+	if ((x->tmp = tmpfile()) == NULL)
+		return be_err_set(e, "cannot make a temporary file: %s",
+		    strerror(errno));
+	/* Only the storing thread writes it: no lock for every putc, and a
+	 * buffer of 256 KiB, not a write for every 4 KiB. */
+	__fsetlocking(x->tmp, FSETLOCKING_BYCALLER);
+	setvbuf(x->tmp, NULL, _IOFBF, 256 << 10);
+	return 0;
+}
+
+/*
+ * In the unit's transaction, before the first story: what --no-index
+ * marks, the search index and (for a large input) the date index and the
+ * store's keys set aside, the source's row.  0, or -1 with e.
+ */
+static int
+unit_prepare(struct ctx *x, struct be_err *e)
+{
+	struct be_store *st = x->st;
+
+	if (x->o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
+	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
+		return -1;
+	fts_begin(x);
+	if (x->large && !be_store_told_missing(st) &&
+	    be_store_exec(st, sql_told_drop, e) < 0)
+		return -1;
+	if (x->large && (x->keys = be_story_keys_new(st, e)) == NULL)
+		return -1;
+	return source_begin(x, e);
+}
+
+/*
+ * After the last story: the tags and points of a YAML copy, the source's
+ * hash, the date index again; then the commit (a dry run rolls back).
+ * 0, or -1 with e (the caller rolls back).
+ */
+static int
+unit_finish(struct ctx *x, const char *hash, struct be_err *e)
+{
+	struct be_store *st = x->st;
+
+	if (be_merge_apply(x->merge, st, &x->s->tags, &x->s->points, e) < 0)
+		return -1;
+	if (source_end(x, hash, e) < 0)
+		return -1;
+	if (x->large && !x->o->no_index &&
+	    be_store_sort(st, sql_told_make, e) < 0)
+		return -1;
+	if (x->o->dry_run) {
+		be_store_rollback(st);
+		return 0;
+	}
+	return be_store_commit(st, e);
+}
+
 int
 be_collect(struct be_store *st, FILE *fp, const char *name,
     const struct be_collect_opts *o, struct be_collect_stats *s,
     struct be_err *e)
 {
-	static cookie_io_functions_t io = { src_read, NULL, NULL, NULL };
 	struct ctx x;
 	struct src src;
 	struct stat sb;
 	FILE *in = NULL;
 	char *hash = NULL;
-	int fmt, seekable, empty, bulk = -1, rc = -1;
+	int fmt = 0, seekable = 0, empty, bulk = -1, rc = -1;
 
 	memset(s, 0, sizeof *s);
 	memset(&x, 0, sizeof x);
@@ -1356,40 +1453,9 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	be_story_init(&x.story);
 	be_now(x.now);
 
-	src.fp = fp;
-	src.pre = be_xmalloc(PEEK);
-	src.npre = fread(src.pre, 1, PEEK, fp);
-	if (ferror(fp)) {
-		be_err_at(e, name, 0, 0, "read error: %s", strerror(errno));
+	if (open_input(&src, fp, name, o, s, &in, &fmt, &seekable, e) < 0 ||
+	    open_tmp(&x, e) < 0)
 		goto out;
-	}
-	if (workbook(name, src.pre, src.npre, &s->format, e) < 0)
-		goto out;
-	fmt = o->format != BE_FMT_AUTO ? o->format :
-	    detect(name, src.pre, src.npre);
-	s->format = fmt_names[fmt];
-	seekable = fseeko(fp, 0, SEEK_SET) == 0;
-	if (seekable && fmt == BE_FMT_CSV)
-		in = fp;
-	else {
-		if (seekable)
-			src.npre = 0;
-		src.hash = fmt != BE_FMT_CSV;
-		src.h = be_fhash_new();
-		if ((in = fopencookie(&src, "r", io)) == NULL) {
-			be_err_at(e, name, 0, 0, "%s", strerror(errno));
-			goto out;
-		}
-	}
-	if ((x.tmp = tmpfile()) == NULL) {
-		be_err_set(e, "cannot make a temporary file: %s",
-		    strerror(errno));
-		goto out;
-	}
-	/* Only the storing thread writes it: no lock for every putc, and a
-	 * buffer of 256 KiB, not a write for every 4 KiB. */
-	__fsetlocking(x.tmp, FSETLOCKING_BYCALLER);
-	setvbuf(x.tmp, NULL, _IOFBF, 256 << 10);
 	empty = store_empty(st);
 	if ((x.large = large_input(st, fp, empty, e)) < 0)
 		goto out;
@@ -1410,16 +1476,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	if (be_store_begin(st, e) < 0)
 		goto out;
 	x.writeback = (bulk & BE_BULK_FILL) && be_store_writeback_init(st) == 0;
-	if (o->no_index && be_store_exec(st, "INSERT OR IGNORE INTO meta "
-	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
-		goto fail;
-	fts_begin(&x);
-	if (x.large && !be_store_told_missing(st) &&
-	    be_store_exec(st, sql_told_drop, e) < 0)
-		goto fail;
-	if (x.large && (x.keys = be_story_keys_new(st, e)) == NULL)
-		goto fail;
-	if (source_begin(&x, e) < 0)
+	if (unit_prepare(&x, e) < 0)
 		goto fail;
 	x.fmt = fmt;
 	x.in = in;
@@ -1427,15 +1484,7 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	x.merge = be_merge_new();
 	rc = run(&x, e);
 	hash = x.hash;
-	if (rc < 0 || be_merge_apply(x.merge, st, &s->tags, &s->points, e) < 0)
-		goto fail;
-	if (source_end(&x, hash, e) < 0)
-		goto fail;
-	if (x.large && !o->no_index && be_store_sort(st, sql_told_make, e) < 0)
-		goto fail;
-	if (o->dry_run)
-		be_store_rollback(st);
-	else if (be_store_commit(st, e) < 0)
+	if (rc < 0 || unit_finish(&x, hash, e) < 0)
 		goto fail;
 	rc = o->out ? copy_out(x.tmp, o->out, e) : 0;
 	goto out;
