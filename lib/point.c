@@ -213,6 +213,64 @@ be_point_quotable(const struct be_point_story *s)
 	return !s->count_only;
 }
 
+/* One row of point_value: the next of p's values. */
+static void
+value_row(sqlite3_stmt *stmt, struct be_point *p)
+{
+	BE_RESIZE(p->waarden, p->nwaarden + 1);
+	p->waarden[p->nwaarden++] = be_xstrdup(be_col_text(stmt, 0));
+}
+
+/* One row of point_story with its story: the next of p's stories (no
+ * quote of a story that may only be counted). */
+static void
+story_row(sqlite3_stmt *stmt, struct be_point *p)
+{
+	struct be_point_story *s;
+
+	BE_RESIZE(p->stories, p->nstories + 1);
+	s = &p->stories[p->nstories++];
+	s->id = sqlite3_column_int64(stmt, 0);
+	s->count_only = !use_quotable(be_col_text(stmt, 4));
+	s->quote = be_xstrdup(s->count_only ? "" : be_col_text(stmt, 1));
+	s->told = be_col_dup(stmt, 2);
+	s->channel = be_col_dup(stmt, 3);
+}
+
+/* One row of point_state: the next move of p's history. */
+static void
+move_row(sqlite3_stmt *stmt, struct be_point *p)
+{
+	struct be_point_move *m;
+
+	BE_RESIZE(p->history, p->nhistory + 1);
+	m = &p->history[p->nhistory++];
+	m->state = be_xstrdup(be_col_text(stmt, 0));
+	m->date = be_xstrdup(be_col_text(stmt, 1));
+	m->meeting_id = sqlite3_column_int64(stmt, 2);
+	m->note = be_col_dup(stmt, 3);
+}
+
+/* Runs q with the point's id and gives each row to row.  0, or -1 with e. */
+static int
+each_row(struct be_store *st, const char *q, long long id,
+    void (*row)(sqlite3_stmt *, struct be_point *), struct be_point *p,
+    struct be_err *e)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((stmt = be_store_stmt(st, q, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		row(stmt, p);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_DONE)
+		return be_store_error(st, "cannot read point", e);
+	return 0;
+}
+
 int
 be_point_get(struct be_store *st, long long id, struct be_point *p,
     struct be_err *e)
@@ -230,7 +288,7 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	    "FROM point_state WHERE point_id = ? ORDER BY id";
 	sqlite3_stmt *stmt;
 	char *owner;
-	int rc, i;
+	int i;
 
 	be_point_init(p);
 	if ((stmt = row_by_id(st, qp, id, "point", e)) == NULL)
@@ -252,55 +310,11 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	p->created = be_col_dup(stmt, 13);
 	p->updated = be_col_dup(stmt, 14);
 	sqlite3_reset(stmt);
-
-	if ((stmt = be_store_stmt(st, qv, e)) == NULL)
+	if (each_row(st, qv, id, value_row, p, e) < 0 ||
+	    each_row(st, qs, id, story_row, p, e) < 0 ||
+	    each_row(st, qh, id, move_row, p, e) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		BE_RESIZE(p->waarden, p->nwaarden + 1);
-		p->waarden[p->nwaarden++] = be_xstrdup(be_col_text(stmt, 0));
-	}
-	if (rc != SQLITE_DONE)
-		goto fail;
-
-	if ((stmt = be_store_stmt(st, qs, e)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct be_point_story *s;
-
-		BE_RESIZE(p->stories, p->nstories + 1);
-		s = &p->stories[p->nstories++];
-		s->id = sqlite3_column_int64(stmt, 0);
-		s->count_only = !use_quotable(be_col_text(stmt, 4));
-		s->quote = be_xstrdup(s->count_only ? "" :
-		    be_col_text(stmt, 1));
-		s->told = be_col_dup(stmt, 2);
-		s->channel = be_col_dup(stmt, 3);
-	}
-	if (rc != SQLITE_DONE)
-		goto fail;
-
-	if ((stmt = be_store_stmt(st, qh, e)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct be_point_move *m;
-
-		BE_RESIZE(p->history, p->nhistory + 1);
-		m = &p->history[p->nhistory++];
-		m->state = be_xstrdup(be_col_text(stmt, 0));
-		m->date = be_xstrdup(be_col_text(stmt, 1));
-		m->meeting_id = sqlite3_column_int64(stmt, 2);
-		m->note = be_col_dup(stmt, 3);
-	}
-	if (rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_reset(stmt);
 	return 0;
-fail:
-	sqlite3_reset(stmt);
-	return be_store_error(st, "cannot read point", e);
 }
 
 static int
