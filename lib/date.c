@@ -217,6 +217,35 @@ be_date_parse(const char *s, char *out)
 	return 0;
 }
 
+int
+be_date_span(const char *s, int end, char *out)
+{
+	size_t len = strlen(s), i;
+	int y, m = end ? 12 : 1, d = 1;
+
+	for (i = 0; i < len; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' :
+		    (s[i] < '0' || s[i] > '9'))
+			return -1;
+	if (len != 4 && len != 7 && len != 10)
+		return -1;
+	y = atoi(s);
+	if (len >= 7) {
+		m = atoi(s + 5);
+		if (m < 1 || m > 12)
+			return -1;
+	}
+	if (end)
+		d = be_month_days(y, m);
+	if (len == 10) {
+		d = atoi(s + 8);
+		if (d < 1 || d > be_month_days(y, m))
+			return -1;
+	}
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
 char *
 be_now(char *buf)
 {

@@ -38,6 +38,13 @@ int be_month_days(int y, int m);
  */
 int be_ymd_parse(const char *s, int *y, int *m, int *d);
 
+/*
+ * Reads s, "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real day), into out (at
+ * least 11 bytes) as "YYYY-MM-DD": the first day it names, or with end
+ * the last.  0, or -1 when s is none of these.
+ */
+int be_date_span(const char *s, int end, char *out);
+
 /* Current time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes);
  * $BENUT_NOW overrides it for tests. */
 char *be_now(char *buf);

@@ -302,28 +302,10 @@ be_find_untagged(struct be_find *f)
 static int
 check_date(const char *opt, const char *s, struct be_err *e)
 {
-	size_t len = strlen(s), i;
-	int y, m, d;
+	char day[11];
 
-	for (i = 0; i < len; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' :
-		    (s[i] < '0' || s[i] > '9'))
-			goto bad;
-	if (len != 4 && len != 7 && len != 10)
-		goto bad;
-	y = atoi(s);
-	if (len == 4)
+	if (be_date_span(s, 0, day) == 0)
 		return 0;
-	m = atoi(s + 5);
-	if (m < 1 || m > 12)
-		goto bad;
-	if (len == 7)
-		return 0;
-	d = atoi(s + 8);
-	if (d < 1 || d > be_month_days(y, m))
-		goto bad;
-	return 0;
-bad:
 	return be_err_set(e, "%s: bad date '%s'; write YYYY-MM-DD "
 	    "(or YYYY-MM, YYYY)", opt, s);
 }

@@ -59,8 +59,8 @@ be_qdc_xmlsafe(const char *s, struct be_buf *b)
 	return b->s;
 }
 
-static int
-attr(xmlTextWriterPtr w, const char *k, const char *v)
+int
+be_qdc_attr(xmlTextWriterPtr w, const char *k, const char *v)
 {
 	struct be_buf b = BE_BUF_INIT;
 	int rc;
@@ -91,10 +91,10 @@ be_qdc_put_code(xmlTextWriterPtr w, const struct be_codebook *cb, size_t i)
 	size_t j;
 
 	if (xmlTextWriterStartElement(w, BAD_CAST "Code") < 0 ||
-	    attr(w, "guid", be_qdc_theme_guid(cb, i, guid)) < 0 ||
-	    attr(w, "name", t->name) < 0 ||
-	    attr(w, "isCodable", t->codable ? "true" : "false") < 0 ||
-	    (t->colour && attr(w, "color", t->colour) < 0) ||
+	    be_qdc_attr(w, "guid", be_qdc_theme_guid(cb, i, guid)) < 0 ||
+	    be_qdc_attr(w, "name", t->name) < 0 ||
+	    be_qdc_attr(w, "isCodable", t->codable ? "true" : "false") < 0 ||
+	    (t->colour && be_qdc_attr(w, "color", t->colour) < 0) ||
 	    (t->description && elem(w, "Description", t->description) < 0))
 		return -1;
 	for (j = 0; j < cb->nthemes; j++)
@@ -126,13 +126,14 @@ be_qdc_put_sets(xmlTextWriterPtr w, const struct be_codebook *cb,
 			be_qdc_guid(cb->name, k.s, guid);
 		be_buf_release(&k);
 		if (xmlTextWriterStartElement(w, BAD_CAST "Set") < 0 ||
-		    attr(w, "guid", guid) < 0 || attr(w, "name", s->name) < 0 ||
+		    be_qdc_attr(w, "guid", guid) < 0 ||
+		    be_qdc_attr(w, "name", s->name) < 0 ||
 		    (s->description && elem(w, "Description",
 		    s->description) < 0))
 			return -1;
 		for (j = 0; j < s->nmembers; j++)
 			if (xmlTextWriterStartElement(w,
-			    BAD_CAST "MemberCode") < 0 || attr(w,
+			    BAD_CAST "MemberCode") < 0 || be_qdc_attr(w,
 			    member_ref ? "targetGUID" : "guid",
 			    be_qdc_theme_guid(cb, (size_t)s->members[j],
 			    guid)) < 0 || xmlTextWriterEndElement(w) < 0)
@@ -163,7 +164,8 @@ be_qdc_export(const struct be_codebook *cb, FILE *out, struct be_err *e)
 	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
 	if (xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL) < 0 ||
 	    xmlTextWriterStartElement(w, BAD_CAST "CodeBook") < 0 ||
-	    attr(w, "xmlns", QDC_NS) < 0 || attr(w, "origin", origin) < 0 ||
+	    be_qdc_attr(w, "xmlns", QDC_NS) < 0 ||
+	    be_qdc_attr(w, "origin", origin) < 0 ||
 	    xmlTextWriterStartElement(w, BAD_CAST "Codes") < 0)
 		rc = -1;
 	for (i = 0; rc == 0 && i < cb->nthemes; i++)

@@ -59,5 +59,7 @@ int be_qdc_put_sets(struct _xmlTextWriter *w, const struct be_codebook *cb,
     int member_ref);
 /* s without the characters XML 1.0 does not allow, into b (reset). */
 const char *be_qdc_xmlsafe(const char *s, struct be_buf *b);
+/* Writes the attribute k="v" (v made XML-safe) at writer w.  0 or -1. */
+int be_qdc_attr(struct _xmlTextWriter *w, const char *k, const char *v);
 
 #endif

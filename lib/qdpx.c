@@ -36,24 +36,12 @@ struct ex {
 };
 
 static int
-attr(xmlTextWriterPtr w, const char *k, const char *v)
-{
-	struct be_buf b = BE_BUF_INIT;
-	int rc;
-
-	rc = xmlTextWriterWriteAttribute(w, BAD_CAST k,
-	    BAD_CAST be_qdc_xmlsafe(v, &b));
-	be_buf_release(&b);
-	return rc < 0 ? -1 : 0;
-}
-
-static int
 attr_long(xmlTextWriterPtr w, const char *k, long v)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%ld", v);
-	return attr(w, k, buf);
+	return be_qdc_attr(w, k, buf);
 }
 
 /* An xsd:dateTime from a date or a time in the store. */
@@ -275,10 +263,12 @@ put_story(struct ex *x, long long id, sqlite3_stmt *qs, sqlite3_stmt *qt)
 	zip_file_set_dostime(x->za, (zip_uint64_t)ix, 0, 0x21, 0);
 	snprintf(path, sizeof path, "internal://%s.txt", sguid);
 	if (xmlTextWriterStartElement(w, BAD_CAST "TextSource") < 0 ||
-	    attr(w, "guid", sguid) < 0 || attr(w, "name", name) < 0 ||
-	    attr(w, "plainTextPath", path) < 0 ||
-	    attr(w, "creatingUser", user_guid(NULL, ug)) < 0 ||
-	    attr(w, "creationDateTime", datetime(added, dt, sizeof dt)) < 0)
+	    be_qdc_attr(w, "guid", sguid) < 0 ||
+	    be_qdc_attr(w, "name", name) < 0 ||
+	    be_qdc_attr(w, "plainTextPath", path) < 0 ||
+	    be_qdc_attr(w, "creatingUser", user_guid(NULL, ug)) < 0 ||
+	    be_qdc_attr(w, "creationDateTime",
+	        datetime(added, dt, sizeof dt)) < 0)
 		return -1;
 	/* A story that may only be counted says so where the software
 	 * shows a source's memo: it is never to be quoted. */
@@ -306,20 +296,21 @@ put_story(struct ex *x, long long id, sqlite3_stmt *qs, sqlite3_stmt *qt)
 		be_qdc_guid(key, tag, guid);
 		if (xmlTextWriterStartElement(w,
 		    BAD_CAST "PlainTextSelection") < 0 ||
-		    attr(w, "guid", guid) < 0 || attr(w, "name", tag) < 0 ||
+		    be_qdc_attr(w, "guid", guid) < 0 ||
+		    be_qdc_attr(w, "name", tag) < 0 ||
 		    attr_long(w, "startPosition", from) < 0 ||
 		    attr_long(w, "endPosition", to) < 0 ||
-		    attr(w, "creatingUser", ug) < 0 ||
-		    attr(w, "creationDateTime", dt) < 0)
+		    be_qdc_attr(w, "creatingUser", ug) < 0 ||
+		    be_qdc_attr(w, "creationDateTime", dt) < 0)
 			return -1;
 		snprintf(key, sizeof key, "coding:%s", cid);
 		be_qdc_guid(key, tag, guid);
 		if (xmlTextWriterStartElement(w, BAD_CAST "Coding") < 0 ||
-		    attr(w, "guid", guid) < 0 ||
-		    attr(w, "creatingUser", ug) < 0 ||
-		    attr(w, "creationDateTime", dt) < 0 ||
+		    be_qdc_attr(w, "guid", guid) < 0 ||
+		    be_qdc_attr(w, "creatingUser", ug) < 0 ||
+		    be_qdc_attr(w, "creationDateTime", dt) < 0 ||
 		    xmlTextWriterStartElement(w, BAD_CAST "CodeRef") < 0 ||
-		    attr(w, "targetGUID", x->codes.themes[k].guid) < 0 ||
+		    be_qdc_attr(w, "targetGUID", x->codes.themes[k].guid) < 0 ||
 		    xmlTextWriterEndElement(w) < 0 ||
 		    xmlTextWriterEndElement(w) < 0 ||
 		    xmlTextWriterEndElement(w) < 0)
@@ -378,15 +369,17 @@ put_project(struct ex *x, const long long *ids, size_t n)
 	snprintf(origin, sizeof origin, "benut %s", BE_VERSION);
 	if (xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL) < 0 ||
 	    xmlTextWriterStartElement(w, BAD_CAST "Project") < 0 ||
-	    attr(w, "xmlns", QDE_NS) < 0 || attr(w, "name", "benut") < 0 ||
-	    attr(w, "origin", origin) < 0 ||
-	    attr(w, "creatingUserGUID", user_guid(NULL, guid)) < 0 ||
+	    be_qdc_attr(w, "xmlns", QDE_NS) < 0 ||
+	    be_qdc_attr(w, "name", "benut") < 0 ||
+	    be_qdc_attr(w, "origin", origin) < 0 ||
+	    be_qdc_attr(w, "creatingUserGUID", user_guid(NULL, guid)) < 0 ||
 	    xmlTextWriterStartElement(w, BAD_CAST "Users") < 0)
 		return -1;
 	for (i = 0; i < x->users.n; i++)
 		if (xmlTextWriterStartElement(w, BAD_CAST "User") < 0 ||
-		    attr(w, "guid", user_guid(x->users.names[i], guid)) < 0 ||
-		    attr(w, "name", x->users.names[i]) < 0 ||
+		    be_qdc_attr(w, "guid",
+		        user_guid(x->users.names[i], guid)) < 0 ||
+		    be_qdc_attr(w, "name", x->users.names[i]) < 0 ||
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
 	if (xmlTextWriterEndElement(w) < 0)

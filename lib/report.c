@@ -69,31 +69,8 @@ static int
 norm_date(const char *opt, const char *s, int end, char *out,
     struct be_err *e)
 {
-	size_t len = strlen(s), i;
-	int y, m = end ? 12 : 1, d = 1;
-
-	for (i = 0; i < len; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' :
-		    (s[i] < '0' || s[i] > '9'))
-			goto bad;
-	if (len != 4 && len != 7 && len != 10)
-		goto bad;
-	y = atoi(s);
-	if (len >= 7) {
-		m = atoi(s + 5);
-		if (m < 1 || m > 12)
-			goto bad;
-	}
-	if (end)
-		d = be_month_days(y, m);
-	if (len == 10) {
-		d = atoi(s + 8);
-		if (d < 1 || d > be_month_days(y, m))
-			goto bad;
-	}
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-	return 0;
-bad:
+	if (be_date_span(s, end, out) == 0)
+		return 0;
 	return be_err_set(e, "%s: bad date '%s'; write YYYY-MM-DD "
 	    "(or YYYY-MM, YYYY)", opt, s);
 }
