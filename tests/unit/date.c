@@ -39,13 +39,41 @@ static const struct { const char *in, *want; } cases[] = {
 	{ "1-1-1850", NULL },
 };
 
+/* be_date_span: the first day a date names, or (end) the last. */
+static const struct {
+	const char *in;
+	int end;
+	const char *want;	/* NULL: refused */
+} spans[] = {
+	{ "2026", 0, "2026-01-01" },
+	{ "2026", 1, "2026-12-31" },
+	{ "2024-02", 1, "2024-02-29" },
+	{ "2026-02", 0, "2026-02-01" },
+	{ "2026-02-28", 1, "2026-02-28" },
+	{ "2026-02-29", 0, NULL },
+	{ "2026-13", 0, NULL },
+	{ "2026-1", 0, NULL },
+	{ "26-01-01", 0, NULL },
+	{ "", 0, NULL },
+};
+
 int
 main(void)
 {
 	char out[BE_DATE_MAX], name[128];
 	size_t i, n = sizeof cases / sizeof cases[0];
+	size_t ns = sizeof spans / sizeof spans[0];
 
-	plan((int)n);
+	plan((int)(n + ns));
+	for (i = 0; i < ns; i++) {
+		snprintf(name, sizeof name, "span '%s'%s", spans[i].in,
+		    spans[i].end ? " (end)" : "");
+		if (spans[i].want)
+			is_str(be_date_span(spans[i].in, spans[i].end, out) == 0 ?
+			    out : "(refused)", spans[i].want, name);
+		else
+			ok(be_date_span(spans[i].in, spans[i].end, out) < 0, name);
+	}
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof name, "'%s'", cases[i].in);
 		if (cases[i].want)
