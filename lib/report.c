@@ -790,6 +790,8 @@ any_fresh(const struct be_report *r)
 static void
 fresh_lines(struct be_buf *o, const struct be_report *r, int html)
 {
+	void (*text)(struct be_buf *, const char *) = html ? html_text :
+	    md_text;
 	size_t i, j;
 	char n[32];
 
@@ -799,10 +801,7 @@ fresh_lines(struct be_buf *o, const struct be_report *r, int html)
 		if (t->fresh == 0)
 			continue;
 		be_buf_adds(o, html ? "<li>" : "- ");
-		if (html)
-			html_text(o, t->name);
-		else
-			md_text(o, t->name);
+		text(o, t->name);
 		be_report_count(t->fresh, r->min_count, n, sizeof n);
 		be_buf_adds(o, ": ");
 		if (html)
@@ -823,28 +822,31 @@ fresh_lines(struct be_buf *o, const struct be_report *r, int html)
 				continue;
 			be_buf_adds(o, html ? "<li>Antwoord van de gemeente op "
 			    "\"" : "- Antwoord van de gemeente op \"");
-			if (html)
-				html_text(o, p->title);
-			else
-				md_text(o, p->title);
+			text(o, p->title);
 			be_buf_adds(o, html ? "\"</li>\n" : "\"\n");
 		}
 }
 
+/* A point with its question and the answer (or its state), as a list
+ * item in Markdown or HTML. */
 static void
-md_point(struct be_buf *o, const struct be_rpoint *p)
+point_item(struct be_buf *o, const struct be_rpoint *p, int html)
 {
-	char d[64];
+	void (*text)(struct be_buf *, const char *) = html ? html_text :
+	    md_text;
+	const char *br = html ? "<br>\n" : "  \n  ";
 	const char *a = answer_nl(p->answer);
+	char d[64];
 
-	be_buf_adds(o, "- **");
-	md_text(o, p->title);
-	be_buf_adds(o, "**");
+	be_buf_adds(o, html ? "<li><strong>" : "- **");
+	text(o, p->title);
+	be_buf_adds(o, html ? "</strong>" : "**");
 	if (p->vraag) {
-		be_buf_adds(o, "  \n  Vraag aan de gemeente: ");
-		md_text(o, p->vraag);
+		be_buf_adds(o, br);
+		be_buf_adds(o, "Vraag aan de gemeente: ");
+		text(o, p->vraag);
 	}
-	be_buf_adds(o, "  \n  ");
+	be_buf_adds(o, br);
 	if (a) {
 		if (p->answer_date)
 			be_buf_addf(o, "Antwoord (%s): ",
@@ -852,11 +854,11 @@ md_point(struct be_buf *o, const struct be_rpoint *p)
 		be_buf_adds(o, a);
 		if (p->answer_text) {
 			be_buf_addc(o, ' ');
-			md_text(o, p->answer_text);
+			text(o, p->answer_text);
 		}
 	} else
 		be_buf_adds(o, state_nl(p->state));
-	be_buf_addc(o, '\n');
+	be_buf_adds(o, html ? "</li>\n" : "\n");
 }
 
 static void
@@ -915,7 +917,7 @@ write_md(struct be_buf *o, const struct be_report *r)
 		if (t->npoints > 0) {
 			be_buf_adds(o, "\n### Wat de raad ermee deed\n\n");
 			for (j = 0; j < t->npoints; j++)
-				md_point(o, &t->points[j]);
+				point_item(o, &t->points[j], 0);
 		}
 	}
 	be_buf_addf(o, "\n---\n\nGemaakt op %s.\n",
@@ -1019,34 +1021,6 @@ html_chart(struct be_buf *o, const struct be_report *r,
 }
 
 static void
-html_point(struct be_buf *o, const struct be_rpoint *p)
-{
-	char d[64];
-	const char *a = answer_nl(p->answer);
-
-	be_buf_adds(o, "<li><strong>");
-	html_text(o, p->title);
-	be_buf_adds(o, "</strong>");
-	if (p->vraag) {
-		be_buf_adds(o, "<br>\nVraag aan de gemeente: ");
-		html_text(o, p->vraag);
-	}
-	be_buf_adds(o, "<br>\n");
-	if (a) {
-		if (p->answer_date)
-			be_buf_addf(o, "Antwoord (%s): ",
-			    day_nl(p->answer_date, d, sizeof d));
-		be_buf_adds(o, a);
-		if (p->answer_text) {
-			be_buf_addc(o, ' ');
-			html_text(o, p->answer_text);
-		}
-	} else
-		be_buf_adds(o, state_nl(p->state));
-	be_buf_adds(o, "</li>\n");
-}
-
-static void
 write_html(struct be_buf *o, const struct be_report *r)
 {
 	struct be_buf s = BE_BUF_INIT;
@@ -1144,7 +1118,7 @@ write_html(struct be_buf *o, const struct be_report *r)
 			be_buf_adds(o, "<h3>Wat de raad ermee deed</h3>\n"
 			    "<ul class=\"points\">\n");
 			for (j = 0; j < t->npoints; j++)
-				html_point(o, &t->points[j]);
+				point_item(o, &t->points[j], 1);
 			be_buf_adds(o, "</ul>\n");
 		}
 		be_buf_adds(o, "</section>\n");
