@@ -242,11 +242,7 @@ load_pats(const char *buf, size_t len, const char *name,
 			if (!cb->collect)
 				return -1;
 			/* Every bad pattern is listed: go on. */
-			if (cb->nperr == cb->aperr) {
-				cb->aperr = cb->aperr ? 2 * cb->aperr : 8;
-				cb->perr = be_xrealloc(cb->perr,
-				    cb->aperr * sizeof *cb->perr);
-			}
+			BE_GROW(cb->perr, cb->nperr + 1, cb->aperr);
 			cb->perr[cb->nperr++] = *e;
 			continue;
 		}
