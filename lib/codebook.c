@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "fhash.h"
 #include "codebook.h"
+#include "lits.h"
 #include "mem.h"
 #include "ydoc.h"
 #include "banned.h"
@@ -188,6 +189,7 @@ be_codebook_free(struct be_codebook *cb)
 	free(cb->warns);
 	free(cb->pats);
 	free(cb->always);
+	free(cb->prefix);
 	free(cb);
 }
 
@@ -479,11 +481,13 @@ build_filter(struct be_codebook *cb)
 {
 	char *const *lits;
 	size_t i, j, k, n, id = 0;
+	int pre, on = be_lits_enabled();
 
 	for (i = 0; i < cb->nthemes; i++)
 		cb->npats += cb->themes[i].nmatch + cb->themes[i].nunless;
 	cb->pats = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *cb->pats);
 	cb->always = be_xcalloc(cb->npats ? cb->npats : 1, 1);
+	cb->prefix = be_xcalloc(cb->npats ? cb->npats : 1, 1);
 	cb->lits = be_lits_new();
 	for (i = 0; i < cb->nthemes; i++) {
 		struct be_cb_theme *t = &cb->themes[i];
@@ -494,11 +498,15 @@ build_filter(struct be_codebook *cb)
 
 			p->id = id;
 			cb->pats[id] = p;
-			n = be_rx_literals(p->rx, &lits);
+			n = on ? be_rx_literals(p->rx, &lits, &pre) : 0;
 			if (n == 0)
 				cb->always[id] = 1;
+			else
+				cb->prefix[id] = (unsigned char)pre;
 			for (k = 0; k < n; k++)
 				be_lits_add(cb->lits, lits[k], (unsigned)id);
+			if (n)
+				cb->filtered = 1;
 			id++;
 		}
 	}
@@ -632,6 +640,8 @@ struct be_cb_eval {
 	struct be_buf fold;
 	unsigned *marks;
 	unsigned gen;
+	size_t *first;			/* npats: where a literal begins */
+	int same;			/* the fold kept the text's offsets */
 	struct be_cb_hit *hits;
 };
 
@@ -644,6 +654,7 @@ be_cb_eval_new(const struct be_codebook *cb)
 	ev->ctx = be_rx_ctx_new();
 	be_buf_init(&ev->fold);
 	ev->marks = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *ev->marks);
+	ev->first = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *ev->first);
 	ev->hits = be_xcalloc(cb->nthemes ? cb->nthemes : 1,
 	    sizeof *ev->hits);
 	return ev;
@@ -670,23 +681,36 @@ be_cb_eval_free(struct be_cb_eval *ev)
 	clear_hits(ev);
 	free(ev->hits);
 	free(ev->marks);
+	free(ev->first);
 	be_buf_release(&ev->fold);
 	be_rx_ctx_free(ev->ctx);
 	free(ev);
 }
 
+/*
+ * Whether p matches text: not when none of its literals occurred.  When
+ * every match of p begins with one of its literals, the search starts
+ * where the first of them does (PCRE2 still looks behind that offset for
+ * \b and lookbehind), and finds the same leftmost match at s[*so..*eo).
+ */
 static int
 run(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
-    size_t len, size_t i, long *bad, struct be_err *e)
+    size_t len, size_t i, size_t *so, size_t *eo, long *bad,
+    struct be_err *e)
 {
+	const struct be_codebook *cb = ev->cb;
 	struct be_err re;
-	size_t so, eo;
+	size_t start = 0;
 	int r;
 
-	if (!ev->cb->always[p->id] && ev->marks[p->id] != ev->gen)
-		return 0;
+	if (!cb->always[p->id]) {
+		if (ev->marks[p->id] != ev->gen)
+			return 0;
+		if (cb->prefix[p->id] && ev->same)
+			start = ev->first[p->id];
+	}
 	be_err_init(&re);
-	r = be_rx_exec(p->rx, ev->ctx, text, len, 0, &so, &eo, &re);
+	r = be_rx_exec(p->rx, ev->ctx, text, len, start, so, eo, &re);
 	if (r < 0) {
 		*bad = (long)i;
 		return be_err_at(e, ev->cb->path, p->line, p->col,
@@ -695,20 +719,20 @@ run(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
 	return r;
 }
 
-/* The distinct words p matches in text, joined by ", ". */
+/* The distinct words p matches in text, joined by ", ", from its first
+ * match at text[so..eo). */
 static char *
 words(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
-    size_t len)
+    size_t len, size_t so, size_t eo)
 {
 	struct be_buf b = BE_BUF_INIT;
 	struct be_err e;
 	char *seen[MAXWORDS];
-	size_t so, eo, start = 0, nseen = 0, i, w;
-	int tries = 0;
+	size_t start = 0, nseen = 0, i, w;
+	int tries = 1;
 
 	be_err_init(&e);
-	while (nseen < MAXWORDS && tries++ < 100 && start <= len &&
-	    be_rx_exec(p->rx, ev->ctx, text, len, start, &so, &eo, &e) == 1) {
+	for (;;) {
 		w = eo - so;
 		if (w > MAXWORD) {
 			w = MAXWORD;
@@ -726,6 +750,10 @@ words(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
 		if (eo >= len)
 			break;
 		start = eo > so ? eo : eo + u8len((unsigned char)text[eo]);
+		if (nseen == MAXWORDS || tries++ >= 100 || start > len ||
+		    be_rx_exec(p->rx, ev->ctx, text, len, start, &so, &eo,
+		    &e) != 1)
+			break;
 	}
 	for (i = 0; i < nseen; i++) {
 		if (i)
@@ -755,15 +783,20 @@ be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
 		memset(ev->marks, 0, cb->npats * sizeof *ev->marks);
 		ev->gen = 1;
 	}
-	be_buf_reset(&ev->fold);
-	be_rx_fold(text, len, &ev->fold);
-	be_lits_scan(cb->lits, ev->fold.s, ev->fold.len, ev->marks, ev->gen);
+	if (cb->filtered) {
+		be_buf_reset(&ev->fold);
+		ev->same = be_lits_fold(text, len, &ev->fold);
+		be_lits_scan(cb->lits, ev->fold.s, ev->fold.len, ev->marks,
+		    ev->gen, ev->first);
+	}
 	for (i = 0; i < cb->nthemes; i++) {
 		const struct be_cb_theme *t = &cb->themes[i];
 		struct be_cb_hit *h = &ev->hits[i];
+		size_t so = 0, eo = 0, vso, veo;
 
 		for (j = 0; j < t->nmatch && h->pat < 0; j++) {
-			if ((r = run(ev, &t->match[j], text, len, i, bad, e)) < 0)
+			if ((r = run(ev, &t->match[j], text, len, i, &so, &eo,
+			    bad, e)) < 0)
 				return -1;
 			if (r)
 				h->pat = (long)j;
@@ -771,7 +804,8 @@ be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
 		if (h->pat < 0)
 			continue;
 		for (j = 0; j < t->nunless && h->veto < 0; j++) {
-			if ((r = run(ev, &t->unless[j], text, len, i, bad, e)) < 0)
+			if ((r = run(ev, &t->unless[j], text, len, i, &vso,
+			    &veo, bad, e)) < 0)
 				return -1;
 			if (r)
 				h->veto = (long)j;
@@ -779,7 +813,7 @@ be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
 		if (h->veto >= 0)
 			continue;
 		h->tagged = 1;
-		h->words = words(ev, &t->match[h->pat], text, len);
+		h->words = words(ev, &t->match[h->pat], text, len, so, eo);
 	}
 	return 0;
 }

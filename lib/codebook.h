@@ -67,6 +67,9 @@ struct be_codebook {
 	struct be_lits *lits;
 	struct be_cb_pat **pats;	/* npats, by pre-filter id */
 	unsigned char *always;		/* npats: no literal, always run */
+	unsigned char *prefix;		/* npats: every match begins with a
+					 * literal */
+	int filtered;			/* some pattern has literals */
 	int collect;			/* loading: list every bad pattern */
 	struct be_err *perr;		/* loading: the bad patterns */
 	size_t nperr, aperr;

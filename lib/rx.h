@@ -1,5 +1,5 @@
 /*
- * rx.h: PCRE2 patterns with limits, and a literal pre-filter.
+ * rx.h: PCRE2 patterns with limits.
  *
  * A pattern is compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS by
  * default (so \b and \w work on é, ë, ï and case does not matter) and
@@ -7,11 +7,7 @@
  * limit, a depth limit and a heap limit: a pattern that backtracks without
  * end reports an error, never "no match" and never a hang.
  *
- * The pre-filter: for most patterns a set of literals can be derived such
- * that every match contains one of them (\bwacht(en|lijst) gives "wacht";
- * \b(taxi|valys)\b gives "taxi" and "valys").  A be_lits scanner finds all
- * literals of many patterns in one pass over a folded copy of the text, so
- * that only the patterns whose literals occur are run.
+ * The literals of the pre-filter (lits.h) are derived at compile time.
  */
 #ifndef BE_RX_H
 #define BE_RX_H
@@ -52,10 +48,12 @@ const char *be_rx_source(const struct be_rx *rx);
 
 /*
  * The literals one of which every match contains, ASCII lower case (NULL
- * and 0 when none could be derived: the pattern must always be run).
- * Not the caller's.
+ * and 0 when none could be derived: the pattern must always be run), as
+ * be_lits_derive gives them; *prefix (when not NULL) says whether every
+ * match begins with one.  Not the caller's.
  */
-size_t be_rx_literals(const struct be_rx *rx, char *const **lits);
+size_t be_rx_literals(const struct be_rx *rx, char *const **lits,
+    int *prefix);
 
 /*
  * A match context: limits, JIT stack and match data for one thread.
@@ -79,28 +77,5 @@ int be_rx_exec(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
  */
 int be_rx_utf8_ok(const char *s, size_t len);
 void be_rx_ctx_trust(struct be_rx_ctx *c, int trusted);
-
-/*
- * Appends to out a copy of s[0..len) folded for the pre-filter: ASCII
- * letters in lower case, and the two non-ASCII letters that PCRE2 matches
- * caselessly with ASCII ones (KELVIN SIGN, LATIN SMALL LETTER LONG S) as
- * 'k' and 's'.  Other bytes are kept.
- */
-void be_rx_fold(const char *s, size_t len, struct be_buf *out);
-
-/* A scanner for many literals at once (Aho-Corasick). */
-struct be_lits;
-struct be_lits *be_lits_new(void);
-/* Adds literal lit (ASCII lower case) that stands for id. */
-void be_lits_add(struct be_lits *l, const char *lit, unsigned id);
-/* Prepares the scanner; call once after the last be_lits_add. */
-void be_lits_build(struct be_lits *l);
-/*
- * Scans the folded text s[0..len): for each literal found, sets
- * marks[id] = gen.
- */
-void be_lits_scan(const struct be_lits *l, const char *s, size_t len,
-    unsigned *marks, unsigned gen);
-void be_lits_free(struct be_lits *l);
 
 #endif

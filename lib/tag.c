@@ -30,6 +30,7 @@ struct row {
 	int hand, present, ours;	/* ours: rule of a codebook of our name */
 	char *hash, *rule, *matched;
 	int done;
+	int gone;			/* deleted by this run */
 };
 
 static const char q_story[] = "SELECT text FROM story WHERE id = ?";
@@ -202,6 +203,38 @@ put_present(struct be_store *st, long long id, FILE *out, struct be_err *e)
 	return 0;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * Writes "S-n TAB a,b,c" of the story's present tags as put_present
+ * would read them back: the rows found before that are present and were
+ * not deleted, and the tags added (names[0..n), sorted here).
+ */
+static void
+put_names(long long id, const char **names, size_t n, FILE *out)
+{
+	struct be_buf b = BE_BUF_INIT;
+	char ref[32];
+	size_t i;
+
+	qsort(names, n, sizeof *names, cmp_str);
+	be_buf_adds(&b, "");
+	for (i = 0; i < n; i++) {
+		if (i)
+			be_buf_addc(&b, ',');
+		be_buf_adds(&b, names[i]);
+	}
+	snprintf(ref, sizeof ref, "S-%lld", id);
+	be_rec_put(out, ref, 1);
+	be_rec_put(out, b.s, 0);
+	fputc('\n', out);
+	be_buf_release(&b);
+}
+
 static void
 rows_free(struct row *r, size_t n)
 {
@@ -362,6 +395,7 @@ apply_hits(struct be_tagger *t, long long id, int erc,
 			continue;
 		}
 		t->stats.removed++;
+		r->gone = 1;
 		chg[nchg] = be_xmalloc(strlen(r->name) + 2);
 		chg[nchg][0] = '-';
 		memcpy(chg[nchg] + 1, r->name, strlen(r->name) + 1);
@@ -395,8 +429,21 @@ apply_hits(struct be_tagger *t, long long id, int erc,
 			fputc('\n', out);
 		}
 		rc = 0;
-	} else
-		rc = put_present(t->st, id, out, e);
+	} else {
+		const char **names = be_xcalloc(nrows + nchg + 1,
+		    sizeof *names);
+		size_t n = 0;
+
+		for (j = 0; j < nrows; j++)
+			if (rows[j].present && !rows[j].gone)
+				names[n++] = rows[j].name;
+		for (i = 0; i < nchg; i++)
+			if (chg[i][0] == '+')
+				names[n++] = chg[i] + 1;
+		put_names(id, names, n, out);
+		free(names);
+		rc = 0;
+	}
 out:
 	for (i = 0; i < nchg; i++)
 		free(chg[i]);
