@@ -57,7 +57,7 @@ main(void)
 	long bad;
 	int same = 1;
 
-	plan(14);
+	plan(18);
 	be_err_init(&e);
 	ok(be_codebook_parse(cbtext, sizeof cbtext - 1, "t.yaml", &cb, &e) == 0,
 	    "parses");
@@ -102,6 +102,56 @@ main(void)
 	ok(same, "pre-filter agrees with running every pattern");
 	be_cb_eval_free(ev);
 	be_codebook_free(sd);
+
+	/* The same with BENUT_PREFILTER=0, on every example of the starter
+	 * codebook and of one with letters PCRE2 folds its own way: the
+	 * same first pattern, veto and words. */
+	for (i = 0; i < 2; i++) {
+		const char *path = i ? "tests/fixtures/tag/fold.yaml" :
+		    "share/codebooks/sociaal-domein.yaml";
+		struct be_codebook *off;
+		struct be_cb_eval *ev2;
+		const struct be_cb_hit *h2;
+		size_t t, k, nhits = 0;
+
+		same = 1;
+		unsetenv("BENUT_PREFILTER");
+		be_codebook_load(path, &sd, &e);
+		setenv("BENUT_PREFILTER", "0", 1);
+		be_codebook_load(path, &off, &e);
+		unsetenv("BENUT_PREFILTER");
+		ok(sd->filtered && !off->filtered, "BENUT_PREFILTER=0 "
+		    "switches the pre-filter off");
+		ev = be_cb_eval_new(sd);
+		ev2 = be_cb_eval_new(off);
+		for (t = 0; t < sd->nthemes; t++)
+			for (j = 0; j < sd->themes[t].nyes +
+			    sd->themes[t].nno; j++) {
+				const char *s = j < sd->themes[t].nyes ?
+				    sd->themes[t].yes[j].text :
+				    sd->themes[t].no[j -
+				    sd->themes[t].nyes].text;
+
+				be_cb_eval(ev, s, strlen(s), &h, &bad, &e);
+				be_cb_eval(ev2, s, strlen(s), &h2, &bad, &e);
+				for (k = 0; k < sd->nthemes; k++) {
+					nhits += h[k].tagged;
+					same &= h[k].tagged == h2[k].tagged &&
+					    h[k].pat == h2[k].pat &&
+					    h[k].veto == h2[k].veto &&
+					    strcmp(h[k].words ? h[k].words :
+					    "", h2[k].words ? h2[k].words :
+					    "") == 0;
+				}
+			}
+		ok(same && nhits > 10, i ? "fold.yaml: examples tagged "
+		    "the same without the pre-filter" : "sociaal-domein: "
+		    "examples tagged the same without the pre-filter");
+		be_cb_eval_free(ev);
+		be_cb_eval_free(ev2);
+		be_codebook_free(sd);
+		be_codebook_free(off);
+	}
 
 	be_err_init(&e);
 	{

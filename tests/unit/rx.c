@@ -40,6 +40,21 @@ lits(const char *pat)
 	return out;
 }
 
+/* Whether every match of pat begins with one of its literals. */
+static int
+pre(const char *pat)
+{
+	char **l;
+	size_t n, i;
+	int p;
+
+	n = be_lits_derive(pat, strlen(pat), &l, &p);
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	return n ? p : -1;
+}
+
 static int
 m(const char *pat, const char *s)
 {
@@ -69,10 +84,11 @@ main(void)
 	struct be_lits *l;
 	struct be_buf b = BE_BUF_INIT;
 	unsigned marks[4] = { 0, 0, 0, 0 };
+	size_t first[4];
 	size_t off = 0, so, eo, n;
 	char *big;
 
-	plan(37);
+	plan(50);
 	be_err_init(&e);
 	is_str(lits("\\bwacht(en|lijst|tijd)"), "wachten,wachtlijst,wachttijd",
 	    "expanded alternatives");
@@ -91,6 +107,18 @@ main(void)
 	is_str(lits("(?x) taxi"), "", "extended mode bails");
 	is_str(lits("(?<n>bus)sen"), "bussen", "named group");
 	is_str(lits("post(?=bode)"), "post", "lookahead is empty");
+	is_str(lits("\\b\\w*toeslag(en)?\\b"), "toeslag",
+	    "a run after \\w*");
+	is_str(lits("\\bre-?integratie\\w*|\\bre\xc3\xafntegratie"),
+	    "ntegratie", "a run after non-ASCII (implies the others)");
+	is_str(lits("\\b(on)?vriendelijk(e|er)?\\b"),
+	    "onvriendelijk,vriendelijk", "a literal that begins another");
+	is_str(lits("\\Gtaxi"), "", "\\G bails");
+	is_str(lits("\\Qa.b+c\\E"), "a.b+c", "\\Q...\\E");
+	is_int(pre("\\b(on)?bereikba(ar|re)\\b"), 1, "prefix");
+	is_int(pre("(?<=de )taxi"), 1, "prefix after lookbehind");
+	is_int(pre("\\w*vervoer"), 0, "not a prefix after \\w*");
+	is_int(pre("taxi|\\w+bus"), 0, "not a prefix in one alternative");
 	is_int(m("\\bwacht", "De WACHTtijd"), 1, "caseless");
 	is_int(m("\\bcli\xc3\xabnt\\b", "de CLI\xc3\x8bNT zegt"), 1,
 	    "caseless on \xc3\xab and \\b with UCP");
@@ -128,6 +156,12 @@ main(void)
 	free(big);
 	be_lits_fold("TAXI \xe2\x84\xaa" "ees \xc5\xbf" "chuld \xc3\x89", 22, &b);
 	is_str(b.s, "taxi kees schuld \xc3\x89", "fold");
+	be_buf_reset(&b);
+	ok(be_lits_fold("TAXI \xc3\x89", 7, &b) == 1, "fold keeps offsets");
+	be_buf_reset(&b);
+	ok(be_lits_fold("\xc5\xbf", 2, &b) == 0, "fold shortens");
+	be_buf_reset(&b);
+	be_lits_fold("TAXI \xe2\x84\xaa" "ees \xc5\xbf" "chuld \xc3\x89", 22, &b);
 	l = be_lits_new();
 	be_lits_add(l, "taxi", 0);
 	be_lits_add(l, "regiotaxi", 1);
@@ -142,11 +176,16 @@ main(void)
 	ok(marks[3] == 8 && marks[2] == 0, "later literal");
 	be_lits_scan(l, "taxe", 4, marks, 9, NULL);
 	ok(marks[2] == 9 && marks[0] == 8, "suffix through fail link");
+	be_lits_scan(l, "taxi regiotaxi taxi", 19, marks, 11, first);
+	ok(first[0] == 0 && first[1] == 5, "first offsets");
+	be_lits_scan(l, "wacht regiotaxi", 15, marks, 12, first);
+	ok(first[0] == 11 && first[1] == 6 && first[3] == 0,
+	    "first offsets again");
 	be_lits_free(l);
 	l = be_lits_new();
 	be_lits_build(l);
 	be_lits_scan(l, "abc", 3, marks, 10, NULL);
-	ok(marks[0] == 8, "empty scanner");
+	ok(marks[0] == 12, "empty scanner");
 	be_lits_free(l);
 	be_buf_release(&b);
 	is_int(m("k", "\xe2\x84\xaa"), 1, "kelvin sign matches k (why fold)");
