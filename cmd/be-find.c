@@ -183,14 +183,14 @@ main(int argc, char *argv[])
 	}
 	if (be_find_run(f, &e) < 0)
 		goto fail;
-	n = be_find_count(f);
+	/* Printing tells how many it printed: no count before. */
+	n = cflag ? be_find_count(f, &e) :
+	    be_find_print(f, stdout, fmt, Hflag, &e);
+	if (n < 0)
+		goto fail;
 	status = n > 0 ? BE_OK : BE_NONE;
 	if (cflag)
 		printf("%lld\n", n);
-	else if (n > 0 && be_find_print(f, stdout, fmt, Hflag, &e) < 0) {
-		status = BE_FAIL;
-		goto fail;
-	}
 	be_find_free(f);
 	be_store_close(st);
 	return be_finish(status);

@@ -16,9 +16,14 @@
 #include "banned.h"
 
 /*
- * A selection is a list of steps.  Steps of one group are united (each
- * adds ids to find_tmp), and the groups are intersected one after the
- * other into find_sel.  Each kind of step has one literal statement.
+ * A selection is a list of steps.  Steps of one group are united, and the
+ * groups intersected.  Without refs the selection is one SELECT of story
+ * ids (f->sel: the groups' conditions joined by AND, a group's by OR, one
+ * literal condition for each kind of step), which the statements that
+ * read it have in place of temp.find_sel: one query, as a user would
+ * type it, and no temporary table.  With refs each step adds ids to
+ * find_tmp, and the groups are intersected one after the other into the
+ * temporary table find_sel.
  */
 enum kind {
 	K_QUERY, K_TAG, K_ATTR, K_SINCE, K_UNTIL, K_MEETING,
@@ -52,7 +57,12 @@ struct be_find {
 	int nby;
 	long long count;
 	int ran;
+	char *sel;		/* the selection as one SELECT, or NULL */
 };
+
+/* The first parameter of the selection's conditions (?11 and up: the
+ * statements that read it have theirs below); each step has three. */
+#define SEL_PARAM 11
 
 /* Case and accent folding, as the SQL function be_fold(x). */
 static char *
@@ -150,9 +160,10 @@ be_find_free(struct be_find *f)
 		free(f->by[j].name);
 		free(f->by[j].key);
 	}
-	if (f->ran)
+	if (f->ran && f->sel == NULL)
 		be_store_exec(f->st, "DELETE FROM temp.find_sel;"
 		    "DELETE FROM temp.find_tmp", NULL);
+	free(f->sel);
 	free(f->steps);
 	free(f->refs);
 	free(f);
@@ -553,6 +564,120 @@ static const char *const step_sql[K_NKINDS] = {
 	    " st WHERE st.story_id = s.id AND st.present = 1)",
 };
 
+/* The condition on story s of each kind of step: @a stands for its first
+ * argument, @i for a theme id, @b for a folded value. */
+static const char *const step_cond[K_NKINDS] = {
+	[K_QUERY] = "s.id IN (SELECT rowid FROM story_fts"
+	    " WHERE story_fts MATCH @a)",
+	[K_TAG] = "s.id IN (WITH RECURSIVE d(id) AS (SELECT @i"
+	    "  UNION SELECT t.id FROM tag t JOIN d ON t.parent_id = d.id)"
+	    " SELECT st.story_id FROM d JOIN story_tag st ON st.tag_id = d.id"
+	    " WHERE st.present = 1)",
+	[K_ATTR] = "s.id IN (SELECT story_id FROM story_attr"
+	    " WHERE be_fold(key) = @a AND be_fold(value) = @b)",
+	[K_SINCE] = "s.told >= @a",
+	[K_UNTIL] = "substr(s.told, 1, length(@a)) <= @a",
+	[K_MEETING] = "substr(s.added, 1, 10) >= @a",
+	[K_CHANNEL] = "be_fold(s.channel) = @b",
+	[K_GEMEENTE] = "be_fold(s.gemeente) = @b",
+	[K_ROUTE] = "coalesce(s.route, '') <> ''",
+	[K_NOROUTE] = "coalesce(s.route, '') = ''",
+	[K_USE] = "s.use = @a",
+	[K_UNTAGGED] = "NOT EXISTS (SELECT 1 FROM story_tag st"
+	    " WHERE st.story_id = s.id AND st.present = 1)",
+};
+
+/* Makes f->sel: the selection as one SELECT of ids. */
+static void
+build_sel(struct be_find *f)
+{
+	struct be_buf b = BE_BUF_INIT;
+	const char *c;
+	size_t i;
+	int g, n;
+
+	be_buf_adds(&b, "SELECT s.id AS id FROM story s");
+	for (g = 0; g < f->ngroups; g++) {
+		be_buf_adds(&b, g ? " AND (" : " WHERE (");
+		for (i = 0, n = 0; i < f->n; i++) {
+			if (f->steps[i].group != g)
+				continue;
+			if (n++)
+				be_buf_adds(&b, " OR ");
+			for (c = step_cond[f->steps[i].kind]; *c; c++)
+				if (*c == '@' && (c[1] == 'a' || c[1] == 'i' ||
+				    c[1] == 'b')) {
+					be_buf_addf(&b, "?%d", SEL_PARAM +
+					    3 * (int)i + (c[1] == 'a' ? 0 :
+					    c[1] == 'i' ? 1 : 2));
+					c++;
+				} else
+					be_buf_addc(&b, *c);
+		}
+		be_buf_addc(&b, ')');
+	}
+	f->sel = be_buf_detach(&b);
+}
+
+/*
+ * Prepares sql, a statement that reads the selection from temp.find_sel:
+ * with f->sel, that SELECT in its place, its parameters bound.  The
+ * caller binds its own (?1 to ?10) and finalizes the statement.
+ */
+static sqlite3_stmt *
+sel_prepare(struct be_find *f, const char *sql, struct be_err *e)
+{
+	static const char name[] = "temp.find_sel";
+	struct be_buf b = BE_BUF_INIT;
+	sqlite3_stmt *q;
+	const char *p, *at;
+	size_t i;
+	int rc;
+
+	if (f->sel == NULL)
+		be_buf_adds(&b, sql);
+	else {
+		for (p = sql; (at = strstr(p, name)) != NULL;
+		    p = at + sizeof name - 1) {
+			be_buf_add(&b, p, (size_t)(at - p));
+			be_buf_addf(&b, "(%s)", f->sel);
+		}
+		be_buf_adds(&b, p);
+	}
+	rc = sqlite3_prepare_v2(be_store_db(f->st), b.s, -1, &q, NULL);
+	be_buf_release(&b);
+	if (rc != SQLITE_OK) {
+		be_store_error(f->st, "cannot select", e);
+		return NULL;
+	}
+	for (i = 0; f->sel && i < f->n; i++) {
+		const struct step *s = &f->steps[i];
+		int base = SEL_PARAM + 3 * (int)i;
+
+		if (s->a)
+			be_bind_text(q, base, s->a);
+		if (s->kind == K_TAG)
+			sqlite3_bind_int64(q, base + 1, s->id);
+		if (s->b)
+			be_bind_text(q, base + 2, s->b);
+	}
+	return q;
+}
+
+/* The error of a statement that reads the selection: a query's in words
+ * a user can act on. */
+static int
+sel_error(struct be_find *f, const char *what, struct be_err *e)
+{
+	size_t i;
+
+	if ((sqlite3_errcode(be_store_db(f->st)) & 0xff) == SQLITE_ERROR)
+		for (i = 0; i < f->n; i++)
+			if (f->steps[i].kind == K_QUERY)
+				return query_error(f, e);
+	return be_store_error(f->st, what, e);
+}
+
 static int
 run_step(struct be_find *f, const struct step *s, struct be_err *e)
 {
@@ -605,20 +730,45 @@ run_refs(struct be_find *f, struct be_err *e)
 	return 0;
 }
 
+/* Whether FTS5 can read query q: 0, or -1 with e saying why not. */
+static int
+check_query(struct be_find *f, const char *q, struct be_err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	s = be_store_stmt(f->st, "SELECT rowid FROM story_fts"
+	    " WHERE story_fts MATCH ?1 LIMIT 1", e);
+	if (s == NULL)
+		return -1;
+	be_bind_text(s, 1, q);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return 0;
+	}
+	if ((sqlite3_errcode(be_store_db(f->st)) & 0xff) == SQLITE_ERROR)
+		query_error(f, e);
+	else
+		be_store_error(f->st, "cannot select", e);
+	sqlite3_reset(s);
+	return -1;
+}
+
 static long long
 count_sel(struct be_find *f, struct be_err *e)
 {
 	sqlite3_stmt *q;
 	long long n = -1;
 
-	q = be_store_stmt(f->st, "SELECT count(*) FROM temp.find_sel", e);
+	q = sel_prepare(f, "SELECT count(*) FROM temp.find_sel", e);
 	if (q == NULL)
 		return -1;
 	if (sqlite3_step(q) == SQLITE_ROW)
 		n = sqlite3_column_int64(q, 0);
 	else
-		be_store_error(f->st, "cannot count", e);
-	sqlite3_reset(q);
+		sel_error(f, "cannot count", e);
+	sqlite3_finalize(q);
 	return n;
 }
 
@@ -642,6 +792,19 @@ be_find_run(struct be_find *f, struct be_err *e)
 	size_t i;
 	int g, first = 1;
 
+	if (!f->userefs) {
+		/* Counted when asked: printing needs no count first.  A
+		 * full-text query's syntax is checked here all the same. */
+		for (i = 0; i < f->n; i++)
+			if (f->steps[i].kind == K_QUERY &&
+			    check_query(f, f->steps[i].a, e) < 0)
+				return -1;
+		free(f->sel);
+		build_sel(f);
+		f->ran = 1;
+		f->count = -1;
+		return 0;
+	}
 	/*
 	 * The selection and the sorts of --by go to temporary files (SQLite
 	 * unlinks them as it makes them) once they outgrow the cache: held
@@ -680,8 +843,10 @@ be_find_run(struct be_find *f, struct be_err *e)
 }
 
 long long
-be_find_count(const struct be_find *f)
+be_find_count(struct be_find *f, struct be_err *e)
 {
+	if (f->count < 0)
+		f->count = count_sel(f, e);
 	return f->count;
 }
 
@@ -694,7 +859,7 @@ be_find_each(struct be_find *f, be_find_fn fn, void *arg, struct be_err *e)
 	int rc = 0;
 
 	/* Collected first, so that fn may run statements of its own. */
-	q = be_store_stmt(f->st, "SELECT id FROM temp.find_sel ORDER BY id", e);
+	q = sel_prepare(f, "SELECT id FROM temp.find_sel ORDER BY id", e);
 	if (q == NULL)
 		return -1;
 	ids = be_xmalloc(cap * sizeof *ids);
@@ -703,11 +868,13 @@ be_find_each(struct be_find *f, be_find_fn fn, void *arg, struct be_err *e)
 			ids = be_xrealloc(ids, (cap *= 2) * sizeof *ids);
 		ids[n++] = sqlite3_column_int64(q, 0);
 	}
-	sqlite3_reset(q);
 	if (rc != SQLITE_DONE) {
+		sel_error(f, "cannot read stories", e);
+		sqlite3_finalize(q);
 		free(ids);
-		return be_store_error(f->st, "cannot read stories", e);
+		return -1;
 	}
+	sqlite3_finalize(q);
 	for (i = 0, rc = 0; i < n && rc == 0; i++)
 		rc = fn(f->st, ids[i], arg, e);
 	free(ids);
@@ -726,23 +893,24 @@ struct printer {
 	int n;
 };
 
-static int
+static long long
 print_records(struct be_find *f, FILE *fp, int header, struct be_err *e)
 {
 	sqlite3_stmt *q;
 	struct be_story s;
+	long long n = 0;
 	int rc;
 
-	q = be_store_stmt(f->st, "SELECT s.id, s.told, s.channel, s.gemeente,"
+	q = sel_prepare(f, "SELECT s.id, s.told, s.channel, s.gemeente,"
 	    " s.text FROM temp.find_sel f JOIN story s ON s.id = f.id"
 	    " ORDER BY f.id", e);
 	if (q == NULL)
 		return -1;
-	if (header)
-		fputs("#ref\tdate\tchannel\tgemeente\ttext\n", fp);
 	/* Only the fields of the record are read, not whole stories. */
 	be_story_init(&s);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0 && header)
+			fputs("#ref\tdate\tchannel\tgemeente\ttext\n", fp);
 		s.id = sqlite3_column_int64(q, 0);
 		be_story_set(&s.told, col_or_null(q, 1));
 		be_story_set(&s.channel, col_or_null(q, 2));
@@ -751,10 +919,10 @@ print_records(struct be_find *f, FILE *fp, int header, struct be_err *e)
 		be_story_record(fp, &s);
 	}
 	be_story_release(&s);
-	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
-		return be_store_error(f->st, "cannot read stories", e);
-	return 0;
+		sel_error(f, "cannot read stories", e);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? n : -1;
 }
 
 /* Whole stories, as YAML documents or readable text. */
@@ -923,24 +1091,42 @@ static const char grp_tag_tag[] = GROUP
     " FROM temp.find_tagp a JOIN temp.find_tagp b ON b.sid = a.sid"
     GROUP_END;
 
+/* Runs sql, which reads the selection, to its end. */
+static int
+sel_exec(struct be_find *f, const char *sql, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if ((q = sel_prepare(f, sql, e)) == NULL)
+		return -1;
+	rc = sqlite3_step(q);
+	if (rc != SQLITE_DONE)
+		sel_error(f, "cannot count", e);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static int
 fill_tags(struct be_find *f, struct be_err *e)
 {
-	return be_store_exec(f->st, "CREATE TEMP TABLE IF NOT EXISTS find_tagp"
+	if (be_store_exec(f->st, "CREATE TEMP TABLE IF NOT EXISTS find_tagp"
 	    " (sid INTEGER, tag TEXT, PRIMARY KEY (sid, tag)) WITHOUT ROWID;"
-	    "DELETE FROM temp.find_tagp;"
-	    /* A story counts for each of its themes and the themes above
-	     * them, so that a theme's count is what -t THEME selects. */
-	    "INSERT OR IGNORE INTO temp.find_tagp"
+	    "DELETE FROM temp.find_tagp", e) < 0)
+		return -1;
+	/* A story counts for each of its themes and the themes above
+	 * them, so that a theme's count is what -t THEME selects. */
+	if (sel_exec(f, "INSERT OR IGNORE INTO temp.find_tagp"
 	    " WITH RECURSIVE up(tid, anc) AS (SELECT id, id FROM tag"
 	    "  UNION SELECT up.tid, t.parent_id FROM up"
 	    "  JOIN tag t ON t.id = up.anc WHERE t.parent_id IS NOT NULL)"
 	    " SELECT st.story_id, a.name FROM temp.find_sel f"
 	    " JOIN story_tag st ON st.story_id = f.id"
 	    " JOIN up ON up.tid = st.tag_id JOIN tag a ON a.id = up.anc"
-	    " WHERE st.present = 1;"
-	    "INSERT INTO temp.find_tagp SELECT f.id, '' FROM temp.find_sel f"
-	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
+	    " WHERE st.present = 1", e) < 0)
+		return -1;
+	return sel_exec(f, "INSERT INTO temp.find_tagp SELECT f.id, ''"
+	    " FROM temp.find_sel f WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
 	    "  WHERE st.story_id = f.id AND st.present = 1)", e);
 }
 
@@ -969,8 +1155,9 @@ put_tag(struct be_find *f, FILE *fp, const char *name, int first,
 	return 0;
 }
 
-/* The stories for a spreadsheet. */
-static int
+/* The stories for a spreadsheet; nothing, no header either, when none
+ * is selected. */
+static long long
 print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 {
 	static const char *const head[] = { "Ref", "Datum", "Kanaal",
@@ -978,10 +1165,11 @@ print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 	struct be_csvw w;
 	sqlite3_stmt *q;
 	char ref[32], told[BE_DATE_MAX];
+	long long n = 0;
 	size_t i;
 	int rc;
 
-	q = be_store_stmt(f->st, "SELECT s.id, s.told, s.channel, s.gemeente,"
+	q = sel_prepare(f, "SELECT s.id, s.told, s.channel, s.gemeente,"
 	    " (SELECT group_concat(name, ', ') FROM (SELECT t.name"
 	    "   FROM story_tag st JOIN tag t ON t.id = st.tag_id"
 	    "   WHERE st.story_id = s.id AND st.present = 1 ORDER BY t.name)),"
@@ -990,11 +1178,13 @@ print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 	    " ORDER BY f.id", e);
 	if (q == NULL)
 		return -1;
-	be_csvw_init(&w, fp);
-	for (i = 0; i < sizeof head / sizeof head[0]; i++)
-		be_csvw_field(&w, head[i]);
-	be_csvw_end(&w);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			be_csvw_init(&w, fp);
+			for (i = 0; i < sizeof head / sizeof head[0]; i++)
+				be_csvw_field(&w, head[i]);
+			be_csvw_end(&w);
+		}
 		snprintf(ref, sizeof ref, "S-%lld", sqlite3_column_int64(q, 0));
 		/* "2026-10-02 09:12:44", which a spreadsheet takes for a
 		 * date and a time. */
@@ -1007,19 +1197,20 @@ print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 			be_csvw_field(&w, be_col_text(q, (int)i));
 		be_csvw_end(&w);
 	}
-	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
-		return be_store_error(f->st, "cannot read stories", e);
-	return 0;
+		sel_error(f, "cannot read stories", e);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? n : -1;
 }
 
-static int
+static long long
 print_groups(struct be_find *f, FILE *fp, int header, int csv,
     struct be_err *e)
 {
 	struct be_csvw w;
 	sqlite3_stmt *q;
 	const char *sql;
+	long long n = 0;
 	int i, rc, tag1, tag2;
 
 	tag1 = f->by[0].dim == D_TAG;
@@ -1034,7 +1225,7 @@ print_groups(struct be_find *f, FILE *fp, int header, int csv,
 		return -1;
 	sql = tag1 ? (tag2 ? grp_tag_tag : grp_tag_plain) :
 	    tag2 ? grp_plain_tag : grp_plain;
-	if ((q = be_store_stmt(f->st, sql, e)) == NULL)
+	if ((q = sel_prepare(f, sql, e)) == NULL)
 		return -1;
 	for (i = 0; i < 2; i++) {
 		/* Code -1: no second key, so k2 is NULL everywhere. */
@@ -1044,9 +1235,11 @@ print_groups(struct be_find *f, FILE *fp, int header, int csv,
 			be_bind_text(q, 2 * i + 2, f->by[i].key);
 	}
 	rc = sqlite3_step(q);
-	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
-		return be_store_error(f->st, "cannot count", e);
+		sel_error(f, "cannot count", e);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return -1;
 
 	q = be_store_stmt(f->st, "SELECT"
 	    " (SELECT min(x.n1) FROM temp.find_grp x WHERE x.g1 = r.g1),"
@@ -1054,34 +1247,34 @@ print_groups(struct be_find *f, FILE *fp, int header, int csv,
 	    " FROM temp.find_grp r ORDER BY g1 IS NULL, g1, g2 IS NULL, g2", e);
 	if (q == NULL)
 		return -1;
-	if (csv) {
-		static const char *const head[] = { "Thema", "Maand", "Jaar",
-		    "Kanaal", "Gemeente" };
-
-		be_csvw_init(&w, fp);
-		for (i = 0; i < f->nby; i++)
-			be_csvw_field(&w, f->by[i].dim == D_ATTR ?
-			    f->by[i].name : head[f->by[i].dim]);
-		be_csvw_field(&w, "Aantal");
-		be_csvw_end(&w);
-	} else if (header) {
-		putc('#', fp);
-		for (i = 0; i < f->nby; i++) {
-			be_rec_put(fp, f->by[i].name, i == 0);
-			if (f->by[i].dim == D_TAG)
-				be_rec_put(fp, "name", 0);
-		}
-		fputs("\tcount\n", fp);
-	}
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0 && csv) {
+			static const char *const head[] = { "Thema", "Maand",
+			    "Jaar", "Kanaal", "Gemeente" };
+
+			be_csvw_init(&w, fp);
+			for (i = 0; i < f->nby; i++)
+				be_csvw_field(&w, f->by[i].dim == D_ATTR ?
+				    f->by[i].name : head[f->by[i].dim]);
+			be_csvw_field(&w, "Aantal");
+			be_csvw_end(&w);
+		} else if (n == 1 && header) {
+			putc('#', fp);
+			for (i = 0; i < f->nby; i++) {
+				be_rec_put(fp, f->by[i].name, i == 0);
+				if (f->by[i].dim == D_TAG)
+					be_rec_put(fp, "name", 0);
+			}
+			fputs("\tcount\n", fp);
+		}
 		if (csv) {
-			char n[32];
+			char c[32];
 
 			for (i = 0; i < f->nby; i++)
 				be_csvw_field(&w, be_col_text(q, i));
-			snprintf(n, sizeof n, "%lld",
+			snprintf(c, sizeof c, "%lld",
 			    sqlite3_column_int64(q, 2));
-			be_csvw_field(&w, n);
+			be_csvw_field(&w, c);
 			be_csvw_end(&w);
 			continue;
 		}
@@ -1098,14 +1291,15 @@ print_groups(struct be_find *f, FILE *fp, int header, int csv,
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		return be_store_error(f->st, "cannot count", e);
-	return 0;
+	return n;
 }
 
-int
+long long
 be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
     int header, struct be_err *e)
 {
 	struct printer p;
+	int rc;
 
 	if (f->nby > 0)
 		return print_groups(f, fp, header, fmt == BE_FIND_CSV, e);
@@ -1115,11 +1309,14 @@ be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
 	case BE_FIND_RECORDS:
 		return print_records(f, fp, header, e);
 	case BE_FIND_JSON:
-		return be_find_each(f, json_story, fp, e);
+		rc = be_find_each(f, json_story, fp, e);
+		break;
 	default:
 		p.fp = fp;
 		p.fmt = fmt;
 		p.n = 0;
-		return be_find_each(f, print_story, &p, e);
+		rc = be_find_each(f, print_story, &p, e);
+		break;
 	}
+	return rc < 0 ? -1 : be_find_count(f, e);
 }

@@ -97,12 +97,15 @@ int be_find_ref(struct be_find *f, long long id, struct be_err *e);
  */
 int be_find_by(struct be_find *f, const char *spec, struct be_err *e);
 
-/* Runs the selection.  0, or -1 with e filled ("query: syntax error near
- * 'x'" for a bad full-text query, with e->file "query"). */
+/* Runs the selection: without refs it only makes the one SELECT that the
+ * statements reading it use (counted when be_find_count asks).  0, or -1
+ * with e filled ("query: syntax error near 'x'" for a bad full-text query,
+ * with e->file "query"). */
 int be_find_run(struct be_find *f, struct be_err *e);
 
-/* The number of stories selected (after be_find_run). */
-long long be_find_count(const struct be_find *f);
+/* The number of stories selected (after be_find_run; counted at the first
+ * call), or -1 with e filled. */
+long long be_find_count(struct be_find *f, struct be_err *e);
 
 /* Calls fn for each selected story in ref order; stops at its nonzero
  * return and passes it on.  -1 with e on a store error. */
@@ -129,15 +132,18 @@ enum be_find_fmt {
  * no theme).  The header then names the keys ("#tag TAB name TAB month TAB
  * count").
  *
- * BE_FIND_CSV writes for Dutch Excel through lib/csvw.h, always with a
- * header row: a story a row (Ref, Datum, Kanaal, Gemeente, Thema's,
- * Gebruik, Tekst: the themes by name, "citeren" or "alleen tellen", the
- * whole text), or when grouping a group a row
- * (the keys, a theme by its name only, then Aantal).  Counts are exact:
- * this is the coordinator's view (the report for outsiders is be-report).
- * 0 or -1.
+ * BE_FIND_CSV writes for Dutch Excel through lib/csvw.h, with a header
+ * row: a story a row (Ref, Datum, Kanaal, Gemeente, Thema's, Gebruik,
+ * Tekst: the themes by name, "citeren" or "alleen tellen", the whole
+ * text), or when grouping a group a row (the keys, a theme by its name
+ * only, then Aantal).  Counts are exact: this is the coordinator's view
+ * (the report for outsiders is be-report).
+ *
+ * Nothing, no header either, when nothing is selected.  Returns the number
+ * of stories (groups, when grouping) written, or -1 with e filled (a
+ * store error found here, as be_find_run does not count).
  */
-int be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
+long long be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
     int header, struct be_err *e);
 
 #endif
