@@ -1,6 +1,11 @@
 #!/bin/sh
-# tests/bench/tag.sh: be-tag with 50 themes on BENCH_ROWS stories, against
-# pcre2grep -i -c run once per theme over the same texts (one a line).
+# tests/bench/tag.sh: be-tag with 50 themes on BENCH_ROWS stories (reading
+# them from the store and writing the tags included), against what a user
+# could write instead: a single-threaded PCRE2 JIT loop over the same
+# patterns and the same texts, one a line (tests/bench/rxloop.c), and
+# pcre2grep -i -c run once per theme.  With BENCH_NO_PREFILTER=1 a row
+# of be-tag with BENUT_PREFILTER=0 shows what the literal pre-filter
+# (lib/lits.c) gives.
 set -eu
 rows=${BENCH_ROWS:-100000}
 dir=${BENCH_DIR:-$(mktemp -d)}
@@ -31,8 +36,10 @@ while len(themes) + n < 50:
 sys.stdout.write(''.join(out))
 PY
 be-tag --check cb50.yaml 2>/dev/null
-# The store and the one-line texts, from the same CSV.
-be-tag -c cb50.yaml --all >/dev/null 2>&1
+# The store (benut's schema) and the one-line texts, from the same CSV.
+"$top/tests/unit/find.t" --seed "$BENUT_STORE" </dev/null
+${CC:-cc} -O2 -o rxloop "$top/tests/bench/rxloop.c" \
+    $(pkg-config --cflags --libs libpcre2-8)
 python3 - "$BENUT_STORE" <<'PY'
 import csv, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -45,6 +52,7 @@ with open('stories.csv', encoding='utf-8', newline='') as f:
         out.write(t.replace('\r', ' ').replace('\n', ' ') + '\n')
 db.commit()
 PY
+cp "$BENUT_STORE" empty.db
 python3 - cb50.yaml >patterns.txt <<'PY'
 import sys, re
 # One line per theme: its match patterns, TAB-separated.
@@ -67,6 +75,8 @@ now() { date +%s.%N; }
 t0=$(now)
 /usr/bin/time -f %M -o rss.txt be-tag -c cb50.yaml --all >/dev/null 2>&1
 t1=$(now)
+./rxloop patterns.txt texts.txt >/dev/null
+t2=$(now)
 while IFS= read -r line; do
 	set --
 	old=$IFS; IFS='	'
@@ -74,8 +84,21 @@ while IFS= read -r line; do
 	IFS=$old
 	pcre2grep -i -u -c "$@" texts.txt >/dev/null || true
 done <patterns.txt
-t2=$(now)
-awk -v r="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v m="$(cat rss.txt)" \
-    'BEGIN { o = b - a; t = c - b;
+t3=$(now)
+echo 0 >rss0.txt
+if [ -n "${BENCH_NO_PREFILTER:-}" ]; then
+	cp empty.db "$BENUT_STORE"
+	BENUT_PREFILTER=0 /usr/bin/time -f %M -o rss0.txt \
+	    be-tag -c cb50.yaml --all >/dev/null 2>&1
+fi
+t4=$(now)
+awk -v r="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v f="$t4" \
+    -v m="$(cat rss.txt)" -v m0="$(cat rss0.txt)" \
+    'BEGIN { o = b - a; l = c - b; g = d - c; z = f - d;
+	printf "tag-50-themes\t%d\t%.3f\tPCRE2 JIT loop\t%.3f\t%.2f\t%d\n",
+	r, o, l, l / o, m;
 	printf "tag-50-themes\t%d\t%.3f\tpcre2grep -i x50\t%.3f\t%.2f\t%d\n",
-	r, o, t, t / o, m }'
+	r, o, g, g / o, m;
+	if (m0 > 0)
+	printf "tag-50-no-prefilter\t%d\t%.3f\tPCRE2 JIT loop\t%.3f\t%.2f\t%d\n",
+	r, z, l, l / z, m0 }'
