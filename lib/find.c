@@ -93,11 +93,22 @@ fold(const char *s)
 static void
 sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const unsigned char *s = sqlite3_value_text(argv[0]);
+	const unsigned char *s = sqlite3_value_text(argv[0]), *p;
 	char *f;
 
 	if (s == NULL) {
 		sqlite3_result_null(ctx);
+		return;
+	}
+	/* ASCII without capitals is its own folding: no copy. */
+	for (p = s; *p && *p < 0x80 && !(*p >= 'A' && *p <= 'Z'); p++)
+		;
+	if (*p == '\0') {
+		if (sqlite3_value_type(argv[0]) == SQLITE_TEXT)
+			sqlite3_result_value(ctx, argv[0]);
+		else
+			sqlite3_result_text(ctx, (const char *)s, -1,
+			    SQLITE_TRANSIENT);
 		return;
 	}
 	f = fold((const char *)s);
