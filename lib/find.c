@@ -58,6 +58,7 @@ struct be_find {
 	long long count;
 	int ran;
 	char *sel;		/* the selection as one SELECT, or NULL */
+	char *where;		/* its WHERE clause on story s, or "" */
 };
 
 /* The first parameter of the selection's conditions (?11 and up: the
@@ -175,6 +176,7 @@ be_find_free(struct be_find *f)
 		be_store_exec(f->st, "DELETE FROM temp.find_sel;"
 		    "DELETE FROM temp.find_tmp", NULL);
 	free(f->sel);
+	free(f->where);
 	free(f->steps);
 	free(f->refs);
 	free(f);
@@ -607,7 +609,6 @@ build_sel(struct be_find *f)
 	size_t i;
 	int g, n;
 
-	be_buf_adds(&b, "SELECT s.id AS id FROM story s");
 	for (g = 0; g < f->ngroups; g++) {
 		be_buf_adds(&b, g ? " AND (" : " WHERE (");
 		for (i = 0, n = 0; i < f->n; i++) {
@@ -627,18 +628,25 @@ build_sel(struct be_find *f)
 		}
 		be_buf_addc(&b, ')');
 	}
+	be_buf_adds(&b, "");
+	f->where = be_buf_detach(&b);
+	be_buf_init(&b);
+	be_buf_addf(&b, "SELECT s.id AS id FROM story s%s", f->where);
 	f->sel = be_buf_detach(&b);
 }
 
 /*
  * Prepares sql, a statement that reads the selection from temp.find_sel:
- * with f->sel, that SELECT in its place, its parameters bound.  The
- * caller binds its own (?1 to ?10) and finalizes the statement.
+ * with f->sel, that SELECT in its place, its parameters bound ("FROM
+ * temp.find_sel f JOIN story s ON s.id = f.id" becomes "FROM story s
+ * WHERE ...", the query a user would type).  The caller binds its own
+ * (?1 to ?10) and finalizes the statement.
  */
 static sqlite3_stmt *
 sel_prepare(struct be_find *f, const char *sql, struct be_err *e)
 {
-	static const char name[] = "temp.find_sel";
+	static const char name[] = "temp.find_sel",
+	    join[] = "temp.find_sel f JOIN story s ON s.id = f.id";
 	struct be_buf b = BE_BUF_INIT;
 	sqlite3_stmt *q;
 	const char *p, *at;
@@ -648,10 +656,15 @@ sel_prepare(struct be_find *f, const char *sql, struct be_err *e)
 	if (f->sel == NULL)
 		be_buf_adds(&b, sql);
 	else {
-		for (p = sql; (at = strstr(p, name)) != NULL;
-		    p = at + sizeof name - 1) {
+		for (p = sql; (at = strstr(p, name)) != NULL; ) {
 			be_buf_add(&b, p, (size_t)(at - p));
-			be_buf_addf(&b, "(%s)", f->sel);
+			if (strncmp(at, join, sizeof join - 1) == 0) {
+				be_buf_addf(&b, "story s%s", f->where);
+				p = at + sizeof join - 1;
+			} else {
+				be_buf_addf(&b, "(%s)", f->sel);
+				p = at + sizeof name - 1;
+			}
 		}
 		be_buf_adds(&b, p);
 	}
@@ -811,6 +824,7 @@ be_find_run(struct be_find *f, struct be_err *e)
 			    check_query(f, f->steps[i].a, e) < 0)
 				return -1;
 		free(f->sel);
+		free(f->where);
 		build_sel(f);
 		f->ran = 1;
 		f->count = -1;
@@ -914,7 +928,7 @@ print_records(struct be_find *f, FILE *fp, int header, struct be_err *e)
 
 	q = sel_prepare(f, "SELECT s.id, s.told, s.channel, s.gemeente,"
 	    " s.text FROM temp.find_sel f JOIN story s ON s.id = f.id"
-	    " ORDER BY f.id", e);
+	    " ORDER BY s.id", e);
 	if (q == NULL)
 		return -1;
 	/* Only the fields of the record are read, not whole stories. */
@@ -1186,7 +1200,7 @@ print_csv(struct be_find *f, FILE *fp, struct be_err *e)
 	    "   WHERE st.story_id = s.id AND st.present = 1 ORDER BY t.name)),"
 	    " CASE s.use WHEN 'count' THEN 'alleen tellen' ELSE 'citeren' END,"
 	    " s.text FROM temp.find_sel f JOIN story s ON s.id = f.id"
-	    " ORDER BY f.id", e);
+	    " ORDER BY s.id", e);
 	if (q == NULL)
 		return -1;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
