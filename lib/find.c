@@ -596,6 +596,10 @@ static const char *const step_cond[K_NKINDS] = {
 	[K_ROUTE] = "coalesce(s.route, '') <> ''",
 	[K_NOROUTE] = "coalesce(s.route, '') = ''",
 	[K_USE] = "s.use = @a",
+	[K_ROUTE_OPEN] = "s.route = '" BE_ROUTE_WAITING "'",
+	[K_ROUTED] = "coalesce(s.route, '') <> ''"
+	    " AND s.route <> '" BE_ROUTE_WAITING "'",
+	[K_ROUTE_TO] = "be_fold(s.route) = @b",
 	[K_UNTAGGED] = "NOT EXISTS (SELECT 1 FROM story_tag st"
 	    " WHERE st.story_id = s.id AND st.present = 1)",
 };
