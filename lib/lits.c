@@ -661,8 +661,8 @@ parse_seq(struct ana *a)
 			    run->s[0][0] == '\0';
 
 			flush_run(&run, all_exact, &best, &bpre);
-			best = req_best(best, bpre, info_req(&x, &xpre),
-			    first && xpre, &bpre);
+			c = info_req(&x, &xpre);
+			best = req_best(best, bpre, c, first && xpre, &bpre);
 			all_exact = 0;
 		}
 		info_release(&x);

@@ -88,7 +88,7 @@ main(void)
 	size_t off = 0, so, eo, n;
 	char *big;
 
-	plan(50);
+	plan(51);
 	be_err_init(&e);
 	is_str(lits("\\bwacht(en|lijst|tijd)"), "wachten,wachtlijst,wachttijd",
 	    "expanded alternatives");
@@ -119,6 +119,8 @@ main(void)
 	is_int(pre("(?<=de )taxi"), 1, "prefix after lookbehind");
 	is_int(pre("\\w*vervoer"), 0, "not a prefix after \\w*");
 	is_int(pre("taxi|\\w+bus"), 0, "not a prefix in one alternative");
+	is_int(pre("\\b(betaald werk|\\w*baan|werkloos)\\b"), 0,
+	    "not a prefix in one alternative of a group");
 	is_int(m("\\bwacht", "De WACHTtijd"), 1, "caseless");
 	is_int(m("\\bcli\xc3\xabnt\\b", "de CLI\xc3\x8bNT zegt"), 1,
 	    "caseless on \xc3\xab and \\b with UCP");
