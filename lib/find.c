@@ -675,7 +675,7 @@ sel_prepare(struct be_find *f, const char *sql, struct be_err *e)
 	rc = sqlite3_prepare_v2(be_store_db(f->st), b.s, -1, &q, NULL);
 	be_buf_release(&b);
 	if (rc != SQLITE_OK) {
-		be_store_error(f->st, "cannot select", e);
+		be_store_error(f->st, "store", e);
 		return NULL;
 	}
 	for (i = 0; f->sel && i < f->n; i++) {
@@ -795,7 +795,7 @@ count_sel(struct be_find *f, struct be_err *e)
 	if (sqlite3_step(q) == SQLITE_ROW)
 		n = sqlite3_column_int64(q, 0);
 	else
-		sel_error(f, "cannot count", e);
+		sel_error(f, "store", e);
 	sqlite3_finalize(q);
 	return n;
 }
