@@ -6,6 +6,10 @@
 
 #include "collect.h"
 #include "colmap.h"
+#include "correct.h"
+#include "date.h"
+#include "editor.h"
+#include "forget.h"
 #include "prog.h"
 #include "record.h"
 #include "store.h"
@@ -15,13 +19,24 @@
 static const char usage_text[] =
     "be-collect [-n] [--skip-bad] [--no-index] [-d delim] [-e encoding] "
     "[-f format] [-m map] [-s store] [-t column] [file ...]\n"
-    "       be-collect --use quote|count [-s store] [ref ...]\n"
-    "       be-collect --purge-persons [-s store]\n"
+    "       be-collect --use quote|count|no [-s store] [ref ...]\n"
+    "       be-collect --forget [-s store] [ref ...]\n"
+    "       be-collect --forget-person address [-s store]\n"
+    "       be-collect --person address [-s store]\n"
+    "       be-collect --edit ref [-s store] [file]\n"
+    "       be-collect --purge-persons [--older-than date] "
+    "[--reported-back] [-s store]\n"
+    "       be-collect --backup file [-s store]\n"
     "       be-collect --check-store [-s store]\n"
     "       be-collect --share-dir";
 
-enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE, OPT_USE,
-    OPT_CHECK };
+enum { OPT_SKIP_BAD = BE_OPT_FIRST_FREE, OPT_NO_INDEX, OPT_PURGE,
+    OPT_FORGET, OPT_FORGET_PERSON, OPT_PERSON, OPT_EDIT, OPT_OLDER,
+    OPT_REPORTED, OPT_BACKUP, OPT_USE, OPT_CHECK };
+
+/* What a run does besides an intake: the option that chose it. */
+static int mode;
+static const char *marg;
 
 static const struct option longopts[] = {
 	{ "dry-run", no_argument, 0, 'n' },
@@ -35,6 +50,13 @@ static const struct option longopts[] = {
 	BE_LONGOPT_STORE,
 	{ "purge-persons", no_argument, 0, OPT_PURGE },
 	{ "use", required_argument, 0, OPT_USE },
+	{ "older-than", required_argument, 0, OPT_OLDER },
+	{ "reported-back", no_argument, 0, OPT_REPORTED },
+	{ "forget", no_argument, 0, OPT_FORGET },
+	{ "forget-person", required_argument, 0, OPT_FORGET_PERSON },
+	{ "person", required_argument, 0, OPT_PERSON },
+	{ "edit", required_argument, 0, OPT_EDIT },
+	{ "backup", required_argument, 0, OPT_BACKUP },
 	{ "check-store", no_argument, 0, OPT_CHECK },
 	BE_LONGOPTS_STD,
 	{ 0, 0, 0, 0 }
@@ -61,9 +83,8 @@ parse_delim(const char *s)
 static void
 summary(const char *name, const struct be_collect_stats *s, int dry_run)
 {
-	char red[256] = "", how[96] = "", no[48] = "", use[96] = "";
-	char tags[96] = "";
-	char col[200] = "";
+	char red[256] = "", how[96] = "", no[48] = "", use[96] = "",
+	    upd[160] = "", tags[96] = "", col[200] = "";
 	unsigned done = 0, best;
 	size_t len = 0;
 	int k, pick;
@@ -112,11 +133,28 @@ summary(const char *name, const struct be_collect_stats *s, int dry_run)
 		snprintf(col, sizeof col,
 		    be_err_tr(N_("; story text from column '%s'")),
 		    s->text_col);
-	be_warnx("%s: %lu %s read, %lu new, %lu %s, %lu refused%s%s%s%s%s%s%s",
-	    name, s->read, be_plural(s->read, "row", "rows"), s->added, s->dup,
-	    be_plural(s->dup, "duplicate", "duplicates"), s->refused, no, use,
-	    tags, red, how, col, dry_run ?
-	    be_err_tr(N_("; dry run, nothing written")) : "");
+	len = 0;
+	if (s->updated)
+		len += (size_t)snprintf(upd + len, sizeof upd - len,
+		    be_err_tr(N_(", %lu updated")), s->updated);
+	if (s->kept)
+		len += (size_t)snprintf(upd + len, sizeof upd - len,
+		    be_err_tr(N_(", %lu edited in the form but kept as the "
+		    "coordinator corrected")), s->kept);
+	if (s->forgotten)
+		len += (size_t)snprintf(upd + len, sizeof upd - len,
+		    be_err_tr(N_(", %lu forgotten")), s->forgotten);
+	if (s->tombstones)
+		snprintf(upd + len, sizeof upd - len, ", %lu %s", s->tombstones,
+		    be_plural(s->tombstones, "tombstone", "tombstones"));
+	be_warnx("%s: %lu %s read, %lu new, %lu %s%s, %lu refused"
+	    "%s%s%s%s%s%s%s%s", name, s->read,
+	    be_plural(s->read, "row", "rows"), s->added, s->dup,
+	    be_plural(s->dup, "duplicate", "duplicates"), upd, s->refused, no,
+	    use, tags, red, how, col,
+	    dry_run ? be_err_tr(N_("; dry run, nothing written")) : "",
+	    s->contact ? be_err_tr(N_("; delete the export, it holds contact "
+	    "data")) : "");
 }
 
 static int
@@ -170,6 +208,112 @@ check_store(const char *sflag)
 	return rc < 0 ? BE_FAIL : BE_OK;
 }
 
+/* Forgets ids (of the person who, or NULL) and says so.  0 or -1. */
+static int
+forgot(struct be_store *st, const long long *ids, size_t n, const char *who,
+    struct be_err *e)
+{
+	int rc = be_forget_stories(st, ids, n, e);
+	const char *busy = rc > 0 ? be_err_tr(N_("; another program has the "
+	    "store open, its log keeps the text until that ends")) : "";
+
+	if (rc >= 0 && who)
+		be_warnx("forgot %zu %s of '%s'%s", n,
+		    be_plural(n, "story", "stories"), who, busy);
+	else if (rc >= 0)
+		be_warnx("forgot %zu %s%s", n, be_plural(n, "story", "stories"),
+		    busy);
+	return rc < 0 ? -1 : 0;
+}
+
+/* --use, --forget, --forget-person, --person, --edit, --purge-persons,
+ * --backup. */
+static int
+act(struct be_store *st, int argc, char **argv, const struct be_purge *pg,
+    struct be_err *e)
+{
+	long long *ids = NULL, id;
+	unsigned long n;
+	size_t nids = 0;
+	char *kept = NULL;
+	FILE *fp;
+	int rc = 0, none = 0;
+
+	switch (mode) {
+	case OPT_USE:
+		if ((rc = be_loop_refs(argc, argv, 'S', &ids, &nids, e)) < 0)
+			break;
+		/* A teller who withdraws consent to use: forgetting. */
+		if (be_use_parse(marg) == BE_USE_NO)
+			rc = forgot(st, ids, nids, NULL, e);
+		else if ((rc = be_collect_set_use(st, ids, nids,
+		    be_use_parse(marg), &n, e)) == 0)
+			be_warnx("%lu %s now %s", n,
+			    be_plural(n, "story", "stories"),
+			    be_use_parse(marg) == BE_USE_COUNT ?
+			    be_err_tr(N_("count only")) :
+			    be_err_tr(N_("quotable")));
+		break;
+	case OPT_FORGET:
+		if ((rc = be_loop_refs(argc, argv, 'S', &ids, &nids, e)) == 0)
+			rc = forgot(st, ids, nids, NULL, e);
+		break;
+	case OPT_FORGET_PERSON:
+	case OPT_PERSON:
+		if ((rc = be_forget_person_find(st, marg, &ids, &nids, e)) < 0)
+			break;
+		if (nids == 0) {
+			be_warnx("no contact data of '%s' was kept; their "
+			    "stories cannot be found by it", marg);
+			none = 1;
+		} else if (mode == OPT_PERSON)
+			rc = be_forget_person_copy(st, stdout, marg, ids, nids,
+			    e);
+		else
+			rc = forgot(st, ids, nids, marg, e);
+		break;
+	case OPT_EDIT:
+		if ((rc = be_ref_parse(marg, 'S', &id)) < 0) {
+			be_err_set(e, "'%s' is not a story ref", marg);
+			break;
+		}
+		if (argc == 0)
+			rc = be_correct_edit(st, id, be_editor_name(),
+			    getenv("USER"), &kept, e);
+		else if ((fp = be_open_input(argv[0], e)) == NULL)
+			rc = -1;
+		else {
+			rc = be_correct_file(st, id, fp, argv[0],
+			    getenv("USER"), e);
+			be_close_input(fp);
+		}
+		if (rc > 0)
+			be_warnx("S-%lld: corrected", id);
+		else if (rc == 0)
+			be_warnx("S-%lld: unchanged", id);
+		break;
+	case OPT_PURGE:
+		if ((rc = be_forget_purge(st, pg, &n, e)) == 0)
+			be_warnx("purged the identifying data of %lu %s", n,
+			    be_plural(n, "story", "stories"));
+		break;
+	case OPT_BACKUP:
+		rc = be_store_backup(st, marg, e);
+		break;
+	}
+	if (rc < 0) {
+		be_report(e);
+		if (kept)
+			be_warnx("your edit is kept in %s", kept);
+		else if (mode == OPT_FORGET || mode == OPT_FORGET_PERSON ||
+		    (mode == OPT_USE && be_use_parse(marg) == BE_USE_NO))
+			be_warnx("nothing forgotten");
+	}
+	free(ids);
+	free(kept);
+	return rc < 0 ? BE_FAIL : none ? BE_NONE : BE_OK;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -178,10 +322,9 @@ main(int argc, char *argv[])
 	struct be_map *map = NULL;
 	struct be_err e;
 	const char *sflag = NULL, *mflag = NULL;
-	unsigned long n;
-	long long *ids = NULL;
-	size_t nids = 0;
-	int c, i, purge = 0, use = -1, check = 0, status = BE_OK;
+	struct be_purge pg = { NULL, 0 };
+	char date[BE_DATE_MAX];
+	int c, i, status = BE_OK;
 
 	setlocale(LC_ALL, "");
 	be_init(argv[0]);
@@ -224,17 +367,35 @@ main(int argc, char *argv[])
 		case 't':
 			o.text_column = optarg;
 			break;
-		case OPT_PURGE:
-			purge = 1;
-			break;
 		case OPT_USE:
-			if ((use = be_use_parse(optarg)) < 0) {
+			if (be_use_parse(optarg) < 0) {
 				be_warnx("use level must be quote, count or no");
 				return be_usage(usage_text);
 			}
-			break;
+			/* FALLTHROUGH */
+		case OPT_FORGET_PERSON:
+		case OPT_PERSON:
+		case OPT_EDIT:
+		case OPT_BACKUP:
+			marg = optarg;
+			/* FALLTHROUGH */
+		case OPT_PURGE:
+		case OPT_FORGET:
 		case OPT_CHECK:
-			check = 1;
+			if (mode && mode != c)
+				return be_usage(usage_text);
+			mode = c;
+			break;
+		case OPT_OLDER:
+			if (be_date_parse(optarg, date) < 0) {
+				be_warnx("--older-than: unreadable date; write "
+				    "it as 2026-02-02");
+				return be_usage(usage_text);
+			}
+			pg.before = date;
+			break;
+		case OPT_REPORTED:
+			pg.reported = 1;
 			break;
 		default:
 			return be_std_option(c, usage_text);
@@ -242,16 +403,12 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if ((purge && argc > 0) || (purge && use >= 0) ||
-	    (check && (argc > 0 || purge || use >= 0)))
+	if ((mode && mode != OPT_FORGET && mode != OPT_USE &&
+	    argc > (mode == OPT_EDIT)) ||
+	    ((pg.before || pg.reported) && mode != OPT_PURGE))
 		return be_usage(usage_text);
-	if (check)
+	if (mode == OPT_CHECK)
 		return be_finish(check_store(sflag));
-	if (use == BE_USE_NO) {
-		be_warnx("--use no would forget the stories; run be-collect "
-		    "--forget on them");
-		return be_finish(BE_FAIL);
-	}
 
 	be_err_init(&e);
 	if (mflag && (map = be_map_load(mflag, &e)) == NULL) {
@@ -263,24 +420,9 @@ main(int argc, char *argv[])
 		be_map_free(map);
 		return be_finish(BE_FAIL);
 	}
-	if (use >= 0) {
-		if (be_loop_refs(argc, argv, 'S', &ids, &nids, &e) < 0 ||
-		    be_collect_set_use(st, ids, nids, use, &n, &e) < 0) {
-			be_report(&e);
-			status = BE_FAIL;
-		} else
-			be_warnx("%lu %s now %s", n,
-			    be_plural(n, "story", "stories"),
-			    use == BE_USE_COUNT ? be_err_tr(N_("count only")) :
-			    be_err_tr(N_("quotable")));
-	} else if (purge) {
-		if (be_collect_purge(st, NULL, 0, &n, &e) < 0) {
-			be_report(&e);
-			status = BE_FAIL;
-		} else
-			be_warnx("purged the identifying data of %lu %s", n,
-			    be_plural(n, "story", "stories"));
-	} else if (argc == 0)
+	if (mode)
+		status = act(st, argc, argv, &pg, &e);
+	else if (argc == 0)
 		status = collect_one(st, "-", &o);
 	else
 		for (i = 0; i < argc && !be_store_damaged(st); i++)
@@ -288,6 +430,5 @@ main(int argc, char *argv[])
 				status = BE_FAIL;
 	be_store_close(st);
 	be_map_free(map);
-	free(ids);
 	return be_finish(status);
 }

@@ -11,12 +11,14 @@
 
 
 #include "collect.h"
+#include "correct.h"
 #include "merge.h"
 #include "csv.h"
 #include "fhash.h"
 #include "date.h"
 #include "ctl.h"
 #include "enc.h"
+#include "forget.h"
 #include "mem.h"
 #include "par.h"
 #include "progress.h"
@@ -175,7 +177,13 @@ detect(const char *name, const char *p, size_t n)
 /* A side that waits is woken for this many stories, not for each. */
 #define QBATCH 32
 
-enum { IT_STORY, IT_BAD, IT_END };
+enum { IT_STORY, IT_BAD, IT_TOMB, IT_END };
+
+/* A tombstone from YAML: its fields, checked by the reader. */
+struct tomb {
+	char cid[BE_CID_LEN + 1], rkey[BE_CID_LEN + 1];
+	char succ[BE_CID_LEN + 1], at[32];
+};
 
 struct item {
 	int kind;
@@ -185,6 +193,7 @@ struct item {
 	char **keys, **vals;		/* story.attr_keys, attr_vals */
 	size_t *aoff, acap;		/* their offsets in arena; room */
 	struct be_err err;		/* IT_BAD: the refused row */
+	struct tomb tomb;		/* IT_TOMB */
 	size_t bytes;
 	long long pos;			/* how far through the input, or -1 */
 };
@@ -209,6 +218,11 @@ struct ctx {
 	char now[32];
 	FILE *tmp;		/* records, until the commit */
 	int fts;		/* index the text here (triggers are off) */
+	int tombs;		/* the store holds tombstones */
+	long long next_id;	/* be_forget_next_id, until one is stored */
+	int scrub;		/* a text went: be_forget_scrub at the end */
+	struct tomb tomb;	/* reader: a tombstone read */
+	struct be_buf layout;	/* reader: the CSV's header row */
 	int large;		/* the input is large next to the store */
 	struct be_story_keys *keys;	/* when large: the store's ids */
 	struct be_story story;
@@ -274,7 +288,7 @@ pack(struct item *it, const struct be_story *s, const char *text,
 {
 	struct be_buf *a = &it->arena;
 	struct be_story *t = &it->story;
-	size_t o[11], i;
+	size_t o[12], i;
 
 	be_buf_reset(a);
 	o[0] = arena_str(a, s->cid);
@@ -288,6 +302,7 @@ pack(struct item *it, const struct be_story *s, const char *text,
 	o[8] = arena_str(a, s->phone);
 	o[9] = arena_str(a, s->address);
 	o[10] = arena_str(a, s->source);
+	o[11] = arena_str(a, s->rkey);
 	if (s->nattr > it->acap) {
 		it->acap = s->nattr;
 		it->keys = be_xrealloc(it->keys, it->acap * sizeof *it->keys);
@@ -311,6 +326,7 @@ pack(struct item *it, const struct be_story *s, const char *text,
 	t->phone = AT(a, o[8]);
 	t->address = AT(a, o[9]);
 	t->source = AT(a, o[10]);
+	t->rkey = AT(a, o[11]);
 	t->added = NULL;
 	t->attr_keys = it->keys;
 	t->attr_vals = it->vals;
@@ -395,6 +411,8 @@ fill_slot(struct ctx *x, struct item *it, int kind, size_t bytes,
 		be_story_record_tail(&it->rec, &it->story);
 	} else if (kind == IT_BAD)
 		it->err = *e;
+	else if (kind == IT_TOMB)
+		it->tomb = x->tomb;
 }
 
 /*
@@ -627,6 +645,84 @@ take(struct ctx *x, const char *text, unsigned long line, unsigned long col,
 	return q_put(x, IT_STORY, e);
 }
 
+/*
+ * Storing side: a row whose response key a story has already.  1 when
+ * it is done with (a duplicate, an update, a correction kept), 0 when no
+ * story has that key, FATAL.
+ */
+static int
+edited(struct ctx *x, struct be_story *s, const struct be_buf *rec,
+    struct be_err *e)
+{
+	static const char sql[] =
+	    "SELECT id, cid FROM story WHERE rkey = ?1 ORDER BY id LIMIT 1";
+	static const char sql_cid[] =
+	    "SELECT 1 FROM story WHERE ckey = ?1 AND cid = ?2";
+	sqlite3_stmt *q;
+	long long id;
+	int rc, same;
+
+	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+		return FATAL;
+	sqlite3_bind_text(q, 1, s->rkey, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(q)) != SQLITE_ROW) {
+		sqlite3_reset(q);
+		if (rc == SQLITE_DONE)
+			return 0;
+		be_store_error(x->st, "cannot read store", e);
+		return FATAL;
+	}
+	id = sqlite3_column_int64(q, 0);
+	same = strcmp(be_col_text(q, 1), s->cid) == 0;
+	sqlite3_reset(q);
+	if (same) {
+		x->s->dup++;
+		return 1;
+	}
+	if ((rc = be_correct_by_hand(x->st, id, e)) < 0)
+		return FATAL;
+	if (rc) {
+		x->s->kept++;
+		return 1;
+	}
+	/* The new text is another story's already: a duplicate. */
+	if ((q = be_store_stmt(x->st, sql_cid, e)) == NULL)
+		return FATAL;
+	sqlite3_bind_int64(q, 1, be_story_ckey(s->cid));
+	sqlite3_bind_text(q, 2, s->cid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW) {
+		x->s->dup++;
+		return 1;
+	}
+	if (be_correct_update(x->st, id, s, x->now, e) < 0)
+		return FATAL;
+	if (x->keys)
+		be_story_keys_add(x->keys, s->cid);
+	x->s->updated++;
+	x->scrub = 1;
+	be_story_write_ref(x->tmp, x->o->dry_run ? 0 : id);
+	fwrite(rec->s, 1, rec->len, x->tmp);
+	return 1;
+}
+
+/* Storing side: a tombstone from YAML. */
+static int
+put_tomb(struct ctx *x, const struct tomb *t, struct be_err *e)
+{
+	unsigned long n;
+
+	if (be_forget_take(x->st, t->cid, *t->rkey ? t->rkey : NULL,
+	    *t->succ ? t->succ : NULL, t->at, &n, e) < 0)
+		return FATAL;
+	x->s->tombstones++;
+	x->s->forgotten += n;
+	x->tombs = 1;
+	x->scrub |= n > 0;
+	return 0;
+}
+
 /* Storing side: stores a story and writes its record. */
 static int
 put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
@@ -638,10 +734,27 @@ put(struct ctx *x, struct be_story *s, const struct be_buf *rec,
 
 	if (s->cid == NULL)	/* the slot's story: no string of its own */
 		s->cid = be_story_cid_nfc(s->text, textlen, s->told, cid);
+	if (x->tombs) {
+		if ((rc = be_forget_tombstone(x->st, s->cid, s->rkey, e)) < 0)
+			return FATAL;
+		if (rc == BE_TOMB_FORGOTTEN) {
+			x->s->forgotten++;
+			return 0;
+		}
+		if (rc == BE_TOMB_CORRECTED) {
+			x->s->dup++;
+			return 0;
+		}
+	}
+	if (s->rkey && (rc = edited(x, s, rec, e)) != 0)
+		return rc < 0 ? FATAL : 0;
 	fresh = x->keys && be_story_keys_add(x->keys, s->cid) == 0;
+	s->want_id = x->next_id;
 	rc = be_story_store(x->st, s, x->source_id, x->now, fresh, textlen, e);
 	if (rc < 0)
 		return FATAL;
+	if (rc > 0)
+		x->next_id = 0;
 	if (rc == 0) {
 		x->s->dup++;
 		/* A teller who now allows less is heard; more, not. */
@@ -680,6 +793,32 @@ row_done(struct ctx *x, int rc, struct be_err *e)
 }
 
 /* CSV. */
+
+/*
+ * The response key of a row: a hash of the export's column layout (its
+ * header row, x->layout) and the form's response id v, so that the id of
+ * one form is never taken for that of another.
+ */
+static void
+response_key(struct ctx *x, const char *v)
+{
+	struct be_fhash *h;
+	char hex[BE_FHASH_HEX + 1];
+	size_t n;
+
+	v += strspn(v, " \t");
+	n = strlen(v);
+	while (n > 0 && strchr(" \t\r\n", v[n - 1]))
+		n--;
+	if (n == 0)
+		return;
+	h = be_fhash_new();
+	be_fhash_update(h, x->layout.s, x->layout.len);
+	be_fhash_update(h, "\n", 1);
+	be_fhash_update(h, v, n);
+	be_story_set(&x->story.rkey, be_fhash_hex(h, hex));
+	be_fhash_free(h);
+}
 
 /*
  * The first rows of an export, kept while the text column is chosen by
@@ -821,6 +960,11 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 			if (s->consent == 1)
 				join(&s->address, v, ", ");
 			break;
+		case BE_F_RESPONSE:
+			/* Also an attribute: it finds the row in the tool. */
+			response_key(x, v);
+			add_attr(x, cm->key[i], v);
+			break;
 		case BE_F_ATTR:
 			add_attr(x, cm->key[i], v);
 			break;
@@ -859,6 +1003,12 @@ csv_in(struct ctx *x, FILE *in, char **hash, struct be_err *e)
 		goto out;
 	snprintf(x->s->encoding, sizeof x->s->encoding, "%s",
 	    be_csv_encoding(c));
+	be_buf_reset(&x->layout);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			be_buf_addc(&x->layout, '\t');
+		be_buf_adds(&x->layout, f[i]);
+	}
 	x->s->delim = be_csv_delim(c);
 	hline = line;
 	rc = be_colmap_build(&cm, f, n, x->o->map, &bad, e);
@@ -901,6 +1051,8 @@ csv_in(struct ctx *x, FILE *in, char **hash, struct be_err *e)
 		rc = -1;
 		goto out;
 	}
+	x->s->contact = cm.col[BE_F_NAME] >= 0 || cm.col[BE_F_EMAIL] >= 0 ||
+	    cm.col[BE_F_PHONE] >= 0 || cm.col[BE_F_ADDRESS] >= 0;
 	for (r = 0; r < sm.n; r++)
 		if ((rc = row_done(x, csv_row(x, &cm, c, sm.pos[r], sm.f[r],
 		    sm.nf[r], sm.line[r], e), e)) < 0)
@@ -1028,14 +1180,66 @@ yerr(struct be_err *e, const char *name, const struct be_ynode *n,
 	return ROW_BAD;
 }
 
+/* Copies the hex id of key into out; 0, or ROW_BAD when it is not one. */
+static int
+yaml_hex(struct ctx *x, const struct be_ynode *doc, const char *key,
+    int need, char *out, struct be_err *e)
+{
+	const char *v;
+	size_t n;
+
+	*out = '\0';
+	if (be_yget_str(doc, key, need, &v, x->name, e) < 0)
+		return ROW_BAD;
+	if (v == NULL)
+		return 0;
+	n = strspn(v, "0123456789abcdef");
+	if (n < 16 || n > BE_CID_LEN || v[n] != '\0')
+		return yerr(e, x->name, be_ymap_get(doc, key), "not an id "
+		    "(16 to 64 lower-case hex digits)");
+	memcpy(out, v, n + 1);
+	return 0;
+}
+
+/* A "kind: tombstone" document (benut-formats(5)). */
+static int
+yaml_tomb(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
+{
+	static const char *const keys[] = { "kind", "version", "cid",
+	    "response", "successor", "at", NULL };
+	struct tomb *t = &x->tomb;
+	const char *v;
+
+	if (be_ydoc_check(doc, "tombstone", x->name, e) < 0 ||
+	    be_ymap_check(doc, keys, x->name, e) < 0 ||
+	    yaml_hex(x, doc, "cid", 1, t->cid, e) < 0 ||
+	    yaml_hex(x, doc, "response", 0, t->rkey, e) < 0 ||
+	    yaml_hex(x, doc, "successor", 0, t->succ, e) < 0 ||
+	    be_yget_str(doc, "at", 0, &v, x->name, e) < 0)
+		return ROW_BAD;
+	snprintf(t->at, sizeof t->at, "%s", v ? v : x->now);
+	return q_put(x, IT_TOMB, e);
+}
+
+/* 1 when doc says "kind: tombstone". */
+static int
+is_tomb(const struct be_ynode *doc)
+{
+	const struct be_ynode *k;
+
+	if (doc == NULL || doc->kind != BE_YMAP)
+		return 0;
+	k = be_ymap_get(doc, "kind");
+	return k && k->kind == BE_YSCALAR && strcmp(k->str, "tombstone") == 0;
+}
+
 static int
 yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 {
 	static const char *const keys[] = { "kind", "version", "ref", "cid",
 	    "told", "channel", "gemeente", "route", "consent", "use",
-	    "attributes",
-	    "redacted", "person", "source", "source_row", "added", "text",
-	    "tags", "points", "routing", NULL };
+	    "attributes", "redacted", "person", "response", "source",
+	    "source_row", "added", "text", "tags", "points", "routing", NULL };
 	static const char *const pkeys[] = { "name", "email", "phone",
 	    "address", NULL };
 	struct be_story *s = &x->story;
@@ -1045,6 +1249,8 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 	size_t i;
 	int ok;
 
+	if (is_tomb(doc))
+		return yaml_tomb(x, doc, e);
 	x->s->read++;
 	be_story_release(s);
 	x->answered = 0;
@@ -1127,6 +1333,10 @@ yaml_doc(struct ctx *x, const struct be_ynode *doc, struct be_err *e)
 			return ROW_BAD;
 		be_story_set(&s->address, v);
 	}
+	if (yaml_hex(x, doc, "response", 0, x->tomb.rkey, e) < 0)
+		return ROW_BAD;
+	if (*x->tomb.rkey)
+		be_story_set(&s->rkey, x->tomb.rkey);
 	if (be_yget_str(doc, "text", 1, &v, x->name, e) < 0)
 		return ROW_BAD;
 	n = be_ymap_get(doc, "text");
@@ -1263,6 +1473,9 @@ store_item(struct ctx *x, struct item *it, struct be_err *e)
 		if (x->o->refused)
 			x->o->refused(&it->err, x->o->arg);
 		x->s->refused++;
+	} else if (it->kind == IT_TOMB) {
+		if (put_tomb(x, &it->tomb, e) < 0)
+			return -1;
 	} else if (put(x, &it->story, &it->rec, it->bytes, e) < 0)
 		return -1;
 	be_meter_tick(&x->meter, it->pos);
@@ -1402,6 +1615,8 @@ unit_prepare(struct ctx *x, struct be_err *e)
 	    "(key, value) VALUES ('fts_stale', '1')", e) < 0)
 		return -1;
 	fts_begin(x);
+	x->tombs = be_forget_any(st);
+	x->next_id = be_forget_next_id(st);
 	if (x->large && !be_store_told_missing(st) &&
 	    be_store_exec(st, sql_told_drop, e) < 0)
 		return -1;
@@ -1487,6 +1702,10 @@ be_collect(struct be_store *st, FILE *fp, const char *name,
 	if (rc < 0 || unit_finish(&x, hash, e) < 0)
 		goto fail;
 	rc = o->out ? copy_out(x.tmp, o->out, e) : 0;
+	/* A busy log is no failure of the intake: the last program to
+	 * close the store removes it. */
+	if (rc == 0 && x.scrub && !o->dry_run && be_forget_scrub(st, e) < 0)
+		rc = -1;
 	goto out;
 fail:
 	rc = -1;
@@ -1508,6 +1727,7 @@ out:
 	be_story_release(&x.story);
 	be_buf_release(&x.nfc);
 	be_buf_release(&x.red);
+	be_buf_release(&x.layout);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -1548,35 +1768,6 @@ be_collect_set_use(struct be_store *st, const long long *ids, size_t nids,
 		be_bind_text(q, 2, be_use_name(use));
 		if (be_store_done(st, q, "cannot change use", e) < 0)
 			goto fail;
-		*n += (unsigned long)sqlite3_changes(be_store_db(st));
-	}
-	return be_store_commit(st, e);
-fail:
-	be_store_rollback(st);
-	return -1;
-}
-
-int
-be_collect_purge(struct be_store *st, const long long *ids, size_t nids,
-    unsigned long *n, struct be_err *e)
-{
-	static const char sql_all[] = "DELETE FROM person";
-	static const char sql_one[] = "DELETE FROM person WHERE story_id = ?1";
-	sqlite3_stmt *q;
-	size_t i;
-
-	*n = 0;
-	if (be_store_begin(st, e) < 0)
-		return -1;
-	for (i = 0; i < (ids ? nids : 1); i++) {
-		if ((q = be_store_stmt(st, ids ? sql_one : sql_all, e)) == NULL)
-			goto fail;
-		if (ids)
-			sqlite3_bind_int64(q, 1, ids[i]);
-		if (sqlite3_step(q) != SQLITE_DONE) {
-			be_store_error(st, "cannot purge", e);
-			goto fail;
-		}
 		*n += (unsigned long)sqlite3_changes(be_store_db(st));
 	}
 	return be_store_commit(st, e);

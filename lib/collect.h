@@ -13,6 +13,17 @@
  * go with the story; a row with no answer (no such column or key, or an
  * empty one) may be quoted, and is counted in use_none.  An answer that
  * is none of these refuses the row.  A duplicate keeps the level stored.
+ *
+ * A story that was forgotten stays out, and one whose text was corrected
+ * keeps the correction (a tombstone says so, forget.h).  A CSV row with
+ * the form's own response id (MS Forms "Id", LimeSurvey "Antwoord ID",
+ * KoBoToolbox "_uuid": field "response" of colmap.h) has a response key:
+ * a hash of the export's column layout (its header row) and that id.  A
+ * row whose key a story has already, but with another text or date, is
+ * the same response edited in the form tool: it updates that story
+ * (correct.h), unless a coordinator corrected the story, whose correction
+ * then wins.  YAML input may hold "kind: tombstone" documents
+ * (be_forget_take).
  */
 #ifndef BE_COLLECT_H
 #define BE_COLLECT_H
@@ -60,6 +71,13 @@ struct be_collect_stats {
 				   (YAML) about use */
 	unsigned long tags;	/* tags that came with YAML stories, added */
 	unsigned long points;	/* points that came with them, made */
+	unsigned long forgotten;	/* rows of forgotten stories, and
+					   stories a tombstone forgot */
+	unsigned long updated;		/* rows edited in the form tool */
+	unsigned long kept;		/* of those: a coordinator's
+					   correction kept instead */
+	unsigned long tombstones;	/* YAML: tombstones taken */
+	int contact;			/* CSV: it has identifying columns */
 	unsigned red[BE_R_NKINDS];	/* redactions by kind */
 };
 
@@ -86,13 +104,5 @@ int be_collect(struct be_store *st, FILE *fp, const char *name,
  */
 int be_collect_set_use(struct be_store *st, const long long *ids,
     size_t nids, int use, unsigned long *n, struct be_err *e);
-
-/*
- * Deletes the identifying data (table person) of the stories given, or
- * of all stories when ids is NULL, in one unit.  *n gets the number of
- * rows deleted.  0 or -1.
- */
-int be_collect_purge(struct be_store *st, const long long *ids, size_t nids,
-    unsigned long *n, struct be_err *e);
 
 #endif

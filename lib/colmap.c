@@ -16,7 +16,8 @@
 
 static const char *const field_names[BE_F_N] = {
 	"attr", "text", "date", "channel", "gemeente", "consent", "route",
-	"use", "pass-on", "name", "email", "phone", "address", "ignore",
+	"use", "pass-on", "response", "name", "email", "phone", "address",
+	"ignore",
 };
 
 /* The built-in synonyms, in matching form (see be_colmap_norm). */
@@ -61,6 +62,11 @@ static const struct {
 	{ "route", BE_F_ROUTE }, { "doorverwijzing", BE_F_ROUTE },
 	{ "doorverwijzen", BE_F_ROUTE }, { "verwijzing", BE_F_ROUTE },
 	{ "referral", BE_F_ROUTE },
+
+	/* The form tool's own id of a response (MS Forms, LimeSurvey,
+	 * KoBoToolbox): an edited row keeps it. */
+	{ "id", BE_F_RESPONSE }, { "antwoord id", BE_F_RESPONSE },
+	{ "response id", BE_F_RESPONSE }, { "_uuid", BE_F_RESPONSE },
 
 	{ "naam", BE_F_NAME }, { "name", BE_F_NAME },
 	{ "uw naam", BE_F_NAME }, { "your name", BE_F_NAME },
@@ -354,8 +360,8 @@ be_map_load(const char *path, struct be_err *e)
 		if (v->kind != BE_YSCALAR || (f = be_field_parse(v->str)) < 0) {
 			be_yerr(e, name, v, "unknown field; use text, date, "
 			    "channel, gemeente, consent, use, route, pass-on, "
-			    "name, "
-			    "email, phone, address, attr or ignore");
+			    "response, name, email, phone, address, attr or "
+			    "ignore");
 			goto fail;
 		}
 		be_buf_reset(&b);
@@ -440,7 +446,7 @@ be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
 			    "(column %ld is one already); map one of them "
 			    "with -m", cm->key[i], cm->col[f] + 1);
 		}
-		if (f >= BE_F_DATE && f <= BE_F_PASSON && cm->col[f] >= 0)
+		if (f >= BE_F_DATE && f <= BE_F_RESPONSE && cm->col[f] >= 0)
 			f = BE_F_ATTR;
 		if (cm->col[f] < 0)
 			cm->col[f] = (long)i;

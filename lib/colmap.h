@@ -26,6 +26,7 @@ enum be_field {
 	BE_F_ATTR,	/* any other column: an attribute */
 	BE_F_TEXT, BE_F_DATE, BE_F_CHANNEL, BE_F_GEMEENTE, BE_F_CONSENT,
 	BE_F_ROUTE, BE_F_USE, BE_F_PASSON,
+	BE_F_RESPONSE,	/* the form's own response id (rkey, forget.h) */
 	BE_F_NAME, BE_F_EMAIL, BE_F_PHONE, BE_F_ADDRESS,	/* identifying */
 	BE_F_IGNORE,	/* dropped */
 	BE_F_N
@@ -95,9 +96,9 @@ struct be_colmap {
  * message set and *bad the index of the column to blame (n when there is
  * no text column).  So are a second column about use and a header that
  * asks for use and contact at once.  A later column for another single
- * field (date, channel, gemeente, consent, route, use, pass-on) is kept as
- * an attribute; several identifying columns of one kind are joined.
- * Returns 0.  Release cm with be_colmap_release.
+ * field (date, channel, gemeente, consent, route, use, pass-on, response)
+ * is kept as an attribute; several identifying columns of one kind are
+ * joined.  Returns 0.  Release cm with be_colmap_release.
  */
 int be_colmap_build(struct be_colmap *cm, char *const *h, size_t n,
     const struct be_map *map, size_t *bad, struct be_err *e);

@@ -8,6 +8,7 @@
 #include "csvw.h"
 #include "date.h"
 #include "find.h"
+#include "forget.h"
 #include "merge.h"
 #include "route.h"
 #include "mem.h"
@@ -1345,6 +1346,11 @@ be_find_print(struct be_find *f, FILE *fp, enum be_find_fmt fmt,
 		p.fmt = fmt;
 		p.n = 0;
 		rc = be_find_each(f, print_story, &p, e);
+		/* The store's tombstones go with its stories (forget.h),
+		 * so that a store that takes them in keeps them. */
+		if (rc >= 0 && fmt == BE_FIND_YAML &&
+		    be_forget_yaml(f->st, fp, e) < 0)
+			rc = -1;
 		break;
 	}
 	return rc < 0 ? -1 : be_find_count(f, e);

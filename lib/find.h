@@ -117,7 +117,8 @@ int be_find_each(struct be_find *f, be_find_fn fn, void *arg,
 enum be_find_fmt {
 	BE_FIND_RECORDS,	/* S-n, date, channel, gemeente, first words */
 	BE_FIND_JSON,		/* one JSON object per story a line */
-	BE_FIND_YAML,		/* kind: story documents */
+	BE_FIND_YAML,		/* kind: story documents, then every
+				   kind: tombstone of the store */
 	BE_FIND_TEXT,		/* readable */
 	BE_FIND_CSV,		/* for a spreadsheet (lib/csvw.h) */
 };

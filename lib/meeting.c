@@ -291,11 +291,13 @@ fill_point(struct be_apoint *ap, const struct be_point *p)
 	ap->vraag = dup_or_null(p->vraag);
 	ap->state = be_xstrdup(be_pstate_name(p->state));
 	for (i = 0; i < p->nstories && ap->nquotes < 3; i++)
-		if (be_point_quotable(&p->stories[i]) &&
+		if (p->stories[i].id > 0 && be_point_quotable(&p->stories[i]) &&
 		    p->stories[i].quote && *p->stories[i].quote)
 			ap->quotes[ap->nquotes++] =
 			    be_xstrdup(p->stories[i].quote);
-	ap->nstories = (long long)p->nstories;
+	ap->nstories = 0;
+	for (i = 0; i < p->nstories; i++)
+		ap->nstories += p->stories[i].id > 0;	/* not forgotten */
 	for (i = 0; i < 4; i++)
 		ap->q[i] = p->q[i] && *p->q[i] ? be_xstrdup(p->q[i]) : NULL;
 	if (p->nwaarden)

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "editor.h"
 #include "mem.h"
 #include "fhash.h"
 #include "point.h"
@@ -281,8 +282,9 @@ be_point_get(struct be_store *st, long long id, struct be_point *p,
 	    "WHERE id = ?";
 	static const char qv[] = "SELECT value FROM point_value "
 	    "WHERE point_id = ? ORDER BY pos";
+	/* A forgotten story left its place: story_id NULL (forget.h). */
 	static const char qs[] = "SELECT ps.story_id, ps.quote, s.told, "
-	    "s.channel, s.use FROM point_story ps JOIN story s "
+	    "s.channel, s.use FROM point_story ps LEFT JOIN story s "
 	    "ON s.id = ps.story_id WHERE ps.point_id = ? ORDER BY ps.pos";
 	static const char qh[] = "SELECT state, at, meeting_id, note "
 	    "FROM point_state WHERE point_id = ? ORDER BY id";
@@ -676,7 +678,8 @@ add_story(struct be_store *st, long long pid, long long sid, long long pos,
 	if ((stmt = be_store_stmt(st, q, e)) == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, pid);
-	sqlite3_bind_int64(stmt, 2, sid);
+	if (sid > 0)
+		sqlite3_bind_int64(stmt, 2, sid);
 	sqlite3_bind_int64(stmt, 3, pos);
 	be_bind_text(stmt, 4, quote);
 	return be_store_done(st, stmt, "cannot add story", e);
@@ -801,7 +804,8 @@ int
 be_point_record(struct be_store *st, FILE *fp, long long id,
     struct be_err *e)
 {
-	static const char q[] = "SELECT p.state, (SELECT count(*) FROM "
+	/* A forgotten story's place is no story. */
+	static const char q[] = "SELECT p.state, (SELECT count(story_id) FROM "
 	    "point_story WHERE point_id = p.id), p.theme, p.title "
 	    "FROM point p WHERE p.id = ?";
 	sqlite3_stmt *stmt;
@@ -989,7 +993,8 @@ be_point_yaml(FILE *fp, const struct be_point *p)
 		be_yemit_key(fp, 0, "stories");
 	for (i = 0; i < p->nstories; i++) {
 		snprintf(ref, sizeof ref, "S-%lld", p->stories[i].id);
-		be_yemit_str(fp, 2 | BE_YDASH, "ref", ref);
+		be_yemit_str(fp, 2 | BE_YDASH, "ref", p->stories[i].id > 0 ?
+		    ref : NULL);
 		if (be_point_quotable(&p->stories[i]))
 			be_yemit_str(fp, 2, "quote", p->stories[i].quote);
 		else
@@ -1114,8 +1119,21 @@ parse_stories(const struct be_ynode *doc, struct be_point *p,
 			return be_yerr(e, name, it, "a story must be a map "
 			    "with 'ref' and 'quote'");
 		if (be_ymap_check(it, story_keys, name, e) < 0 ||
-		    be_yget_str(it, "ref", 1, &ref, name, e) < 0)
+		    be_yget_str(it, "ref", 0, &ref, name, e) < 0)
 			return -1;
+		if (ref == NULL && be_ymap_get(it, "ref") != NULL) {
+			/* The place of a forgotten story. */
+			p->nstories++;
+			if (get_text(it, "quote", &p->stories[i].quote, name,
+			    e) < 0)
+				return -1;
+			if (p->stories[i].quote == NULL)
+				p->stories[i].quote =
+				    be_xstrdup(BE_POINT_FORGOTTEN);
+			continue;
+		}
+		if (ref == NULL)
+			return be_yerr(e, name, it, "a story needs 'ref'");
 		if (be_ref_parse(ref, 'S', &id) < 0)
 			return be_yerr(e, name, be_ymap_get(it, "ref"),
 			    "'ref' must be a story ref such as S-12");
@@ -1387,6 +1405,8 @@ apply(struct be_store *st, const struct be_ynode *doc, const char *name,
 	}
 	seq = be_ymap_get(doc, "stories");
 	for (i = 0; i < n.nstories; i++) {
+		if (n.stories[i].id == 0)
+			continue;	/* forgotten */
 		if (story_usable(st, n.stories[i].id, &n.stories[i].quote,
 		    n.stories[i].quote == NULL, e) < 0) {
 			at_node(e, name, be_ymap_get(seq->items[i], "ref"));
@@ -1491,38 +1511,6 @@ slurp(const char *path, struct be_buf *b)
 	return rc;
 }
 
-/* Runs editor on path, as git does: sh -c 'EDITOR "$1"' sh path. */
-static int
-run_editor(const char *editor, const char *path, struct be_err *e)
-{
-	struct be_buf cmd = BE_BUF_INIT;
-	pid_t pid;
-	int status;
-
-	be_buf_addf(&cmd, "%s \"$1\"", editor);
-	if ((pid = fork()) < 0) {
-		be_buf_release(&cmd);
-		return be_err_set(e, "cannot run the editor: %s",
-		    strerror(errno));
-	}
-	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", cmd.s, "sh", path, (char *)NULL);
-		_exit(127);
-	}
-	be_buf_release(&cmd);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return be_err_set(e, "cannot wait for the editor: %s",
-			    strerror(errno));
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return 0;
-	if (WIFEXITED(status))
-		return be_err_set(e, "the editor exited with status %d",
-		    WEXITSTATUS(status));
-	return be_err_set(e, "the editor was killed by signal %d",
-	    WTERMSIG(status));
-}
-
 int
 be_point_edit(struct be_store *st, long long id, const char *editor,
     char **kept, struct be_err *e)
@@ -1557,7 +1545,7 @@ be_point_edit(struct be_store *st, long long id, const char *editor,
 		unlink(path.s);
 		goto out;
 	}
-	if (run_editor(editor, path.s, e) < 0)
+	if (be_editor_run(editor, path.s, e) < 0)
 		goto keep;
 	if (slurp(path.s, &after) < 0) {
 		be_err_at(e, path.s, 0, 0, "cannot read: %s", strerror(errno));

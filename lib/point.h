@@ -60,6 +60,9 @@ extern const char *const be_point_qtext_en[BE_PQ_N]; /* "Where are we going?", .
 /* Answers of the municipality. */
 extern const char *const be_point_outcomes[];	/* overgenomen, deels, afgewezen, NULL */
 
+/* The quote in the place of a story that was forgotten (forget.h). */
+#define BE_POINT_FORGOTTEN "verhaal verwijderd"
+
 /*
  * One story of a point.  A story that may only be counted (its use level,
  * story.h) is never quoted: be_point_get gives it no quote (""), a quote
@@ -67,7 +70,7 @@ extern const char *const be_point_outcomes[];	/* overgenomen, deels, afgewezen, 
  * document counts it but shows none of its words.
  */
 struct be_point_story {
-	long long id;		/* story id: ref S-<id> */
+	long long id;		/* story id: ref S-<id>; 0: forgotten */
 	char *quote;		/* the chosen quote (never NULL after get) */
 	char *told;		/* the story's date, or NULL */
 	char *channel;		/* the story's channel, or NULL */

@@ -269,6 +269,57 @@ static const char schema_route[] =
 static const char *const migration_route[] = { schema_route, NULL };
 
 /*
+ * Version 6: forgetting and correcting a story (issue 9).
+ *
+ * A tombstone remembers, without any text, a story that was forgotten
+ * (successor NULL) or the content id a story had before a correction
+ * (successor: the content id it has now), so that an intake of the same
+ * export does not bring it back.  rkey is the form's response key (the
+ * response id of the row with the export's column layout, hashed), also
+ * on the story, so that a row edited in the form tool updates its story.
+ * story_history says who corrected a story's text, and when.  A point
+ * keeps the place of a forgotten story: point_story.story_id becomes NULL
+ * and its quote "verhaal verwijderd"; the table is made again for that
+ * (a column of a primary key cannot be NULL).
+ */
+static const char schema_forget[] =
+"CREATE TABLE tombstone ("
+"  id INTEGER PRIMARY KEY,"
+"  cid TEXT NOT NULL,"			/* the content id the story had */
+"  rkey TEXT,"				/* its response key, or NULL */
+"  successor TEXT,"			/* corrected: the cid it has now */
+"  at TEXT NOT NULL);"
+"CREATE INDEX tombstone_cid ON tombstone(cid);"
+"CREATE INDEX tombstone_rkey ON tombstone(rkey) WHERE rkey IS NOT NULL;"
+"CREATE INDEX tombstone_successor ON tombstone(successor)"
+"  WHERE successor IS NOT NULL;"
+"ALTER TABLE story ADD COLUMN rkey TEXT;"
+"CREATE INDEX story_rkey ON story(rkey) WHERE rkey IS NOT NULL;"
+"CREATE TABLE story_history ("
+"  id INTEGER PRIMARY KEY,"
+"  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+"  what TEXT NOT NULL CHECK (what IN ('correctie', 'formulier')),"
+"  who TEXT,"
+"  at TEXT NOT NULL,"
+"  old_cid TEXT NOT NULL,"
+"  new_cid TEXT NOT NULL);"
+"CREATE INDEX story_history_story ON story_history(story_id);"
+"CREATE TABLE point_story_v6 ("
+"  point_id INTEGER NOT NULL REFERENCES point(id) ON DELETE CASCADE,"
+"  story_id INTEGER REFERENCES story(id) ON DELETE SET NULL,"
+"  pos INTEGER NOT NULL,"
+"  quote TEXT,"
+"  PRIMARY KEY (point_id, pos)) WITHOUT ROWID;"
+"INSERT INTO point_story_v6 (point_id, story_id, pos, quote)"
+"  SELECT point_id, story_id, pos, quote FROM point_story;"
+"DROP TABLE point_story;"
+"ALTER TABLE point_story_v6 RENAME TO point_story;"
+"CREATE UNIQUE INDEX point_story_one ON point_story(point_id, story_id);"
+"CREATE INDEX point_story_story ON point_story(story_id);";
+
+static const char *const migration6[] = { schema_forget, NULL };
+
+/*
  * migrations[i] brings a store from version i to i + 1: its SQL, then its
  * step in C (NULL when there is none), in the one transaction.  A step
  * that needs another module (redaction, content ids) is that module's
@@ -283,6 +334,7 @@ static const struct migration {
 	{ migration3, be_point_give_guids },
 	{ migration4, NULL },
 	{ migration_route, NULL },
+	{ migration6, NULL },
 };
 
 sqlite3 *
@@ -383,6 +435,56 @@ be_store_exec(struct be_store *st, const char *sql, struct be_err *e)
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return be_store_error(st, "store", e);
 	return 0;
+}
+
+int
+be_store_backup(struct be_store *st, const char *path, struct be_err *e)
+{
+	struct be_buf tmp = BE_BUF_INIT;
+	sqlite3_stmt *q;
+	int fd, rc;
+
+	be_buf_addf(&tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp.s)) < 0) {
+		rc = be_err_at(e, path, 0, 0, "cannot write backup: %s",
+		    strerror(errno));
+		be_buf_release(&tmp);
+		return rc;
+	}
+	/* mkstemp makes it 0600 and empty, as VACUUM INTO wants it. */
+	close(fd);
+	if (sqlite3_prepare_v2(st->db, "VACUUM INTO ?1", -1, &q, NULL) !=
+	    SQLITE_OK) {
+		rc = be_store_error(st, "cannot write backup", e);
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, tmp.s, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		rc = be_store_error(st, "cannot write backup", e);
+		goto out;
+	}
+	if (rename(tmp.s, path) < 0) {
+		rc = be_err_at(e, path, 0, 0, "cannot write backup: %s",
+		    strerror(errno));
+		goto out;
+	}
+	be_buf_release(&tmp);
+	return 0;
+out:
+	unlink(tmp.s);
+	be_buf_release(&tmp);
+	return rc;
+}
+
+int
+be_store_triggers_on(struct be_store *st)
+{
+	int on = 1;
+
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &on);
+	return on;
 }
 
 int

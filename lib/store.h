@@ -20,7 +20,7 @@
 /* 'benu' in PRAGMA application_id marks a benut store. */
 #define BE_STORE_APPID 0x62656e75
 /* The schema version this program writes. */
-#define BE_STORE_VERSION 5
+#define BE_STORE_VERSION 6
 
 enum {
 	BE_STORE_RDONLY = 0,	/* refuse to create; open read-only */
@@ -117,6 +117,14 @@ int be_store_writeback_init(struct be_store *st);
 void be_store_writeback(struct be_store *st);
 
 /*
+ * Writes a copy of the store to path while other programs may use it
+ * (VACUUM INTO: one read transaction, a consistent copy, no free pages),
+ * with mode 0600, to a temporary file beside path that then replaces
+ * path.  0, or -1 with e filled and path as it was.
+ */
+int be_store_backup(struct be_store *st, const char *path, struct be_err *e);
+
+/*
  * Fills e from the connection's last error, prefixed by what (an English
  * literal, translated as a message is: see err.h).  -1.  A damaged file
  * (SQLITE_CORRUPT, SQLITE_NOTADB) is "what: the store is damaged; restore
@@ -151,6 +159,9 @@ int be_store_done(struct be_store *st, sqlite3_stmt *stmt, const char *what,
  * cannot tell" is "no".
  */
 int be_store_int(struct be_store *st, const char *sql);
+
+/* 1 when the connection's triggers are on (an intake turns them off). */
+int be_store_triggers_on(struct be_store *st);
 
 /* Runs a statement that returns no rows (a literal).  0 or -1. */
 int be_store_exec(struct be_store *st, const char *sql, struct be_err *e);

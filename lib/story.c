@@ -67,6 +67,7 @@ be_story_release(struct be_story *s)
 	free(s->email);
 	free(s->phone);
 	free(s->address);
+	free(s->rkey);
 	free(s->source);
 	free(s->added);
 	be_story_init(s);
@@ -365,8 +366,8 @@ static const char sql_find[] =
 "SELECT cid FROM story WHERE ckey = ?1";
 static const char sql_insert[] =
 "INSERT INTO story (cid, ckey, told, channel, gemeente, text, consent,"
-"  route, source_id, source_row, added, use)"
-"  VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)";
+"  route, source_id, source_row, added, use, rkey, id)"
+"  VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14)";
 static const char sql_attr[] =
 "INSERT INTO story_attr (story_id, key, value) VALUES (?1, ?2, ?3)"
 "  ON CONFLICT (story_id, key) DO UPDATE SET value = value || '; ' ||"
@@ -493,6 +494,9 @@ be_story_keys_add(struct be_story_keys *k, const char *cid)
 	return keys_probe(k, (uint64_t)cid_key(cid), 1);
 }
 
+static int story_parts(struct be_store *st, const struct be_story *s,
+    struct be_err *e);
+
 int
 be_story_count_only(struct be_store *st, const char *cid, struct be_err *e)
 {
@@ -523,7 +527,6 @@ be_story_store(struct be_store *st, struct be_story *s,
 	sqlite3_stmt *q;
 	char cid[BE_CID_LEN + 1];
 	long long key;
-	size_t i;
 	int rc = SQLITE_DONE;
 
 	if (s->cid == NULL)
@@ -563,9 +566,22 @@ be_story_store(struct be_store *st, struct be_story *s,
 	bind_static(q, 10, now);
 	bind_static(q, 12, be_use_name(s->use == BE_USE_COUNT ? BE_USE_COUNT :
 	    BE_USE_QUOTE));
+	bind_static(q, 13, s->rkey);
+	if (s->want_id > 0)
+		sqlite3_bind_int64(q, 14, s->want_id);
 	if (be_store_done(st, q, "cannot store story", e) < 0)
 		return -1;
 	s->id = sqlite3_last_insert_rowid(db);
+	return story_parts(st, s, e);
+}
+
+/* The attributes, redaction counts and contact data of s (s->id). */
+static int
+story_parts(struct be_store *st, const struct be_story *s, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	size_t i;
+
 	for (i = 0; i < s->nattr; i++) {
 		if ((q = be_store_stmt(st, sql_attr, e)) == NULL)
 			return -1;
@@ -601,13 +617,84 @@ be_story_store(struct be_store *st, struct be_story *s,
 	return 1;
 }
 
+long long
+be_story_ckey(const char *cid)
+{
+	return cid_key(cid);
+}
+
+int
+be_story_replace(struct be_store *st, long long id, struct be_story *s,
+    struct be_err *e)
+{
+	static const char sql_upd[] =
+	    "UPDATE story SET cid = ?2, ckey = ?3, told = ?4, channel = ?5,"
+	    "  gemeente = ?6, text = ?7, consent = ?8, route = ?9, rkey = ?10,"
+	    "  use = ?11 WHERE id = ?1";
+	static const char sql_fts_del[] =
+	    "INSERT INTO story_fts (story_fts, rowid, text)"
+	    "  SELECT 'delete', id, text FROM story WHERE id = ?1";
+	static const char sql_fts_add[] =
+	    "INSERT INTO story_fts (rowid, text) VALUES (?1, ?2)";
+	static const char *const sql_del[] = {
+	    "DELETE FROM story_attr WHERE story_id = ?1",
+	    "DELETE FROM story_redaction WHERE story_id = ?1",
+	    "DELETE FROM person WHERE story_id = ?1",
+	};
+	sqlite3_stmt *q;
+	char cid[BE_CID_LEN + 1];
+	size_t i;
+
+	if (s->cid == NULL)
+		s->cid = be_xstrdup(be_story_cid(s->text, s->told, cid));
+	/* What the trigger story_au does, while an intake has them off. */
+	if (!be_store_triggers_on(st) && !be_store_fts_stale(st)) {
+		if ((q = be_store_stmt(st, sql_fts_del, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, id);
+		if (be_store_done(st, q, "cannot update story", e) < 0 ||
+		    (q = be_store_stmt(st, sql_fts_add, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, id);
+		bind_static(q, 2, s->text);
+		if (be_store_done(st, q, "cannot update story", e) < 0)
+			return -1;
+	}
+	if ((q = be_store_stmt(st, sql_upd, e)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	bind_static(q, 2, s->cid);
+	sqlite3_bind_int64(q, 3, cid_key(s->cid));
+	bind_static(q, 4, s->told);
+	bind_static(q, 5, s->channel);
+	bind_static(q, 6, s->gemeente);
+	bind_static(q, 7, s->text);
+	if (s->consent >= 0)
+		sqlite3_bind_int(q, 8, s->consent);
+	bind_static(q, 9, s->route);
+	bind_static(q, 10, s->rkey);
+	bind_static(q, 11, be_use_name(s->use == BE_USE_COUNT ? BE_USE_COUNT :
+	    BE_USE_QUOTE));
+	if (be_store_done(st, q, "cannot update story", e) < 0)
+		return -1;
+	for (i = 0; i < sizeof sql_del / sizeof sql_del[0]; i++) {
+		if ((q = be_store_stmt(st, sql_del[i], e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, id);
+		if (be_store_done(st, q, "cannot update story", e) < 0)
+			return -1;
+	}
+	s->id = id;
+	return story_parts(st, s, e) < 0 ? -1 : 0;
+}
+
 int
 be_story_get(struct be_store *st, long long id, struct be_story *s,
     struct be_err *e)
 {
 	static const char sql_story[] =
 	    "SELECT s.cid, s.told, s.channel, s.gemeente, s.text, s.consent,"
-	    "  s.route, s.source_row, s.added, src.path, s.use"
+	    "  s.route, s.source_row, s.added, src.path, s.use, s.rkey"
 	    "  FROM story s LEFT JOIN source src ON src.id = s.source_id"
 	    "  WHERE s.id = ?1";
 	static const char sql_attrs[] =
@@ -646,6 +733,7 @@ be_story_get(struct be_store *st, long long id, struct be_story *s,
 	s->source = be_col_dup(q, 9);
 	s->use = strcmp(be_col_text(q, 10), "count") == 0 ? BE_USE_COUNT :
 	    BE_USE_QUOTE;
+	s->rkey = be_col_dup(q, 11);
 	sqlite3_reset(q);
 
 	if ((q = be_store_stmt(st, sql_attrs, e)) == NULL)
@@ -703,6 +791,8 @@ be_story_yaml(FILE *fp, const struct be_story *s)
 		for (i = 0; i < s->nred; i++)
 			be_yemit_int(fp, 2, s->red_kind[i], s->red_n[i]);
 	}
+	if (s->rkey)
+		be_yemit_str(fp, 0, "response", s->rkey);
 	if (s->source) {
 		be_yemit_str(fp, 0, "source", s->source);
 		if (s->source_row > 0)

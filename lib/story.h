@@ -38,6 +38,8 @@ int be_use_parse(const char *name);
 
 struct be_story {
 	long long id;		/* S-<id>; 0 until stored */
+	long long want_id;	/* not 0: the id be_story_store gives it
+				   (be_forget_next_id) */
 	char *cid;		/* content id, NULL until computed */
 	char *told;		/* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, or NULL */
 	char *channel;		/* or NULL */
@@ -56,6 +58,7 @@ struct be_story {
 	size_t nred;
 	/* Identifying data, only kept with consent (table person). */
 	char *name, *email, *phone, *address;
+	char *rkey;		/* the form's response key (forget.h), or NULL */
 	char *source;		/* path of the input it came from, or NULL */
 	long long source_row;	/* its line there, 0 when unknown */
 	char *added;		/* when it was stored (be_now), or NULL */
@@ -103,6 +106,20 @@ void be_story_nfc(const char *text, size_t len, struct be_buf *out);
  */
 int be_story_insert(struct be_store *st, struct be_story *s,
     long long source_id, const char *now, struct be_err *e);
+
+/*
+ * Inside a unit: replaces the fields of story id (cid, told, channel,
+ * gemeente, text, consent, route, rkey) by those of s, and its
+ * attributes, redaction counts and contact data (only with consent 1) by
+ * s's.  Computes s->cid when NULL.  The full-text index follows when
+ * triggers are on.  0, or -1 with e filled.
+ */
+int be_story_replace(struct be_store *st, long long id, struct be_story *s,
+    struct be_err *e);
+
+/* The key of the index on content ids: the first 16 hex digits of cid as
+ * a signed 64-bit number. */
+long long be_story_ckey(const char *cid);
 
 /*
  * be_story_insert, where fresh says that no story with s->cid is in the

@@ -9,7 +9,7 @@ is_rc 0 "intake succeeds"
 is "$(cat "$OUT")" "$(printf 'S-1\t2026-02-02\tTelefoon\tUtrecht\tDe regiotaxi kwam een uur te laat, ik…
 S-2\t2026-02-02\tFormulier\tZwolle\tBel me op [TELEFOON] of mail [E-MAIL]. Het…
 S-3\t2026-02-03\tE-mail\tAmsterdam\tMijn aanvraag voor een scootmobiel ligt al drie…')" "one record per new story"
-is "$(cat "$ERR")" "be-collect: $F/basic.csv: 3 rows read, 3 new, 0 duplicates, 0 refused; no column about use: quotable; redacted: 1 TELEFOON, 1 E-MAIL" "summary line"
+is "$(cat "$ERR")" "be-collect: $F/basic.csv: 3 rows read, 3 new, 0 duplicates, 0 refused; no column about use: quotable; redacted: 1 TELEFOON, 1 E-MAIL; delete the export, it holds contact data" "summary line"
 is "$(q "SELECT told, channel, gemeente, consent IS NULL FROM story ORDER BY id")" "2026-02-02T10:15:03|Telefoon|Utrecht|1
 2026-02-02|Formulier|Zwolle|1
 2026-02-03|E-mail|Amsterdam|1" "dates in ISO, fields mapped"
@@ -27,14 +27,14 @@ is "$(q "SELECT path, format, encoding, delimiter, rows_read, rows_new, rows_dup
 run be-collect "$F/basic.csv"
 is_rc 0 "re-import succeeds"
 is "$(cat "$OUT")" "" "re-import prints nothing"
-is "$(cat "$ERR")" "be-collect: $F/basic.csv: 3 rows read, 0 new, 3 duplicates, 0 refused; no column about use: quotable" "summary says duplicates"
+is "$(cat "$ERR")" "be-collect: $F/basic.csv: 3 rows read, 0 new, 3 duplicates, 0 refused; no column about use: quotable; delete the export, it holds contact data" "summary says duplicates"
 is "$(q "SELECT count(*) FROM story")" 3 "re-import adds nothing"
 
 # An export that grew: the old rows and two new ones.
 { cat "$F/basic.csv"; printf '2026-02-04 08:00,,,Breda,Brief,,,De huur is verhoogd.\n2026-02-05,,,Breda,Brief,,,Het CJG hielp snel.\n'; } >grown.csv
 run be-collect grown.csv
 is "$(cat "$OUT")" "$(printf 'S-4\t2026-02-04\tBrief\tBreda\tDe huur is verhoogd.\nS-5\t2026-02-05\tBrief\tBreda\tHet CJG hielp snel.')" "grown export adds only the new rows"
-is "$(cat "$ERR")" "be-collect: grown.csv: 5 rows read, 2 new, 3 duplicates, 0 refused; no column about use: quotable" "grown summary"
+is "$(cat "$ERR")" "be-collect: grown.csv: 5 rows read, 2 new, 3 duplicates, 0 refused; no column about use: quotable; delete the export, it holds contact data" "grown summary"
 
 printf 'Datum,Verhaal\n2026-03-01,Nieuw verhaal.\n' >new.csv
 run be-collect -n new.csv

@@ -18,7 +18,7 @@ run be-collect "$F/utf16.csv"
 is "$(cat "$ERR")" "be-collect: $F/utf16.csv: 1 row read, 1 new, 0 duplicates, 0 refused; no column about use: quotable; read as utf-16le, delimiter ';'" "UTF-16LE"
 is "$(q "SELECT text FROM story WHERE id = 4")" "Zoë wacht op de taxi." "UTF-16 text"
 run be-collect "$F/excel.csv"
-is "$(cat "$ERR")" "be-collect: $F/excel.csv: 50 rows read, 50 new, 0 duplicates, 0 refused; no column about use: quotable; redacted: 4 POSTCODE, 4 ADRES, 3 BSN, 3 TELEFOON, 3 E-MAIL, 1 IBAN; read as windows-1252, delimiter ';'" "Windows-1252 from Excel"
+is "$(cat "$ERR")" "be-collect: $F/excel.csv: 50 rows read, 50 new, 0 duplicates, 0 refused; no column about use: quotable; redacted: 4 POSTCODE, 4 ADRES, 3 BSN, 3 TELEFOON, 3 E-MAIL, 1 IBAN; read as windows-1252, delimiter ';'; delete the export, it holds contact data" "Windows-1252 from Excel"
 is "$(q "SELECT count(*) FROM story WHERE gemeente = 'Súdwest-Fryslân'")" 3 "accents right from Windows-1252"
 run be-collect -e utf-8 "$F/excel.csv"
 is "$RC" 2 "forcing the wrong encoding fails"
@@ -64,7 +64,8 @@ is "$(q "SELECT told, channel, gemeente FROM story WHERE channel = 'formulier' O
 2026-02-03T08:00:00|formulier|Hengelo" "dates of each tool, default channel"
 is "$(q "SELECT DISTINCT key FROM story_attr JOIN story ON story.id = story_id WHERE channel = 'formulier' ORDER BY key")" "Antwoord ID
 ID
-_id" "tool metadata dropped, ids kept"
+_id
+_uuid" "tool metadata dropped, ids kept"
 # Excel's sep= line; quotes inside unquoted fields (csv-spectrum).
 run be-collect "$F/sep.csv"
 is "$RC:$(cat "$ERR")" "0:be-collect: $F/sep.csv: 2 rows read, 2 new, 0 duplicates, 0 refused; no column about use: quotable; read as utf-8, delimiter ';'" "sep=; sets the delimiter, and the header follows"

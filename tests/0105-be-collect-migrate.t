@@ -91,7 +91,7 @@ same "id = 19" "told = '2026-11-22'" "S-19 (an 06 number)"
 
 # The export taken in before the change, again: nothing new.
 run be-collect readme.csv
-is "$RC:$(cat "$ERR")" "0:be-collect: readme.csv: 3 rows read, 0 new, 2 duplicates, 0 refused, 1 said no to use; 1 count only" \
+is "$RC:$(cat "$ERR")" "0:be-collect: readme.csv: 3 rows read, 0 new, 2 duplicates, 0 refused, 1 said no to use; 1 count only; delete the export, it holds contact data" \
     "a re-intake of an export taken in before adds nothing"
 is "$(q "SELECT count(*) FROM story")" 17 "the stories: 19, less the one merged and the one that said no"
 

@@ -14,7 +14,7 @@ $H
 20-11-2026 14:00:00,Het loket in de wijk is dicht.,,,
 CSV
 run be-collect forms.csv
-is "$RC:$(cat "$ERR")" "0:be-collect: forms.csv: 5 rows read, 4 new, 0 duplicates, 0 refused, 1 said no to use; 2 count only, 1 not answered about use: quotable" \
+is "$RC:$(cat "$ERR")" "0:be-collect: forms.csv: 5 rows read, 4 new, 0 duplicates, 0 refused, 1 said no to use; 2 count only, 1 not answered about use: quotable; delete the export, it holds contact data" \
     "summary counts the levels and who said no"
 is "$(cut -f1 "$OUT" | tr '\n' ' ')" "S-1 S-2 S-3 S-4 " "four stories taken in"
 is "$(q "SELECT id, use, consent, text FROM story ORDER BY id")" "1|quote|0|De taxi kwam een uur te laat.
@@ -63,7 +63,7 @@ be-collect: bad.csv: nothing written" "an unknown answer: file:line:col and the 
 is "$(q "SELECT count(*) FROM story")" 4 "nothing written"
 run be-collect --skip-bad bad.csv
 is "$RC:$(cat "$ERR")" "0:be-collect: bad.csv:3:38: unknown answer in 'Mag de raad uw verhaal gebruiken?'; answer ja, nee or alleen tellen (see benut-formats(5))
-be-collect: bad.csv: 2 rows read, 1 new, 0 duplicates, 1 refused" "--skip-bad refuses the row"
+be-collect: bad.csv: 2 rows read, 1 new, 0 duplicates, 1 refused; delete the export, it holds contact data" "--skip-bad refuses the row"
 
 # Headers.
 printf 'Verhaal,Mogen wij uw verhaal gebruiken en contact met u opnemen?\nEen verhaal.,Ja\n' >both.csv

@@ -13,7 +13,7 @@ Tijdstempel,Uw naam (niet verplicht),Wat wilt u de cliëntenraad vertellen?,Leef
 CSV
 run be-collect gf.csv
 is_rc 0 "the story text column is found by its answers"
-is "$(cat "$ERR")" "be-collect: gf.csv: 2 rows read, 2 new, 0 duplicates, 0 refused; no column about use: quotable; redacted: 3 NAAM, 1 TELEFOON; story text from column 'Wat wilt u de cliëntenraad vertellen?'" "the summary names the column"
+is "$(cat "$ERR")" "be-collect: gf.csv: 2 rows read, 2 new, 0 duplicates, 0 refused; no column about use: quotable; redacted: 3 NAAM, 1 TELEFOON; story text from column 'Wat wilt u de cliëntenraad vertellen?'; delete the export, it holds contact data" "the summary names the column"
 is "$(q "SELECT text FROM story ORDER BY id")" "Mijn naam is [NAAM] en de taxi van Valys kwam te laat in Zwolle.
 Mevrouw [NAAM] (81) belt de consulent [NAAM]. Bel [TELEFOON]." "names and a 06 number redacted; places and services stay"
 is "$(q "SELECT story_id, kind, n FROM story_redaction ORDER BY story_id, kind")" "1|NAAM|1

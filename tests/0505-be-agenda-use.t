@@ -2,7 +2,7 @@
 # A story that may only be counted is quoted in no document (be-point,
 # be-agenda in every format, the report) and still counts in the numbers.
 . "${0%/*}/lib.sh"
-plan 27
+plan 28
 export BENUT_NOW=2026-11-23T12:00:00Z
 M=$FIX/agenda/meeting.yaml
 new_store
@@ -81,11 +81,15 @@ is "$RC:$(cat "$ERR")" "0:be-collect: 1 story now quotable" "--use quote"
 run be-agenda -m "$M" -f md P-1
 ok "grep -qF '> Ik moest een uur wachten op de taxi' '$OUT'" "quoted again"
 
-# Errors: no, an unknown story, a bad level.
-run be-collect --use no S-1
-must_fail 2 "be-collect: --use no would forget the stories; run be-collect --forget on them" \
-    "--use no points to --forget"
+# Errors: an unknown story, a bad level.
 run be-collect --use count S-1 S-99
 must_fail 2 "be-collect: no story S-99" "an unknown story"
 is "$(q "SELECT use FROM story WHERE id = 1")" quote "changes nothing"
+run be-collect --use no S-1 S-99
+must_fail 2 "be-collect: no story S-99
+be-collect: nothing forgotten" "--use no of an unknown story: nothing forgotten"
+# No: the teller withdraws consent to use, and the story is forgotten.
+run be-collect --use no S-1
+is "$RC:$(cat "$ERR"):$(q "SELECT count(*) FROM story WHERE id = 1")" "0:be-collect: forgot 1 story:0" \
+    "--use no forgets the story"
 done_testing
