@@ -177,7 +177,7 @@ detect(const char *name, const char *p, size_t n)
 /* A side that waits is woken for this many stories, not for each. */
 #define QBATCH 32
 
-enum { IT_STORY, IT_BAD, IT_TOMB, IT_END };
+enum { IT_STORY, IT_BAD, IT_TOMB, IT_WITHDRAW, IT_END };
 
 /* A tombstone from YAML: its fields, checked by the reader. */
 struct tomb {
@@ -413,6 +413,9 @@ fill_slot(struct ctx *x, struct item *it, int kind, size_t bytes,
 		it->err = *e;
 	else if (kind == IT_TOMB)
 		it->tomb = x->tomb;
+	else if (kind == IT_WITHDRAW)
+		snprintf(it->tomb.rkey, sizeof it->tomb.rkey, "%s",
+		    x->story.rkey);
 }
 
 /*
@@ -707,6 +710,38 @@ edited(struct ctx *x, struct be_story *s, const struct be_buf *rec,
 	return 1;
 }
 
+/*
+ * Storing side: a row of the form's response rkey now says no to use:
+ * the story that came in with it is forgotten.
+ */
+static int
+put_withdraw(struct ctx *x, const char *rkey, struct be_err *e)
+{
+	static const char sql[] = "SELECT id FROM story WHERE rkey = ?1";
+	sqlite3_stmt *q;
+	long long id;
+	int rc;
+
+	if ((q = be_store_stmt(x->st, sql, e)) == NULL)
+		return FATAL;
+	sqlite3_bind_text(q, 1, rkey, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		be_store_error(x->st, "cannot read store", e);
+		return FATAL;
+	}
+	if (id == 0)
+		return 0;
+	if (be_forget_one(x->st, id, x->now, e) < 0)
+		return FATAL;
+	x->s->forgotten++;
+	x->tombs = 1;
+	x->scrub = 1;
+	return 0;
+}
+
 /* Storing side: a tombstone from YAML. */
 static int
 put_tomb(struct ctx *x, const struct tomb *t, struct be_err *e)
@@ -901,6 +936,14 @@ csv_row(struct ctx *x, const struct be_colmap *cm, struct be_csv *c,
 			break;
 		case BE_USE_NO:
 			x->s->use_no++;
+			/* A response edited to no in the form tool: its
+			 * story, if it came in before, is forgotten. */
+			if (cm->col[BE_F_RESPONSE] >= 0 &&
+			    (size_t)cm->col[BE_F_RESPONSE] < n) {
+				response_key(x, f[cm->col[BE_F_RESPONSE]]);
+				if (s->rkey)
+					return q_put(x, IT_WITHDRAW, e);
+			}
 			return 0;
 		default:
 			s->use = ok;
@@ -1473,8 +1516,9 @@ store_item(struct ctx *x, struct item *it, struct be_err *e)
 		if (x->o->refused)
 			x->o->refused(&it->err, x->o->arg);
 		x->s->refused++;
-	} else if (it->kind == IT_TOMB) {
-		if (put_tomb(x, &it->tomb, e) < 0)
+	} else if (it->kind == IT_TOMB || it->kind == IT_WITHDRAW) {
+		if ((it->kind == IT_TOMB ? put_tomb(x, &it->tomb, e) :
+		    put_withdraw(x, it->tomb.rkey, e)) < 0)
 			return -1;
 	} else if (put(x, &it->story, &it->rec, it->bytes, e) < 0)
 		return -1;

@@ -3,7 +3,7 @@
 # history; the correction outlives a later intake.  A row edited in the
 # form tool updates its story by the form's response id.
 . "${0%/*}/lib.sh"
-plan 21
+plan 22
 export BENUT_NOW=2026-11-30T10:00:00Z USER=coordinator BENUT_SHARE=$TOP/share TMPDIR=$T
 
 cat >a.csv <<'EOF'
@@ -85,6 +85,15 @@ sed 's/De bus reed niet./De bus reed drie dagen niet./' ms.csv >ms3.csv
 run be-collect -m msforms ms3.csv
 is "$RC:$(cat "$ERR"):$(q "SELECT text FROM story WHERE id = 4")" "0:be-collect: ms3.csv: 2 rows read, 0 new, 1 duplicate, 1 edited in the form but kept as the coordinator corrected, 0 refused; no column about use: quotable; read as utf-8, delimiter ';':De bus reed een week niet." \
     "the coordinator's correction wins over the form's edit, and the summary says so"
+
+# A response edited to no in the form tool: its story is forgotten.
+printf 'ID;Begintijd;Uw verhaal;Mag de raad uw verhaal gebruiken?\n7;4-11-2026 10:00;De trap is te steil.;ja\n' >use.csv
+be-collect -m msforms use.csv >/dev/null 2>&1
+sed 's/;ja$/;nee/' use.csv >use2.csv
+run be-collect -m msforms use2.csv
+is "$RC:$(cat "$ERR"):$(q "SELECT count(*) FROM story WHERE text LIKE '%trap%'")" \
+    "0:be-collect: use2.csv: 1 row read, 0 new, 0 duplicates, 1 forgotten, 0 refused, 1 said no to use; read as utf-8, delimiter ';':0" \
+    "a response edited to no forgets its story"
 
 # Google Forms has no response id: an edited answer is a new story.
 printf 'Tijdstempel,Verhaal\n2026/11/05 10:00:00,De lift is kapot.\n' >g.csv
