@@ -95,12 +95,6 @@ be_warnx(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-const char *
-be_plural(unsigned long n, const char *one, const char *more)
-{
-	return dngettext("benut", one, more, n);
-}
-
 void
 be_report(const struct be_err *e)
 {

@@ -50,13 +50,6 @@ void be_init(const char *argv0);
 void be_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
- * one or more, translated and in the form for n (Dutch and English have
- * the same two forms), for a count in a message: be_plural(n, "story",
- * "stories").  Not the caller's.
- */
-const char *be_plural(unsigned long n, const char *one, const char *more);
-
-/*
  * "be-x: file:line:col: msg" for a library error.  An error of an operand
  * (be_loop names it "argv", its line the operand's place) is "be-x:
  * argument N: msg", N counted from the first operand as typed: a main

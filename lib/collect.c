@@ -1819,3 +1819,83 @@ fail:
 	be_store_rollback(st);
 	return -1;
 }
+
+char *
+be_collect_summary(const struct be_collect_stats *s, int dry_run)
+{
+	struct be_buf b = BE_BUF_INIT;
+	char red[256] = "", how[96] = "", no[48] = "", use[96] = "",
+	    upd[160] = "", tags[96] = "", col[200] = "";
+	unsigned done = 0, best;
+	size_t len = 0;
+	int k, pick;
+
+	/* "3 TELEFOON, 1 BSN": the kinds by count, most first. */
+	for (;;) {
+		best = 0, pick = -1;
+		for (k = 0; k < BE_R_NKINDS; k++)
+			if (!(done & 1u << k) && s->red[k] > best)
+				best = s->red[k], pick = k;
+		if (pick < 0)
+			break;
+		done |= 1u << pick;
+		len += (size_t)snprintf(red + len, sizeof red - len, "%s%u %s",
+		    len ? ", " : be_err_tr(N_("; redacted: ")), best,
+		    be_redact_name(pick));
+		if (len >= sizeof red)
+			break;
+	}
+	if (strcmp(s->format, "csv") == 0 && (s->delim != ',' ||
+	    strcmp(s->encoding, "utf-8") != 0))
+		snprintf(how, sizeof how, s->delim == '\t' ?
+		    be_err_tr(N_("; read as %s, delimiter TAB")) :
+		    be_err_tr(N_("; read as %s, delimiter '%c'")), s->encoding,
+		    s->delim);
+	if (s->use_no)
+		snprintf(no, sizeof no, be_err_tr(N_(", %lu said no to use")),
+		    s->use_no);
+	if (!s->use_col && s->use_none)
+		snprintf(use, sizeof use, "%s",
+		    be_err_tr(N_("; no column about use: quotable")));
+	else if (s->use_count && s->use_none)
+		snprintf(use, sizeof use, be_err_tr(N_("; %lu count only, %lu "
+		    "not answered about use: quotable")), s->use_count,
+		    s->use_none);
+	else if (s->use_count)
+		snprintf(use, sizeof use, be_err_tr(N_("; %lu count only")),
+		    s->use_count);
+	else if (s->use_none)
+		snprintf(use, sizeof use, be_err_tr(N_("; %lu not answered "
+		    "about use: quotable")), s->use_none);
+	if (s->tags || s->points)
+		snprintf(tags, sizeof tags, be_err_tr(N_("; %lu %s and %lu %s "
+		    "added")), s->tags, be_plural(s->tags, "tag", "tags"),
+		    s->points, be_plural(s->points, "point", "points"));
+	if (s->text_col[0])
+		snprintf(col, sizeof col,
+		    be_err_tr(N_("; story text from column '%s'")),
+		    s->text_col);
+	len = 0;
+	if (s->updated)
+		len += (size_t)snprintf(upd + len, sizeof upd - len,
+		    be_err_tr(N_(", %lu updated")), s->updated);
+	if (s->kept)
+		len += (size_t)snprintf(upd + len, sizeof upd - len,
+		    be_err_tr(N_(", %lu edited in the form but kept as the "
+		    "coordinator corrected")), s->kept);
+	if (s->forgotten)
+		len += (size_t)snprintf(upd + len, sizeof upd - len,
+		    be_err_tr(N_(", %lu forgotten")), s->forgotten);
+	if (s->tombstones)
+		snprintf(upd + len, sizeof upd - len, ", %lu %s", s->tombstones,
+		    be_plural(s->tombstones, "tombstone", "tombstones"));
+	be_buf_addf(&b, be_err_tr(N_("%lu %s read, %lu new, %lu %s%s, %lu "
+	    "refused%s%s%s%s%s%s%s%s")), s->read,
+	    be_plural(s->read, "row", "rows"), s->added, s->dup,
+	    be_plural(s->dup, "duplicate", "duplicates"), upd, s->refused, no,
+	    use, tags, red, how, col,
+	    dry_run ? be_err_tr(N_("; dry run, nothing written")) : "",
+	    s->contact ? be_err_tr(N_("; delete the export, it holds contact "
+	    "data")) : "");
+	return be_buf_detach(&b);
+}

@@ -81,6 +81,13 @@ struct be_collect_stats {
 	unsigned red[BE_R_NKINDS];	/* redactions by kind */
 };
 
+/*
+ * The summary of an intake for its user, translated: "12 rows read, 10
+ * new, 2 duplicates, 0 refused; redacted: 3 TELEFOON, 1 BSN; ...", with
+ * dry_run said.  The caller frees it.
+ */
+char *be_collect_summary(const struct be_collect_stats *s, int dry_run);
+
 /* Parses a format name ("csv", "yaml", "records"); -1 when unknown. */
 int be_collect_format(const char *name);
 

@@ -66,6 +66,12 @@ be_err_set(struct be_err *e, const char *fmt, ...)
 }
 
 const char *
+be_plural(unsigned long n, const char *one, const char *more)
+{
+	return dngettext("benut", one, more, n);
+}
+
+const char *
 be_err_tr(const char *msgid)
 {
 	return dgettext("benut", msgid);

@@ -53,6 +53,13 @@ int be_err_set(struct be_err *e, const char *fmt, ...)
  */
 const char *be_err_tr(const char *msgid);
 
+/*
+ * one or more, translated and in the form for n (Dutch and English have
+ * the same two forms), for a count in a message: be_plural(n, "story",
+ * "stories").  Not the caller's.
+ */
+const char *be_plural(unsigned long n, const char *one, const char *more);
+
 /* Marks a literal for xgettext where it is not a format of be_err_at. */
 #define N_(msgid) (msgid)
 
