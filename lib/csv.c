@@ -256,6 +256,8 @@ chars(const unsigned char *s, size_t n)
 static unsigned long
 col_at(const struct be_csv *c, long k)
 {
+	if (k <= 0 || k <= c->lstart)
+		return c->lstart >= 0 ? 1 : c->lcol;
 	if (c->lstart >= 0)
 		return 1 + chars(c->s + c->lstart, (size_t)(k - c->lstart));
 	return c->lcol + chars(c->s, (size_t)k);

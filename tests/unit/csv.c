@@ -412,7 +412,7 @@ positions(void)
 int
 main(void)
 {
-	plan(108);
+	plan(109);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -530,6 +530,10 @@ main(void)
 	    "neither: at the first byte that is not UTF-8");
 	is_str(rdo("a,b\n\xF0\x9F\x98", 0, "utf-8", 0),
 	    "a|b/!2:1: " FIX "/.", "UTF-8 cut short at the end");
+	/* Found by the fuzzer: what is skipped does not depend on the chunk. */
+	is_str(rdo("a,b\n2\xB4\xB0,\"x", 0, "utf-8", 0), "a|b/!2:2: " FIX
+	    "/!2:4: unterminated quoted field", "a bad byte and the bytes that "
+	    "continue it are one column, in pieces too");
 	is_str(rdn("\xFF\xFE" "a\0\n\0b", 7), "a/!2:1: invalid UTF-16/.",
 	    "odd number of bytes in UTF-16");
 	is_str(rdn("\xFF\xFE" "a\0\n\0\x00\xDC", 8), "a/!2:1: invalid UTF-16/.",
