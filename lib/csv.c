@@ -60,11 +60,19 @@ struct be_csv {
 	unsigned long line;		/* line of s[i] */
 	long lstart;			/* where that line starts in s (< 0: before) */
 	unsigned long lcol;		/* column of s[0] when lstart < 0 */
+	unsigned long lskip;		/* bad bytes on it, before s (bytes_err) */
 	int crpend;			/* a CR ended the last piece */
+	unsigned long lbad;		/* bad bytes on it, not fed (bytes_err) */
 
 	/* The field being read. */
 	unsigned long cfline, cfcol;	/* its start */
-	long cfoff;			/* and where in s (< 0: before s) */
+	/*
+	 * Where its text starts, to count the next field's place from:
+	 * its start, but for the text libcsv holds after it started again
+	 * in the field (feed, check_long).  Offset in s (< 0: before s).
+	 */
+	unsigned long aline;
+	long acol, cfoff;
 	int cfq;			/* quoted: 1, 0, or -1 not known yet */
 	int qpar;			/* odd run of quotes at its end */
 
@@ -256,11 +264,10 @@ chars(const unsigned char *s, size_t n)
 static unsigned long
 col_at(const struct be_csv *c, long k)
 {
-	if (k <= 0 || k <= c->lstart)
-		return c->lstart >= 0 ? 1 : c->lcol;
 	if (c->lstart >= 0)
-		return 1 + chars(c->s + c->lstart, (size_t)(k - c->lstart));
-	return c->lcol + chars(c->s, (size_t)k);
+		return 1 + c->lskip + (k > c->lstart ?
+		    chars(c->s + c->lstart, (size_t)(k - c->lstart)) : 0);
+	return c->lcol + (k > 0 ? chars(c->s, (size_t)k) : 0);
 }
 
 /* Where the next byte of s not plain text is, from s[i]; or end. */
@@ -366,21 +373,22 @@ on_field(void *v, size_t len, void *data)
 	/* The place of the next field, after the delimiter. */
 	peek_quote(c);
 	q = c->cfq > 0;
-	if (c->cfline == c->line) {
+	if (c->aline == c->line) {
 		nq = q ? quotes(f, len) : 0;
 		rawb = len + (q ? 2 + nq : 0);
 		rawc = chars(f, len) + (q ? 2 + nq : 0);
 		c->cfoff += (long)rawb + 1;
-		c->cfcol += rawc + 1;
+		c->acol += (long)rawc + 1;
 	} else {
 		for (t = f + len; t > f && t[-1] != '\n' && t[-1] != '\r'; t--)
 			;
 		tl = (size_t)(f + len - t);
 		nq = quotes(t, tl);
 		c->cfoff = c->lstart + (long)(tl + nq + 1) + 1;
-		c->cfcol = 1 + chars(t, tl) + nq + 1 + 1;
+		c->acol = 1 + (long)(chars(t, tl) + nq + 1 + c->lbad + 1);
 	}
-	c->cfline = c->line;
+	c->cfline = c->aline = c->line;
+	c->cfcol = c->acol > 0 ? (unsigned long)c->acol : 1;
 	c->cfq = -1;
 	c->qpar = 0;
 	peek_quote(c);
@@ -405,7 +413,7 @@ static void
 check_long(struct be_csv *c, long k)
 {
 	static const char *const prime[] = { "x", "\"", "\"\"" };
-	int w;
+	long w;
 
 	if (csv_get_buffer_size(&c->p) <= c->cap_limit)
 		return;
@@ -417,6 +425,12 @@ check_long(struct be_csv *c, long k)
 	csv_fini(&c->p, NULL, NULL, NULL);
 	csv_free(&c->p);
 	csv_parse(&c->p, prime[w], strlen(prime[w]), NULL, NULL, NULL);
+	/* Its text starts in the bytes primed, as if they were before k. */
+	w = (long)strlen(prime[w]);
+	c->aline = c->line;
+	c->acol = (long)col_at(c, k) - w;
+	c->cfoff = k - w;
+	c->qpar = 0;
 }
 
 /*
@@ -447,8 +461,9 @@ begin_row(struct be_csv *c, long k)
 	c->inrow = 1;
 	c->rowline = c->line;
 	c->nf = c->len = 0;
-	c->cfline = c->line;
+	c->cfline = c->aline = c->line;
 	c->cfcol = col_at(c, k);
+	c->acol = (long)c->cfcol;
 	c->cfoff = k;
 	c->cfq = -1;
 	c->qpar = 0;
@@ -493,6 +508,8 @@ feed(struct be_csv *c, long a, long b)
 		/* libcsv starts again: an unquoted field from here. */
 		csv_fini(&c->p, NULL, NULL, NULL);
 		c->cfq = 0;
+		c->aline = c->line;
+		c->acol = (long)col_at(c, a);
 		c->cfoff = a;
 		c->qpar = 0;
 	}
@@ -515,12 +532,15 @@ line_end(struct be_csv *c, int term, long next)
 	}
 	c->line++;
 	c->lstart = next;
+	c->lbad = c->lskip = 0;
 }
 
 /*
  * Bytes not valid in the encoding, at the place reached: they refuse the
- * row they are in (one that starts with them too), are skipped, and count
- * as one character, U+FFFD, in the text libcsv is fed.
+ * row they are in and are skipped, and count as one column.  A row that
+ * starts with them is a row: libcsv is fed U+FFFD for them, an unquoted
+ * field.  Inside a row libcsv is fed nothing, so that it reads on in the
+ * state it was in (a quote after them may still open a field).
  */
 static void
 bytes_err(struct be_csv *c, const char *msg)
@@ -528,19 +548,25 @@ bytes_err(struct be_csv *c, const char *msg)
 	static const unsigned char fffd[] = "\xEF\xBF\xBD";
 	unsigned long col = col_at(c, c->i);
 
-	if (!c->inrow)
+	if (!c->inrow) {
 		begin_row(c, c->i);
-	rowerr(c, c->line, col, "%s", msg);
-	csv_parse(&c->p, fffd, 3, on_field, on_row, c);
-	check_long(c, c->i);
-	/*
-	 * The text goes on at s[i] (i is 0: a new piece follows), one column
-	 * on; the field's three bytes of U+FFFD are not in s.
-	 */
-	c->lcol = col + 1;
-	c->lstart = -1;
-	c->cfoff -= 3;
-	c->qpar = 0;
+		rowerr(c, c->line, col, "%s", msg);
+		csv_parse(&c->p, fffd, 3, on_field, on_row, c);
+		check_long(c, c->i);
+		c->cfoff -= 3;	/* U+FFFD is in the text, not in s */
+		c->qpar = 0;
+	} else {
+		rowerr(c, c->line, col, "%s", msg);
+		if (c->cfoff == c->i)
+			c->cfcol++;	/* a field not begun begins after them */
+		c->acol++;
+		c->lbad++;
+	}
+	/* The text goes on at s[i], one column on. */
+	if (c->lstart >= 0)
+		c->lskip++;
+	else
+		c->lcol++;
 }
 
 /* Done with the piece s: offsets in the next one count from its start. */
@@ -548,7 +574,7 @@ static void
 leave_piece(struct be_csv *c)
 {
 	c->lcol = col_at(c, c->n);
-	c->lstart = -1;
+	c->lstart -= c->n;
 	c->cfoff -= c->n;
 	c->i = c->n = 0;
 }

@@ -412,7 +412,7 @@ positions(void)
 int
 main(void)
 {
-	plan(109);
+	plan(112);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -530,6 +530,18 @@ main(void)
 	    "neither: at the first byte that is not UTF-8");
 	is_str(rdo("a,b\n\xF0\x9F\x98", 0, "utf-8", 0),
 	    "a|b/!2:1: " FIX "/.", "UTF-8 cut short at the end");
+	/* Places the libcsv reader counts from the fields' text. */
+	is_str(rd("a,b\n1,\"x\"y,\"z\n"), "a|b/!2:5: stray quote after quoted "
+	    "field (a quote inside a quoted field must be doubled)/!2:8: "
+	    "unterminated quoted field",
+	    "after a stray quote the row is read on: a later open quote at its place");
+	is_str(rdl("a,b\n\"p\nq\",x\"\"y\n\"r\ns\"t,\"u\n"), "1:a|b/2:p\nq|x\"\"y/"
+	    "!5:2: stray quote after quoted field (a quote inside a quoted "
+	    "field must be doubled)/!5:5: unterminated quoted field",
+	    "a field after a field over two lines, with quotes as characters");
+	is_str(rdo("a,b\n1,\"\xE9\",\"x\n", 0, "utf-8", 0), "a|b/!2:4: " FIX
+	    "/!2:7: unterminated quoted field",
+	    "a bad byte inside quotes is one column of its line");
 	/* Found by the fuzzer: what is skipped does not depend on the chunk. */
 	is_str(rdo("a,b\n2\xB4\xB0,\"x", 0, "utf-8", 0), "a|b/!2:2: " FIX
 	    "/!2:4: unterminated quoted field", "a bad byte and the bytes that "
