@@ -270,29 +270,34 @@ col_at(const struct be_csv *c, long k)
 	return c->lcol + (k > 0 ? chars(c->s, (size_t)k) : 0);
 }
 
-/* Where the next byte of s not plain text is, from s[i]; or end. */
+/* Where the first byte from t that kind does not class as text is; or end. */
 static const unsigned char *
 next_special(const unsigned char *t, const unsigned char *end,
-    const unsigned char *kind, int delim)
+    const unsigned char *kind)
 {
+	const unsigned char *stop;
 	uint64_t x;
 
-	/*
-	 * Eight bytes at a time while none is below 0x20 (TAB is, but the
-	 * loop below lets it through), DEL or 0xC2.
-	 */
-	while (end - t >= 8) {
-		memcpy(&x, t, 8);
-		if (((x - BE_ONES * 0x20) & ~x & BE_HIGH) |
-		    be_zero_bytes(x ^ BE_ONES * 0x7f) |
-		    be_zero_bytes(x ^ BE_ONES * 0xc2))
-			break;
-		t += 8;
+	for (;;) {
+		/*
+		 * Eight bytes at a time while none is below 0x20, DEL or
+		 * 0xC2; then byte by byte over those eight (a TAB is text).
+		 */
+		while (end - t >= 8) {
+			memcpy(&x, t, 8);
+			if (((x - BE_ONES * 0x20) & ~x & BE_HIGH) |
+			    be_zero_bytes(x ^ BE_ONES * 0x7f) |
+			    be_zero_bytes(x ^ BE_ONES * 0xc2))
+				break;
+			t += 8;
+		}
+		stop = end - t > 8 ? t + 8 : end;
+		for (; t < stop; t++)
+			if (kind[*t] != K_TEXT)
+				return t;
+		if (t == end)
+			return t;
 	}
-	for (; t < end && kind[*t] == K_TEXT; t++)
-		;
-	(void)delim;
-	return t;
 }
 
 static void
@@ -669,7 +674,7 @@ scan(struct be_csv *c)
 	long i = c->i, k, b;
 
 	while (i < c->n && !c->rowend && !c->newerr) {
-		t = next_special(s + i, end, c->kind, c->delim);
+		t = next_special(s + i, end, c->kind);
 		k = t - s;
 		if (k > i) {
 			/* Text: at most RUN bytes at a time (check_long). */
@@ -735,21 +740,31 @@ cr_end(struct be_csv *c)
 
 /*
  * Whether the row read (the first) is Excel's line "sep=X", X one ASCII
- * character, the delimiter of the rest: X, else 0.  Read with another
- * delimiter it is one field "sep=X"; with X itself, "sep=" and "".
+ * character, the delimiter of the rest: X, else 0.  The line is its
+ * fields joined again by the delimiter they were read with (which may be
+ * X, or a letter of "sep=" when forced).
  */
 static int
 sep_row(const struct be_csv *c)
 {
-	const char *f = c->buf + c->off[0];
+	char line[8];
+	size_t i, k = 0, l;
 
-	if (c->rowline != 1 || strncmp(f, "sep=", 4) != 0)
+	if (c->rowline != 1)
 		return 0;
-	if (c->nf == 1 && f[4] > 0 && f[4] != '"' && f[5] == '\0')
-		return (unsigned char)f[4];
-	if (c->nf == 2 && f[4] == '\0' && c->buf[c->off[1]] == '\0')
-		return c->delim;
-	return 0;
+	for (i = 0; i < c->nf; i++) {
+		l = strlen(c->buf + c->off[i]);
+		if (k + l + (i > 0) > 5)
+			return 0;
+		if (i > 0)
+			line[k++] = (char)c->delim;
+		memcpy(line + k, c->buf + c->off[i], l);
+		k += l;
+	}
+	if (k != 5 || strncmp(line, "sep=", 4) != 0 || line[4] <= 0 ||
+	    line[4] == '"')
+		return 0;
+	return (unsigned char)line[4];
 }
 
 int

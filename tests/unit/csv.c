@@ -412,7 +412,7 @@ positions(void)
 int
 main(void)
 {
-	plan(112);
+	plan(113);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -504,6 +504,8 @@ main(void)
 	is_str(rd("sep=;"), ".", "sep=; alone: no rows");
 	is_str(rdo("sep=;\na,b;c\n", ',', NULL, 0), "a|b;c/.",
 	    "a forced delimiter wins, the line is still skipped");
+	is_str(rdo("sep=e\naebec\n", 'e', NULL, 0), "a|b|c/.",
+	    "a forced delimiter that is a letter of sep=: the line is skipped");
 	is_str(rd("sep=x,y\n1,2\n"), "sep=x|y/1|2/.",
 	    "a header that starts with sep= is a header");
 	is_str(rd("\xEF\xBB\xBFsep=;\na;b\n\"x\n"), "a|b/!3:1: unterminated quoted field",
