@@ -559,6 +559,7 @@ bytes_err(struct be_csv *c, const char *msg)
 		csv_parse(&c->p, fffd, 3, on_field, on_row, c);
 		check_long(c, c->i);
 		c->cfoff -= 3;	/* U+FFFD is in the text, not in s */
+		c->cfq = 0;	/* and its field is not quoted */
 		c->qpar = 0;
 	} else {
 		rowerr(c, c->line, col, "%s", msg);

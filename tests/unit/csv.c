@@ -412,7 +412,7 @@ positions(void)
 int
 main(void)
 {
-	plan(113);
+	plan(114);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -544,6 +544,9 @@ main(void)
 	is_str(rdo("a,b\n1,\"\xE9\",\"x\n", 0, "utf-8", 0), "a|b/!2:4: " FIX
 	    "/!2:7: unterminated quoted field",
 	    "a bad byte inside quotes is one column of its line");
+	is_str(rdo("\xFF\"\"\"\xDD\xDD,\"m", 0, "utf-8", 0), "!1:1: " FIX
+	    "/!1:8: unterminated quoted field",
+	    "a row that starts with bad bytes and then a quote: not quoted");
 	/* Found by the fuzzer: what is skipped does not depend on the chunk. */
 	is_str(rdo("a,b\n2\xB4\xB0,\"x", 0, "utf-8", 0), "a|b/!2:2: " FIX
 	    "/!2:4: unterminated quoted field", "a bad byte and the bytes that "
