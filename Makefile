@@ -24,7 +24,7 @@ PKGS      = sqlite3 yaml-0.1 libpcre2-8 libutf8proc libsodium libxxhash \
 BUILD_DEBS = /usr/include/sqlite3.h:libsqlite3-dev /usr/include/yaml.h:libyaml-dev \
        /usr/include/pcre2.h:libpcre2-dev \
        /usr/include/utf8proc.h:libutf8proc-dev /usr/include/sodium.h:libsodium-dev \
-       /usr/include/xxhash.h:libxxhash-dev \
+       /usr/include/xxhash.h:libxxhash-dev /usr/include/csv.h:libcsv-dev \
        /usr/include/libxml2/libxml/xmlwriter.h:libxml2-dev /usr/include/zip.h:libzip-dev \
        /usr/bin/pkg-config:pkg-config /usr/bin/msgfmt:gettext
 TEST_DEBS = /usr/bin/sqlite3:sqlite3 /usr/bin/pcre2grep:pcre2-utils \
@@ -54,7 +54,9 @@ SANITIZE ?=
 SAN_FLAGS = $(SANITIZE:%=-fsanitize=%) $(SANITIZE:%=-fno-omit-frame-pointer)
 
 DEPS_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS)`
-DEPS_LIBS   = `$(PKG_CONFIG) --libs $(PKGS)` -lm
+# libcsv (lib/csv.c reads CSV with it) has no pkg-config file.
+CSV_LIBS ?= -lcsv
+DEPS_LIBS   = `$(PKG_CONFIG) --libs $(PKGS)` $(CSV_LIBS) -lm
 
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Wno-unused-parameter -Ilib \
@@ -144,8 +146,8 @@ XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location --no-wrap \
 po/benut.pot: FORCE
 	@$(XGETTEXT) -o $@.new lib/*.c cmd/*.c
 	@sed -i -e 's/charset=CHARSET/charset=UTF-8/' $@.new
-	@$(XGETTEXT) -j -o $@.new --keyword=fail:5 --keyword=rowerr:5 \
-	  --flag=fail:5:c-format --flag=rowerr:5:c-format lib/csv.c
+	@$(XGETTEXT) -j -o $@.new --keyword=fail:5 --keyword=rowerr:4 \
+	  --flag=fail:5:c-format --flag=rowerr:4:c-format lib/csv.c
 	@$(XGETTEXT) -j -o $@.new --keyword=fail:3 --flag=fail:3:c-format \
 	  lib/ydoc.c
 	@$(XGETTEXT) -j -o $@.new --keyword=xerr:3 --flag=xerr:3:c-format \

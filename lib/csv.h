@@ -6,6 +6,12 @@
  * their detection) and holds one row at a time, so memory stays flat
  * whatever the size of the file.  Fields come out as UTF-8.
  *
+ * libcsv (Debian libcsv-dev, linked with -lcsv) splits the text into
+ * fields; csv.c feeds it one line at a time and keeps the places of
+ * fields and errors, and does what libcsv leaves to its caller: line ends
+ * inside quotes, NUL and control characters, a character after a closing
+ * quote, the limits, the delimiter's detection and the sep= line.
+ *
  * The dialect is RFC 4180 with what spreadsheets add:
  * - the delimiter is ',' ';' or TAB: forced, or detected from the header
  *   (the first row): the one that occurs most often outside quotes; on a
@@ -55,6 +61,15 @@
  * reading: every later be_csv_row returns the same error again, and
  * be_csv_failed says so.
  */
+/*
+ * libcsv's header is called csv.h too, and -Ilib finds this one first:
+ * lib/csv.c defines BE_CSV_INCLUDE_LIBCSV to have libcsv's included from
+ * here.
+ */
+#if defined(BE_CSV_INCLUDE_LIBCSV) && !defined(LIBCSV_H__)
+#include_next <csv.h>
+#endif
+
 #ifndef BE_CSV_H
 #define BE_CSV_H
 

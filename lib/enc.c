@@ -485,20 +485,27 @@ be_enc_skip(struct be_enc *d)
 
 	if (d->stop >= 0 || !d->badbytes)
 		return 0;
+	d->badbytes = 0;
+	d->err[0] = '\0';
+	d->stop = 0;
 	if (d->kind == BE_ENC_UTF16LE || d->kind == BE_ENC_UTF16BE)
 		k = 2;
-	else if (d->kind == BE_ENC_UTF8 || d->kind == BE_ENC_UTF8_BOM)
+	else if (d->kind == BE_ENC_UTF8 || d->kind == BE_ENC_UTF8_BOM) {
+		/*
+		 * The bytes that continue the bad one are skipped with it:
+		 * read them in first, so that where the chunk ends does not
+		 * change what is skipped (and the columns after it).
+		 */
+		fill(d);
 		while (k < 4 && d->rawoff + k < d->rawlen &&
 		    (d->raw[d->rawoff + k] & 0xC0) == 0x80)
 			k++;
+	}
 	if (k > d->rawlen - d->rawoff)
 		k = d->rawlen - d->rawoff;
 	d->rawoff += k;
 	if (d->cd != (iconv_t)-1)
 		iconv(d->cd, NULL, NULL, NULL, NULL);
-	d->badbytes = 0;
-	d->err[0] = '\0';
-	d->stop = 0;
 	return 1;
 }
 

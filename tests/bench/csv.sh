@@ -13,7 +13,8 @@ mkdir -p "$dir"
 
 make -s -C "$top" lib/libbenut.a >&2
 ${CC:-cc} -O2 -I"$top/lib" -o "$dir/csvread" "$top/tests/bench/csvread.c" \
-	"$top/lib/libbenut.a" $(pkg-config --libs sqlite3 yaml-0.1 libpcre2-8 libutf8proc libsodium libxxhash)
+	"$top/lib/libbenut.a" $(pkg-config --libs sqlite3 yaml-0.1 libpcre2-8 libutf8proc libsodium libxxhash) \
+	${CSV_LIBS:--lcsv}
 
 # timed NAME CMD...: runs CMD three times, leaves "seconds peak_rss_kb" in
 # $dir/NAME.t: the best time (the others waited for a busy machine) and

@@ -36,8 +36,6 @@ run(const uint8_t *data, size_t size, struct be_csv_opts *o,
 		abort();
 	if (enc)
 		snprintf(enc, 32, "%s", be_csv_encoding(c));
-	if (delim)
-		*delim = be_csv_delim(c);
 	while ((r = be_csv_row(c, &f, &n, &line, &e)) != 0) {
 		if (r < 0) {
 			/* Messages may differ with the encoding forced. */
@@ -69,6 +67,9 @@ run(const uint8_t *data, size_t size, struct be_csv_opts *o,
 	}
 	if (be_csv_row(c, &f, &n, &line, &e) != r)
 		abort();
+	/* After a sep= line, the delimiter it set (forced, it wins). */
+	if (delim)
+		*delim = be_csv_delim(c);
 	h = be_csv_hash(c);
 	if (strlen(h) != BE_FHASH_HEX)
 		abort();

@@ -412,7 +412,7 @@ positions(void)
 int
 main(void)
 {
-	plan(108);
+	plan(114);
 
 	/* Delimiters. */
 	is_str(rd("a,b\n1,2\n"), "a|b/1|2/.", "comma");
@@ -504,6 +504,8 @@ main(void)
 	is_str(rd("sep=;"), ".", "sep=; alone: no rows");
 	is_str(rdo("sep=;\na,b;c\n", ',', NULL, 0), "a|b;c/.",
 	    "a forced delimiter wins, the line is still skipped");
+	is_str(rdo("sep=e\naebec\n", 'e', NULL, 0), "a|b|c/.",
+	    "a forced delimiter that is a letter of sep=: the line is skipped");
 	is_str(rd("sep=x,y\n1,2\n"), "sep=x|y/1|2/.",
 	    "a header that starts with sep= is a header");
 	is_str(rd("\xEF\xBB\xBFsep=;\na;b\n\"x\n"), "a|b/!3:1: unterminated quoted field",
@@ -530,6 +532,25 @@ main(void)
 	    "neither: at the first byte that is not UTF-8");
 	is_str(rdo("a,b\n\xF0\x9F\x98", 0, "utf-8", 0),
 	    "a|b/!2:1: " FIX "/.", "UTF-8 cut short at the end");
+	/* Places the libcsv reader counts from the fields' text. */
+	is_str(rd("a,b\n1,\"x\"y,\"z\n"), "a|b/!2:5: stray quote after quoted "
+	    "field (a quote inside a quoted field must be doubled)/!2:8: "
+	    "unterminated quoted field",
+	    "after a stray quote the row is read on: a later open quote at its place");
+	is_str(rdl("a,b\n\"p\nq\",x\"\"y\n\"r\ns\"t,\"u\n"), "1:a|b/2:p\nq|x\"\"y/"
+	    "!5:2: stray quote after quoted field (a quote inside a quoted "
+	    "field must be doubled)/!5:5: unterminated quoted field",
+	    "a field after a field over two lines, with quotes as characters");
+	is_str(rdo("a,b\n1,\"\xE9\",\"x\n", 0, "utf-8", 0), "a|b/!2:4: " FIX
+	    "/!2:7: unterminated quoted field",
+	    "a bad byte inside quotes is one column of its line");
+	is_str(rdo("\xFF\"\"\"\xDD\xDD,\"m", 0, "utf-8", 0), "!1:1: " FIX
+	    "/!1:8: unterminated quoted field",
+	    "a row that starts with bad bytes and then a quote: not quoted");
+	/* Found by the fuzzer: what is skipped does not depend on the chunk. */
+	is_str(rdo("a,b\n2\xB4\xB0,\"x", 0, "utf-8", 0), "a|b/!2:2: " FIX
+	    "/!2:4: unterminated quoted field", "a bad byte and the bytes that "
+	    "continue it are one column, in pieces too");
 	is_str(rdn("\xFF\xFE" "a\0\n\0b", 7), "a/!2:1: invalid UTF-16/.",
 	    "odd number of bytes in UTF-16");
 	is_str(rdn("\xFF\xFE" "a\0\n\0\x00\xDC", 8), "a/!2:1: invalid UTF-16/.",
