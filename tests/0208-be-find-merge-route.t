@@ -3,7 +3,7 @@
 # to whom, when, by whom, how the teller was told, the note, passed-on; it
 # is added only where the receiving story has none, and never twice.
 . "${0%/*}/lib.sh"
-plan 7
+plan 8
 export BENUT_NOW=2026-03-01T10:00:00Z
 A=$T/anna.db B=$T/bert.db
 
@@ -45,3 +45,9 @@ is "$(routes "$B")" "2026-02-12|ombudsman|routed|ombudsman|2026-03-05|bert|-|per
 2026-02-20|wijkteam|routed|wijkteam|2026-02-27|anna|belt terug|telefonisch doorverwezen|0" \
     "a second merge adds nothing and changes nothing"
 is "$(sqlite3 "$B" 'SELECT count(*) FROM person')" 0 "no contact data travels"
+
+# A routing that cannot be read is refused with its story.
+be-find -s "$A" --route=routed --yaml | sed 's/^  state: routed/  state: weg/' >bad.yaml
+run be-collect -s "$B" -f yaml bad.yaml
+must_fail 2 "be-collect: bad.yaml:20:10: unknown state of a routing; use open or routed
+be-collect: bad.yaml: nothing written" "an unknown state of a routing"
