@@ -9,6 +9,7 @@
 #include "mem.h"
 #include "merge.h"
 #include "point.h"
+#include "route.h"
 #include "story.h"
 #include "banned.h"
 
@@ -199,6 +200,12 @@ struct mtag {
 	int present;
 };
 
+/* A story's routing (story_route), without contact data. */
+struct mroute {
+	char *cid, *state, *dest, *at, *who, *note, *told;
+	int passed;
+};
+
 struct be_merge {
 	struct mtag *t;
 	size_t n, cap;
@@ -206,6 +213,9 @@ struct be_merge {
 	struct mpoint *p;
 	size_t np, pcap;
 	size_t pclaimed;	/* p[pclaimed..np) wait for their cid */
+	struct mroute *r;
+	size_t nr, rcap;
+	size_t rclaimed;	/* r[rclaimed..nr) waits for its cid */
 };
 
 static void
@@ -263,6 +273,18 @@ mtag_release(struct mtag *t)
 	free(t->at);
 }
 
+static void
+mroute_release(struct mroute *r)
+{
+	free(r->cid);
+	free(r->state);
+	free(r->dest);
+	free(r->at);
+	free(r->who);
+	free(r->note);
+	free(r->told);
+}
+
 void
 be_merge_free(struct be_merge *m)
 {
@@ -276,6 +298,9 @@ be_merge_free(struct be_merge *m)
 	for (i = 0; i < m->np; i++)
 		mpoint_release(&m->p[i]);
 	free(m->p);
+	for (i = 0; i < m->nr; i++)
+		mroute_release(&m->r[i]);
+	free(m->r);
 	free(m);
 }
 
@@ -300,6 +325,14 @@ be_merge_claim(struct be_merge *m, const char *cid)
 	if (cid == NULL)
 		m->np = m->pclaimed;
 	m->pclaimed = m->np;
+	for (i = m->rclaimed; i < m->nr; i++)
+		if (cid)
+			m->r[i].cid = be_xstrdup(cid);
+		else
+			mroute_release(&m->r[i]);
+	if (cid == NULL)
+		m->nr = m->rclaimed;
+	m->rclaimed = m->nr;
 }
 
 static int
@@ -515,13 +548,61 @@ read_points(struct be_merge *m, const struct be_ynode *doc,
 	return 0;
 }
 
+/* The map under "routing", as be_route_yaml writes it. */
+static int
+read_routing(struct be_merge *m, const struct be_ynode *doc,
+    const char *name, struct be_err *e)
+{
+	static const char *const keys[] = { "state", "to", "date", "by",
+	    "note", "told", "passed-on", NULL };
+	const struct be_ynode *t;
+	const char *state, *to, *date, *by, *note, *told;
+	char ymd[BE_DATE_MAX];
+	struct mroute *mr;
+	int passed;
+
+	if (be_yget_map(doc, "routing", 0, &t, name, e) < 0)
+		return -1;
+	if (t == NULL)
+		return 0;
+	if (be_ymap_check(t, keys, name, e) < 0 ||
+	    be_yget_str(t, "state", 1, &state, name, e) < 0 ||
+	    be_yget_str(t, "to", 0, &to, name, e) < 0 ||
+	    be_yget_str(t, "date", 1, &date, name, e) < 0 ||
+	    be_yget_str(t, "by", 0, &by, name, e) < 0 ||
+	    be_yget_str(t, "note", 0, &note, name, e) < 0 ||
+	    be_yget_str(t, "told", 0, &told, name, e) < 0 ||
+	    be_yget_bool(t, "passed-on", 0, 0, &passed, name, e) < 0)
+		return -1;
+	if (strcmp(state, "open") != 0 && strcmp(state, "routed") != 0)
+		return be_yerr(e, name, be_ymap_get(t, "state"),
+		    "unknown state of a routing; use open or routed");
+	if (strcmp(state, "routed") == 0 && (to == NULL || *to == '\0'))
+		return be_yerr(e, name, t, "a routed story needs 'to'");
+	if (be_date_parse(date, ymd) < 0)
+		return be_yerr(e, name, be_ymap_get(t, "date"),
+		    "unreadable date; write it as 2026-02-02");
+	BE_GROW(m->r, m->nr + 1, m->rcap);
+	mr = &m->r[m->nr++];
+	memset(mr, 0, sizeof *mr);
+	mr->state = be_xstrdup(state);
+	mr->dest = strcmp(state, "routed") == 0 ? be_xstrdup(to) : NULL;
+	mr->at = be_xstrdup(ymd);
+	mr->who = dup(by);
+	mr->note = dup(note);
+	mr->told = dup(told);
+	mr->passed = passed;
+	return 0;
+}
+
 int
 be_merge_read(struct be_merge *m, const struct be_ynode *doc,
     const char *name, struct be_err *e)
 {
 	be_merge_claim(m, NULL);
 	if (read_tags(m, doc, name, e) < 0 ||
-	    read_points(m, doc, name, e) < 0) {
+	    read_points(m, doc, name, e) < 0 ||
+	    read_routing(m, doc, name, e) < 0) {
 		be_merge_claim(m, NULL);
 		return -1;
 	}
@@ -680,6 +761,59 @@ apply_points(struct be_merge *m, struct be_store *st, unsigned long *made,
 	return 0;
 }
 
+/* The routing, only where the story has none: no story_route row and
+ * story.route empty or the same. */
+static const char q_rins[] = "INSERT INTO story_route (story_id, state, "
+    "dest, at, who, note, told, passed) SELECT ?1, ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8 FROM story s WHERE s.id = ?1 AND coalesce(s.route, '') IN "
+    "('', ?9) AND NOT EXISTS (SELECT 1 FROM story_route WHERE "
+    "story_id = ?1)";
+static const char q_rset[] = "UPDATE story SET route = ?2 WHERE id = ?1";
+
+static int
+apply_routes(struct be_merge *m, struct be_store *st, struct be_err *e)
+{
+	sqlite3_stmt *q;
+	long long sid;
+	const char *route;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < m->nr; i++) {
+		const struct mroute *r = &m->r[i];
+
+		if ((rc = be_story_by_cid(st, r->cid, &sid, e)) < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		route = r->dest ? r->dest : BE_ROUTE_WAITING;
+		if ((q = be_store_stmt(st, q_rins, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, sid);
+		sqlite3_bind_text(q, 2, r->state, -1, SQLITE_STATIC);
+		bind_or_null(q, 3, r->dest);
+		sqlite3_bind_text(q, 4, r->at, -1, SQLITE_STATIC);
+		bind_or_null(q, 5, r->who);
+		bind_or_null(q, 6, r->note);
+		bind_or_null(q, 7, r->told);
+		sqlite3_bind_int(q, 8, r->passed);
+		sqlite3_bind_text(q, 9, route, -1, SQLITE_STATIC);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return be_store_error(st, "cannot add a routing", e);
+		if (sqlite3_changes(be_store_db(st)) == 0)
+			continue;
+		if ((q = be_store_stmt(st, q_rset, e)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, sid);
+		sqlite3_bind_text(q, 2, route, -1, SQLITE_STATIC);
+		if (be_store_done(st, q, "cannot add a routing", e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 be_merge_apply(struct be_merge *m, struct be_store *st,
     unsigned long *added, unsigned long *points, struct be_err *e)
@@ -729,5 +863,7 @@ be_merge_apply(struct be_merge *m, struct be_store *st,
 			return be_store_error(st, "cannot add a tag", e);
 		*added += (unsigned long)sqlite3_changes(be_store_db(st));
 	}
+	if (apply_routes(m, st, e) < 0)
+		return -1;
 	return apply_points(m, st, points, e);
 }
