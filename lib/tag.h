@@ -58,6 +58,12 @@ int be_tag_story(struct be_tagger *t, long long id, FILE *out,
 int be_tag_all(struct be_tagger *t, int untagged, FILE *out,
     void (*warn)(const struct be_err *), struct be_err *e);
 
+/* Applies the codebook to the stories ids[0..n), in that order, counting
+ * them on a progress meter.  As be_tag_all: 1 is never returned, a
+ * skipped story is reported through warn; -1 with e on an error. */
+int be_tag_ids(struct be_tagger *t, const long long *ids, size_t n,
+    FILE *out, void (*warn)(const struct be_err *), struct be_err *e);
+
 /*
  * Ends the batch: commits when commit is nonzero (and not dry), else
  * rolls back.  Fills *stats.  Frees t.  Returns 0 or -1 with e.
@@ -83,6 +89,23 @@ int be_tag_hand(struct be_store *st, long long id, const char *const *add,
  * Returns the number of tags, or -1 with e.
  */
 long be_tag_list(struct be_store *st, FILE *out, struct be_err *e);
+
+struct option;
+/*
+ * Takes the words +tag and -tag out of argv (argc words, argv[0] the
+ * program) before getopt reads it, as be-tag(1) has them: a word
+ * "-xyz" that is a cluster of the short options of optstring ("-ln",
+ * "-cFILE", "-schuld" is -s chuld) is options, as is "--long" (with the
+ * next word when lo says it takes one and there is no '='); any other
+ * "-word" is a tag to take off.  After "--" every "-word" is a tag.
+ * Appends pointers into argv's words to add (a +tag, without its '+') and
+ * del (a -tag, without its '-'), the caller's arrays of argc entries.
+ * argv keeps the program, the options, "--" and the refs, in order, the
+ * rest set to NULL; returns their count.
+ */
+int be_tag_words(int argc, char **argv, const char *optstring,
+    const struct option *lo, const char **add, size_t *nadd,
+    const char **del, size_t *ndel);
 
 /*
  * Explains the tags of story id, one record per tag, by name:
