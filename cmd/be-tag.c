@@ -198,12 +198,12 @@ main(int argc, char **argv)
 	struct be_tag_stats stats = { 0, 0, 0, 0, 0 };
 	struct be_codebook *cb = NULL;
 	struct be_store *st = NULL;
-	struct be_tagger *t;
 	long long *ids = NULL;
 	size_t nids = 0;
 	struct be_err e;
 	FILE *tmp = NULL;
-	int c, rc = 0, modes, flags;
+	int c, rc = BE_OK, modes, flags;
+	long n;
 
 	setlocale(LC_ALL, "");
 	be_init(argv[0]);
@@ -278,24 +278,16 @@ main(int argc, char **argv)
 	if (st == NULL)
 		goto fail;
 	if (lflag) {
-		long n = be_tag_list(st, stdout, &e);
-
-		if (n < 0)
+		if ((n = be_tag_list(st, stdout, &e)) < 0)
 			goto fail;
-		be_store_close(st);
-		free(add);
-		free(del);
-		return be_finish(n ? BE_OK : BE_NONE);
+		rc = n ? BE_OK : BE_NONE;
+		goto done;
 	}
 	if (explainflag) {
 		for (i = 0; i < nids; i++)
 			if (be_tag_explain(st, ids[i], stdout, &e) < 0)
 				goto fail;
-		be_store_close(st);
-		free(ids);
-		free(add);
-		free(del);
-		return be_finish(BE_OK);
+		goto done;
 	}
 	/* Records wait in a file until the unit is committed. */
 	if ((tmp = tmpfile()) == NULL) {
@@ -303,69 +295,39 @@ main(int argc, char **argv)
 		    strerror(errno));
 		goto fail;
 	}
+	rt.who = who;
 	if (route || needsflag) {
-		if (route && (rt.dest = be_route_dest(route)) == NULL) {
-			be_err_set(&e, "--route: say where to, as wijkteam "
-			    "or ombudsman");
-			goto fail;
-		}
-		rt.who = who;
-		rc = be_route_set(st, ids, nids, &rt, tmp, &e);
-		free((char *)rt.dest);
-		if (rc < 0)
+		if (be_route_to(st, ids, nids, route, &rt, tmp, &e) < 0)
 			goto fail;
 		flush_tmp(tmp);
-		be_store_close(st);
-		free(ids);
-		free(add);
-		free(del);
-		return be_finish(BE_OK);
+		goto done;
 	}
 	if (cb) {
 		flags = (nflag ? BE_TAG_DRY : 0) | (skipflag ? BE_TAG_SKIPBAD : 0);
-		if ((t = be_tag_begin(st, cb, flags, &e)) == NULL)
-			goto fail;
-		rc = allflag || untaggedflag ?
-		    be_tag_all(t, untaggedflag, tmp, be_report, &e) :
-		    be_tag_ids(t, ids, nids, tmp, be_report, &e);
-		if (rc < 0) {
-			be_tag_end(t, 0, NULL, &e);
-			goto fail;
-		}
-		if (be_tag_end(t, 1, &stats, &e) < 0)
+		if (be_tag_run(st, cb, flags, allflag, untaggedflag, ids, nids,
+		    tmp, be_report, &stats, &e) < 0)
 			goto fail;
 	} else {
 		if (who == NULL && (who = getenv("USER")) == NULL)
 			who = "unknown";
-		if (be_store_begin(st, &e) < 0)
-			goto fail;
-		for (i = 0; i < nids; i++)
-			if (be_tag_hand(st, ids[i], add, nadd, del, ndel, who,
-			    newflag, tmp, &stats, &e) < 0) {
-				be_store_rollback(st);
-				goto fail;
-			}
-		if (be_store_commit(st, &e) < 0)
+		if (be_tag_hand_ids(st, ids, nids, add, nadd, del, ndel, who,
+		    newflag, tmp, &stats, &e) < 0)
 			goto fail;
 	}
 	flush_tmp(tmp);
 	summary(&stats, nflag);
-	be_store_close(st);
-	be_codebook_free(cb);
-	free(ids);
-	free(add);
-	free(del);
-	return be_finish(stats.skipped ? BE_FAIL : BE_OK);
+	rc = stats.skipped ? BE_FAIL : BE_OK;
+	goto done;
 fail:
 	be_report(&e);
 	if (tmp)
 		fclose(tmp);
+	rc = BE_FAIL;
+done:
 	be_store_close(st);
 	be_codebook_free(cb);
 	free(ids);
-	free(add);
-	free(del);
-	return be_finish(BE_FAIL);
+	rc = be_finish(rc);
 out:
 	free(add);
 	free(del);

@@ -1009,3 +1009,42 @@ be_tag_words(int argc, char **argv, const char *optstring,
 		argv[j] = NULL;
 	return out;
 }
+
+int
+be_tag_run(struct be_store *st, const struct be_codebook *cb, int flags,
+    int all, int untagged, const long long *ids, size_t n, FILE *out,
+    void (*warn)(const struct be_err *), struct be_tag_stats *stats,
+    struct be_err *e)
+{
+	struct be_tagger *t;
+	int rc;
+
+	if ((t = be_tag_begin(st, cb, flags, e)) == NULL)
+		return -1;
+	rc = all || untagged ? be_tag_all(t, untagged, out, warn, e) :
+	    be_tag_ids(t, ids, n, out, warn, e);
+	if (rc < 0) {
+		be_tag_end(t, 0, NULL, e);
+		return -1;
+	}
+	return be_tag_end(t, 1, stats, e);
+}
+
+int
+be_tag_hand_ids(struct be_store *st, const long long *ids, size_t n,
+    const char *const *add, size_t nadd, const char *const *del,
+    size_t ndel, const char *who, int allow_new, FILE *out,
+    struct be_tag_stats *stats, struct be_err *e)
+{
+	size_t i;
+
+	if (be_store_begin(st, e) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (be_tag_hand(st, ids[i], add, nadd, del, ndel, who,
+		    allow_new, out, stats, e) < 0) {
+			be_store_rollback(st);
+			return -1;
+		}
+	return be_store_commit(st, e);
+}
