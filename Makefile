@@ -69,9 +69,11 @@ LIB_OBJ  = $(LIB_SRC:.c=.o)
 LIB_HDR  = $(wildcard lib/*.h)
 CMD_SRC  = $(wildcard cmd/be-*.c)
 BINS     = $(CMD_SRC:cmd/%.c=%)
-# Beside each main: the frame of a program, the one part that prints.
-CMD_OBJ  = cmd/prog.o
-CMD_HDR  = cmd/prog.h
+# Beside each main: the frame of a program, the one part that prints
+# (cmd/frame/, no binary of its own; its header is found as "prog.h").
+CMD_OBJ  = cmd/frame/prog.o
+CMD_HDR  = cmd/frame/prog.h
+CMD_INC  = -Icmd/frame
 .SECONDARY: $(CMD_OBJ)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNITS    = $(UNIT_SRC:.c=.t)
@@ -122,10 +124,10 @@ lib/libbenut.a: $(LIB_OBJ)
 	ar rcs $@ $(LIB_OBJ)
 
 cmd/%.o: cmd/%.c $(CMD_HDR) $(LIB_HDR) .build-flags | .build-ok
-	$(CC) $(CFLAGS) $(DEPS_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(CMD_INC) $(DEPS_CFLAGS) -c -o $@ $<
 
 be-%: cmd/be-%.c $(CMD_OBJ) lib/libbenut.a $(CMD_HDR) $(LIB_HDR) .build-flags
-	$(CC) $(CFLAGS) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< $(CMD_OBJ) \
+	$(CC) $(CFLAGS) $(CMD_INC) $(DEPS_CFLAGS) $(LDFLAGS) -o $@ $< $(CMD_OBJ) \
 	  lib/libbenut.a $(DEPS_LIBS)
 
 # Messages: every English format given to be_err_at, be_err_set, be_warnx
@@ -144,7 +146,7 @@ XGETTEXT = xgettext --from-code=UTF-8 --language=C --no-location --no-wrap \
 	--keyword=be_yerr:4 --keyword=be_plural:2,3 --keyword=N_ \
 	--keyword=be_store_error:2 --keyword=be_store_done:3
 po/benut.pot: FORCE
-	@$(XGETTEXT) -o $@.new lib/*.c cmd/*.c
+	@$(XGETTEXT) -o $@.new lib/*.c cmd/*.c cmd/frame/*.c
 	@sed -i -e 's/charset=CHARSET/charset=UTF-8/' $@.new
 	@$(XGETTEXT) -j -o $@.new --keyword=fail:5 --keyword=rowerr:4 \
 	  --flag=fail:5:c-format --flag=rowerr:4:c-format lib/csv.c
@@ -263,7 +265,7 @@ uninstall:
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/benut.mo; done
 
 clean:
-	rm -f lib/*.o cmd/*.o lib/libbenut.a $(BINS) tests/unit/*.t .build-ok .build-flags
+	rm -f lib/*.o cmd/*.o cmd/frame/*.o lib/libbenut.a $(BINS) tests/unit/*.t .build-ok .build-flags
 	rm -rf locale
 	rm -rf tests/fuzz/bin
 

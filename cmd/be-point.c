@@ -150,16 +150,12 @@ in_path(const char *prog)
 static int
 warn_unready(struct be_store *st, long long id, struct be_err *e)
 {
-	struct be_point p;
-	int novraag, nowaarden;
+	int lacks = be_point_lacks(st, id, e);
+	int novraag = lacks & BE_POINT_NO_VRAAG;
+	int nowaarden = lacks & BE_POINT_NO_WAARDEN;
 
-	be_point_init(&p);
-	if (be_point_get(st, id, &p, e) < 0) {
-		be_point_release(&p);
+	if (lacks < 0)
 		return -1;
-	}
-	novraag = p.vraag == NULL || p.vraag[strspn(p.vraag, " \t\n")] == '\0';
-	nowaarden = p.nwaarden == 0;
 	/* One literal message each, so that each can be translated whole. */
 	if (novraag && nowaarden)
 		be_warnx("warning: 'P-%lld' is gereed without vraag and "
@@ -170,7 +166,6 @@ warn_unready(struct be_store *st, long long id, struct be_err *e)
 	else if (nowaarden)
 		be_warnx("warning: 'P-%lld' is gereed without waarden; add "
 		    "them with be-point edit", id);
-	be_point_release(&p);
 	return 0;
 }
 

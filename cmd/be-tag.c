@@ -8,7 +8,6 @@
 #include "codebook.h"
 #include "mem.h"
 #include "prog.h"
-#include "progress.h"
 #include "qdc.h"
 #include "record.h"
 #include "route.h"
@@ -80,12 +79,6 @@ flush_tmp(FILE *tmp)
 }
 
 static void
-warn_err(const struct be_err *e)
-{
-	be_report(e);
-}
-
-static void
 summary(const struct be_tag_stats *s, int dry)
 {
 	char skipped[64] = "";
@@ -112,55 +105,31 @@ summary(const struct be_tag_stats *s, int dry)
 		    s->removed, s->updated);
 }
 
+/* Checks the codebook at path and says how it went. */
 static int
 do_check(const char *path)
 {
-	struct be_codebook *cb;
-	struct be_err e, *fails, *bad;
-	const struct be_err *warns;
-	size_t nfails, nex, nbad, nwarns, nthemes, npats, i;
+	size_t nfails, nex, nthemes, npats;
 
-	be_err_init(&e);
-	if (be_codebook_load_all(path, &cb, &bad, &nbad, &e) < 0) {
-		/* Every bad pattern, or the one fault that stopped it. */
-		for (i = 0; i < nbad; i++)
-			be_report(&bad[i]);
-		if (nbad == 0 || memcmp(&e, &bad[0], sizeof e) != 0)
-			be_report(&e);
-		free(bad);
+	if (be_codebook_check_file(path, be_report, &nfails, &nex, &nthemes,
+	    &npats) < 0)
 		return BE_FAIL;
-	}
-	free(bad);
-	if (be_codebook_check(cb, &fails, &nfails, &nex, &e) < 0) {
-		be_report(&e);
-		be_codebook_free(cb);
-		return BE_FAIL;
-	}
-	warns = be_codebook_warnings(cb, &nwarns);
-	for (i = 0; i < nwarns; i++)
-		be_report(&warns[i]);
-	for (i = 0; i < nfails; i++)
-		be_report(&fails[i]);
 	if (nfails)
 		be_warnx("%s: %zu of %zu examples fail", path, nfails, nex);
-	else {
-		be_codebook_size(cb, &nthemes, &npats);
+	else
 		be_warnx("%s: %zu themes, %zu patterns, %zu examples: all pass",
 		    path, nthemes, npats, nex);
-	}
-	free(fails);
-	be_codebook_free(cb);
 	return nfails ? BE_FAIL : BE_OK;
 }
 
+/* Writes the codebook exp as QDC, or the QDC file imp as a codebook. */
 static int
 do_qdc(const char *exp, const char *imp)
 {
 	struct be_codebook *cb;
 	struct be_err e;
 	struct be_buf b = BE_BUF_INIT;
-	const char *base;
-	char *cbname, *dot;
+	char *cbname;
 	int rc;
 	FILE *fp;
 
@@ -179,10 +148,7 @@ do_qdc(const char *exp, const char *imp)
 		}
 		(void)be_buf_fread(&b, fp);
 		be_close_input(fp);
-		base = strrchr(imp, '/') ? strrchr(imp, '/') + 1 : imp;
-		cbname = be_xstrdup(strcmp(imp, "-") == 0 ? "qdc" : base);
-		if ((dot = strrchr(cbname, '.')) != NULL && dot != cbname)
-			*dot = '\0';
+		cbname = be_qdc_cbname(imp);
 		rc = be_qdc_import(b.s, b.len, imp, cbname, stdout, &e);
 		free(cbname);
 		be_buf_release(&b);
@@ -203,7 +169,6 @@ do_qdpx(const char *path, const char *cbpath, int argc, char **argv)
 	long long *ids = NULL;
 	size_t nids = 0;
 	struct be_err e;
-	FILE *fp;
 	int rc = BE_FAIL;
 
 	be_err_init(&e);
@@ -212,103 +177,15 @@ do_qdpx(const char *path, const char *cbpath, int argc, char **argv)
 	    (st = be_store_open(be_store_path(sflag), BE_STORE_RDONLY,
 	    &e)) == NULL ||
 	    be_qdpx_export(st, cb, allflag ? NULL : ids ? ids : none, nids,
-	    &zip, &e) < 0)
-		goto out;
-	fp = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-	if (fp == NULL) {
-		be_err_at(&e, path, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	fwrite(zip.s, 1, zip.len, fp);
-	if (fp != stdout && fclose(fp) != 0) {
-		be_err_at(&e, path, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	rc = BE_OK;
-out:
-	if (rc != BE_OK)
+	    &zip, &e) < 0 || be_qdpx_save(path, &zip, &e) < 0)
 		be_report(&e);
+	else
+		rc = BE_OK;
 	be_buf_release(&zip);
 	be_store_close(st);
 	be_codebook_free(cb);
 	free(ids);
 	return rc;
-}
-
-/*
- * Whether a is a cluster of optstring's short options: 0 no ("-laat"), 1
- * yes ("-ln", "-cFILE"), 2 yes and its last option takes the next word
- * ("-c", "-nc").
- */
-static int
-is_cluster(const char *a, const char *optstring)
-{
-	const char *o;
-
-	for (a++; *a; a++) {
-		if (*a == ':' || (o = strchr(optstring, *a)) == NULL)
-			return 0;
-		if (o[1] == ':')
-			return a[1] ? 1 : 2;	/* the rest is its value */
-	}
-	return 1;
-}
-
-/* Whether the long option a ("--st", "--store=x") takes the next word. */
-static int
-long_takes_next(const char *a, const struct option *lo)
-{
-	size_t n = strcspn(a + 2, "=");
-
-	if (a[2 + n] == '=')
-		return 0;
-	for (; lo->name; lo++)
-		if (strncmp(lo->name, a + 2, n) == 0 &&
-		    lo->has_arg == required_argument)
-			return 1;
-	return 0;
-}
-
-/*
- * Takes the words +tag and -tag out of argv before getopt reads it.  Options
- * are read as every program reads them: a word "-xyz" that is a cluster of
- * be-tag's short options ("-ln", "-cFILE", "-schuld" is -s chuld) is
- * options; any other "-word" is a tag to take off.  After "--" every
- * "-word" is a tag.  argv keeps the options, "--" and the refs; returns
- * their count.
- */
-static int
-take_tag_words(int argc, char **argv, const char *optstring,
-    const struct option *lo, const char **add, size_t *nadd,
-    const char **del, size_t *ndel)
-{
-	int i, j, k, out = 1, opts = 1;
-
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (opts && strcmp(a, "--") == 0) {
-			opts = 0;
-			argv[out++] = argv[i];
-		} else if (a[0] == '+' && a[1])
-			add[(*nadd)++] = a + 1;
-		else if (opts && a[0] == '-' && a[1] == '-') {
-			argv[out++] = argv[i];
-			if (long_takes_next(a, lo) && i + 1 < argc)
-				argv[out++] = argv[++i];
-		} else if (opts && a[0] == '-' && a[1] &&
-		    (k = is_cluster(a, optstring)) > 0) {
-			argv[out++] = argv[i];
-			if (k == 2 && i + 1 < argc)
-				argv[out++] = argv[++i];
-		} else if (a[0] == '-' && a[1])
-			del[(*ndel)++] = a + 1;
-		else
-			argv[out++] = argv[i];
-	}
-	for (j = out; j < argc; j++)
-		argv[j] = NULL;
-	return out;
 }
 
 int
@@ -321,20 +198,19 @@ main(int argc, char **argv)
 	struct be_tag_stats stats = { 0, 0, 0, 0, 0 };
 	struct be_codebook *cb = NULL;
 	struct be_store *st = NULL;
-	struct be_tagger *t;
-	struct be_meter meter;
 	long long *ids = NULL;
 	size_t nids = 0;
 	struct be_err e;
 	FILE *tmp = NULL;
-	int c, rc = 0, modes, flags;
+	int c, rc = BE_OK, modes, flags;
+	long n;
 
 	setlocale(LC_ALL, "");
 	be_init(argv[0]);
 	add = be_xcalloc((size_t)argc, sizeof *add);
 	del = be_xcalloc((size_t)argc, sizeof *del);
-	argc = take_tag_words(argc, argv, optstring, longopts, add, &nadd,
-	    del, &ndel);
+	argc = be_tag_words(argc, argv, optstring, longopts, add, &nadd, del,
+	    &ndel);
 	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1)
 		switch (c) {
 		case 'c': cflag = optarg; break;
@@ -402,24 +278,16 @@ main(int argc, char **argv)
 	if (st == NULL)
 		goto fail;
 	if (lflag) {
-		long n = be_tag_list(st, stdout, &e);
-
-		if (n < 0)
+		if ((n = be_tag_list(st, stdout, &e)) < 0)
 			goto fail;
-		be_store_close(st);
-		free(add);
-		free(del);
-		return be_finish(n ? BE_OK : BE_NONE);
+		rc = n ? BE_OK : BE_NONE;
+		goto done;
 	}
 	if (explainflag) {
 		for (i = 0; i < nids; i++)
 			if (be_tag_explain(st, ids[i], stdout, &e) < 0)
 				goto fail;
-		be_store_close(st);
-		free(ids);
-		free(add);
-		free(del);
-		return be_finish(BE_OK);
+		goto done;
 	}
 	/* Records wait in a file until the unit is committed. */
 	if ((tmp = tmpfile()) == NULL) {
@@ -427,81 +295,39 @@ main(int argc, char **argv)
 		    strerror(errno));
 		goto fail;
 	}
+	rt.who = who;
 	if (route || needsflag) {
-		if (route && (rt.dest = be_route_dest(route)) == NULL) {
-			be_err_set(&e, "--route: say where to, as wijkteam "
-			    "or ombudsman");
-			goto fail;
-		}
-		rt.who = who;
-		rc = be_route_set(st, ids, nids, &rt, tmp, &e);
-		free((char *)rt.dest);
-		if (rc < 0)
+		if (be_route_to(st, ids, nids, route, &rt, tmp, &e) < 0)
 			goto fail;
 		flush_tmp(tmp);
-		be_store_close(st);
-		free(ids);
-		free(add);
-		free(del);
-		return be_finish(BE_OK);
+		goto done;
 	}
 	if (cb) {
 		flags = (nflag ? BE_TAG_DRY : 0) | (skipflag ? BE_TAG_SKIPBAD : 0);
-		if ((t = be_tag_begin(st, cb, flags, &e)) == NULL)
-			goto fail;
-		if (allflag || untaggedflag)
-			rc = be_tag_all(t, untaggedflag, tmp, warn_err, &e);
-		else {
-			be_meter_start(&meter, BE_PROGRESS_STORIES,
-			    (long long)nids);
-			for (i = 0; i < nids && rc >= 0; i++) {
-				if ((rc = be_tag_story(t, ids[i], tmp,
-				    &e)) == 1) {
-					be_report(&e);
-					rc = 0;
-				}
-				be_meter_tick(&meter, (long long)i + 1);
-			}
-			be_meter_end(&meter);
-		}
-		if (rc < 0) {
-			be_tag_end(t, 0, NULL, &e);
-			goto fail;
-		}
-		if (be_tag_end(t, 1, &stats, &e) < 0)
+		if (be_tag_run(st, cb, flags, allflag, untaggedflag, ids, nids,
+		    tmp, be_report, &stats, &e) < 0)
 			goto fail;
 	} else {
 		if (who == NULL && (who = getenv("USER")) == NULL)
 			who = "unknown";
-		if (be_store_begin(st, &e) < 0)
-			goto fail;
-		for (i = 0; i < nids; i++)
-			if (be_tag_hand(st, ids[i], add, nadd, del, ndel, who,
-			    newflag, tmp, &stats, &e) < 0) {
-				be_store_rollback(st);
-				goto fail;
-			}
-		if (be_store_commit(st, &e) < 0)
+		if (be_tag_hand_ids(st, ids, nids, add, nadd, del, ndel, who,
+		    newflag, tmp, &stats, &e) < 0)
 			goto fail;
 	}
 	flush_tmp(tmp);
 	summary(&stats, nflag);
-	be_store_close(st);
-	be_codebook_free(cb);
-	free(ids);
-	free(add);
-	free(del);
-	return be_finish(stats.skipped ? BE_FAIL : BE_OK);
+	rc = stats.skipped ? BE_FAIL : BE_OK;
+	goto done;
 fail:
 	be_report(&e);
 	if (tmp)
 		fclose(tmp);
+	rc = BE_FAIL;
+done:
 	be_store_close(st);
 	be_codebook_free(cb);
 	free(ids);
-	free(add);
-	free(del);
-	return be_finish(BE_FAIL);
+	rc = be_finish(rc);
 out:
 	free(add);
 	free(del);

@@ -872,3 +872,40 @@ be_codebook_check(const struct be_codebook *cb, struct be_err **fails,
 	be_cb_eval_free(ev);
 	return 0;
 }
+
+int
+be_codebook_check_file(const char *path,
+    void (*report)(const struct be_err *), size_t *nfails, size_t *nex,
+    size_t *nthemes, size_t *npats)
+{
+	struct be_codebook *cb;
+	struct be_err e, *fails, *bad;
+	const struct be_err *warns;
+	size_t nbad, nwarns, i;
+
+	be_err_init(&e);
+	if (be_codebook_load_all(path, &cb, &bad, &nbad, &e) < 0) {
+		/* Every bad pattern, or the one fault that stopped it. */
+		for (i = 0; i < nbad; i++)
+			report(&bad[i]);
+		if (nbad == 0 || memcmp(&e, &bad[0], sizeof e) != 0)
+			report(&e);
+		free(bad);
+		return -1;
+	}
+	free(bad);
+	if (be_codebook_check(cb, &fails, nfails, nex, &e) < 0) {
+		report(&e);
+		be_codebook_free(cb);
+		return -1;
+	}
+	warns = be_codebook_warnings(cb, &nwarns);
+	for (i = 0; i < nwarns; i++)
+		report(&warns[i]);
+	for (i = 0; i < *nfails; i++)
+		report(&fails[i]);
+	be_codebook_size(cb, nthemes, npats);
+	free(fails);
+	be_codebook_free(cb);
+	return 0;
+}

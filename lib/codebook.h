@@ -160,4 +160,19 @@ int be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
 int be_codebook_check(const struct be_codebook *cb, struct be_err **fails,
     size_t *nfails, size_t *nex, struct be_err *e);
 
+/*
+ * Checks the codebook at path as be-tag --check does: loads it with every
+ * pattern (be_codebook_load_all) and runs its examples (be_codebook_check).
+ * Each problem is handed to report, in this order: every bad pattern and
+ * the fault that stopped the load (when it is not the first of those), or
+ * the fault that stopped the check; else the codebook's warnings, then each
+ * failing example.  On success fills *nfails, *nex (examples) and
+ * *nthemes, *npats (the codebook's size).  Returns 0 (*nfails may be
+ * nonzero), or -1 when the codebook could not be loaded or checked (the
+ * cause handed to report).  Nothing the caller must free.
+ */
+int be_codebook_check_file(const char *path,
+    void (*report)(const struct be_err *), size_t *nfails, size_t *nex,
+    size_t *nthemes, size_t *npats);
+
 #endif

@@ -1578,3 +1578,22 @@ out:
 	be_buf_release(&after);
 	return rc;
 }
+
+int
+be_point_lacks(struct be_store *st, long long id, struct be_err *e)
+{
+	struct be_point p;
+	int lacks = 0;
+
+	be_point_init(&p);
+	if (be_point_get(st, id, &p, e) < 0) {
+		be_point_release(&p);
+		return -1;
+	}
+	if (p.vraag == NULL || p.vraag[strspn(p.vraag, " \t\n")] == '\0')
+		lacks |= BE_POINT_NO_VRAAG;
+	if (p.nwaarden == 0)
+		lacks |= BE_POINT_NO_WAARDEN;
+	be_point_release(&p);
+	return lacks;
+}

@@ -261,4 +261,14 @@ int be_point_edit(struct be_store *st, long long id, const char *editor,
 /* Nonzero when s is a valid date YYYY-MM-DD. */
 int be_point_date_ok(const char *s);
 
+/* What a point may lack when it is gereed (be_point_lacks). */
+enum { BE_POINT_NO_VRAAG = 1, BE_POINT_NO_WAARDEN = 2 };
+
+/*
+ * What point id of st lacks to be ready: BE_POINT_NO_VRAAG (no vraag, or
+ * only white space) or'ed with BE_POINT_NO_WAARDEN (no waarden); 0 when
+ * it has both.  -1 with e ("no point P-n", a store error).
+ */
+int be_point_lacks(struct be_store *st, long long id, struct be_err *e);
+
 #endif

@@ -4,7 +4,7 @@
  * The library never prints: a meter counts the work and, once the run
  * has taken longer than a delay, hands a snapshot (struct be_progress) to
  * the one hook the program set, a few times a second and once more when
- * it ends.  cmd/prog.c sets that hook when standard error is a terminal
+ * it ends.  cmd/frame/prog.c sets that hook when standard error is a terminal
  * (be_init) and draws the line there; without a hook (a pipe, a file, the
  * tests, a library user) a meter does nothing but count.
  *

@@ -596,3 +596,15 @@ be_qdc_import(const char *buf, size_t len, const char *name,
 	xmlFreeDoc(doc);
 	return rc;
 }
+
+char *
+be_qdc_cbname(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *name, *dot;
+
+	name = be_xstrdup(strcmp(path, "-") == 0 ? "qdc" : base);
+	if ((dot = strrchr(name, '.')) != NULL && dot != name)
+		*dot = '\0';
+	return name;
+}

@@ -47,6 +47,13 @@ int be_qdc_export(const struct be_codebook *cb, FILE *out, struct be_err *e);
 int be_qdc_import(const char *buf, size_t len, const char *name,
     const char *cbname, FILE *out, struct be_err *e);
 
+/*
+ * The name of the codebook an import of the file path gets: its base name
+ * without the last extension ("a/Zorg.qdc" is "Zorg", ".qdc" stays
+ * ".qdc"), "qdc" for "-" (standard input).  The caller frees it.
+ */
+char *be_qdc_cbname(const char *path);
+
 /* For qdpx.c: pieces of the export over libxml2's writer. */
 struct _xmlTextWriter;
 /* Writes the <Code> of theme i of cb and its children at writer w. */

@@ -1,4 +1,5 @@
 /* qdpx.c: see qdpx.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -517,4 +518,21 @@ out:
 	free(x.users.names);
 	zip_error_fini(&ze);
 	return rc < 0 ? -1 : x.nstories;
+}
+
+int
+be_qdpx_save(const char *path, const struct be_buf *zip, struct be_err *e)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+
+	if (fp == NULL) {
+		be_err_at(e, path, 0, 0, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	fwrite(zip->s, 1, zip->len, fp);
+	if (fp != stdout && fclose(fp) != 0) {
+		be_err_at(e, path, 0, 0, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }

@@ -42,4 +42,13 @@
 long be_qdpx_export(struct be_store *st, const struct be_codebook *cb,
     const long long *ids, size_t n, struct be_buf *zip, struct be_err *e);
 
+/*
+ * Writes the project zip (from be_qdpx_export) to the file path, created
+ * or truncated, or to standard output when path is "-".  Returns 0, or -1
+ * with e at path ("cannot write: why") when the file cannot be opened or
+ * closed.
+ */
+int be_qdpx_save(const char *path, const struct be_buf *zip,
+    struct be_err *e);
+
 #endif

@@ -229,3 +229,20 @@ be_route_json(struct be_store *st, long long id, FILE *fp,
 	sqlite3_reset(s);
 	return 0;
 }
+
+int
+be_route_to(struct be_store *st, const long long *ids, size_t n,
+    const char *to, const struct be_route *r, FILE *out, struct be_err *e)
+{
+	struct be_route rt = *r;
+	char *dest = NULL;
+	int rc;
+
+	if (to && (dest = be_route_dest(to)) == NULL)
+		return be_err_set(e, "--route: say where to, as wijkteam or "
+		    "ombudsman");
+	rt.dest = dest;
+	rc = be_route_set(st, ids, n, &rt, out, e);
+	free(dest);
+	return rc;
+}

@@ -55,6 +55,15 @@ int be_route_set(struct be_store *st, const long long *ids, size_t n,
     const struct be_route *r, FILE *out, struct be_err *e);
 
 /*
+ * As be_route_set, to the destination a user gave as to (be_route_dest;
+ * NULL: the stories wait) in place of r->dest, which is not read.  A to
+ * that names no destination is refused, nothing written: "--route: say
+ * where to, as wijkteam or ombudsman".  0 or -1 with e.
+ */
+int be_route_to(struct be_store *st, const long long *ids, size_t n,
+    const char *to, const struct be_route *r, FILE *out, struct be_err *e);
+
+/*
  * Writes how story id was routed, when it was (nothing otherwise): in
  * YAML a map under the key routing (state, to, date, by, note, told,
  * passed-on), to follow the story's document; in JSON a member

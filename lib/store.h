@@ -31,7 +31,7 @@ enum {
 struct be_store;
 
 /*
- * Opens the store at path (see be_store_path in cmd/prog.h).  With
+ * Opens the store at path (see be_store_path in cmd/frame/prog.h).  With
  * BE_STORE_RDONLY or BE_STORE_UPDATE a missing file is an error ("no
  * store here"): only an intake (be-collect) starts a store.  A store of
  * an older schema opened BE_STORE_RDONLY is migrated when this user may

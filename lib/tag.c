@@ -1,4 +1,5 @@
 /* tag.c: see tag.h. */
+#include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -919,4 +920,131 @@ be_tag_explain(struct be_store *st, long long id, FILE *out,
 	if (rc != SQLITE_DONE)
 		return be_store_error(st, "cannot read tags", e);
 	return 0;
+}
+
+int
+be_tag_ids(struct be_tagger *t, const long long *ids, size_t n,
+    FILE *out, void (*warn)(const struct be_err *), struct be_err *e)
+{
+	struct be_meter meter;
+	size_t i;
+	int rc = 0;
+
+	be_meter_start(&meter, BE_PROGRESS_STORIES, (long long)n);
+	for (i = 0; i < n && rc >= 0; i++) {
+		if ((rc = be_tag_story(t, ids[i], out, e)) == 1) {
+			warn(e);
+			rc = 0;
+		}
+		be_meter_tick(&meter, (long long)i + 1);
+	}
+	be_meter_end(&meter);
+	return rc;
+}
+
+/*
+ * Whether a is a cluster of optstring's short options: 0 no ("-laat"), 1
+ * yes ("-ln", "-cFILE"), 2 yes and its last option takes the next word
+ * ("-c", "-nc").
+ */
+static int
+is_cluster(const char *a, const char *optstring)
+{
+	const char *o;
+
+	for (a++; *a; a++) {
+		if (*a == ':' || (o = strchr(optstring, *a)) == NULL)
+			return 0;
+		if (o[1] == ':')
+			return a[1] ? 1 : 2;	/* the rest is its value */
+	}
+	return 1;
+}
+
+/* Whether the long option a ("--st", "--store=x") takes the next word. */
+static int
+long_takes_next(const char *a, const struct option *lo)
+{
+	size_t n = strcspn(a + 2, "=");
+
+	if (a[2 + n] == '=')
+		return 0;
+	for (; lo->name; lo++)
+		if (strncmp(lo->name, a + 2, n) == 0 &&
+		    lo->has_arg == required_argument)
+			return 1;
+	return 0;
+}
+
+int
+be_tag_words(int argc, char **argv, const char *optstring,
+    const struct option *lo, const char **add, size_t *nadd,
+    const char **del, size_t *ndel)
+{
+	int i, j, k, out = 1, opts = 1;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (opts && strcmp(a, "--") == 0) {
+			opts = 0;
+			argv[out++] = argv[i];
+		} else if (a[0] == '+' && a[1])
+			add[(*nadd)++] = a + 1;
+		else if (opts && a[0] == '-' && a[1] == '-') {
+			argv[out++] = argv[i];
+			if (long_takes_next(a, lo) && i + 1 < argc)
+				argv[out++] = argv[++i];
+		} else if (opts && a[0] == '-' && a[1] &&
+		    (k = is_cluster(a, optstring)) > 0) {
+			argv[out++] = argv[i];
+			if (k == 2 && i + 1 < argc)
+				argv[out++] = argv[++i];
+		} else if (a[0] == '-' && a[1])
+			del[(*ndel)++] = a + 1;
+		else
+			argv[out++] = argv[i];
+	}
+	for (j = out; j < argc; j++)
+		argv[j] = NULL;
+	return out;
+}
+
+int
+be_tag_run(struct be_store *st, const struct be_codebook *cb, int flags,
+    int all, int untagged, const long long *ids, size_t n, FILE *out,
+    void (*warn)(const struct be_err *), struct be_tag_stats *stats,
+    struct be_err *e)
+{
+	struct be_tagger *t;
+	int rc;
+
+	if ((t = be_tag_begin(st, cb, flags, e)) == NULL)
+		return -1;
+	rc = all || untagged ? be_tag_all(t, untagged, out, warn, e) :
+	    be_tag_ids(t, ids, n, out, warn, e);
+	if (rc < 0) {
+		be_tag_end(t, 0, NULL, e);
+		return -1;
+	}
+	return be_tag_end(t, 1, stats, e);
+}
+
+int
+be_tag_hand_ids(struct be_store *st, const long long *ids, size_t n,
+    const char *const *add, size_t nadd, const char *const *del,
+    size_t ndel, const char *who, int allow_new, FILE *out,
+    struct be_tag_stats *stats, struct be_err *e)
+{
+	size_t i;
+
+	if (be_store_begin(st, e) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (be_tag_hand(st, ids[i], add, nadd, del, ndel, who,
+		    allow_new, out, stats, e) < 0) {
+			be_store_rollback(st);
+			return -1;
+		}
+	return be_store_commit(st, e);
 }

@@ -58,6 +58,24 @@ int be_tag_story(struct be_tagger *t, long long id, FILE *out,
 int be_tag_all(struct be_tagger *t, int untagged, FILE *out,
     void (*warn)(const struct be_err *), struct be_err *e);
 
+/* Applies the codebook to the stories ids[0..n), in that order, counting
+ * them on a progress meter.  As be_tag_all: 1 is never returned, a
+ * skipped story is reported through warn; -1 with e on an error. */
+int be_tag_ids(struct be_tagger *t, const long long *ids, size_t n,
+    FILE *out, void (*warn)(const struct be_err *), struct be_err *e);
+
+/*
+ * Applies cb to stories of st in one batch (be_tag_begin, then
+ * be_tag_all when all or untagged, else be_tag_ids on ids[0..n), then
+ * be_tag_end): committed when every story went well, else rolled back.
+ * A skipped story is reported through warn.  Fills *stats.  Returns 0,
+ * or -1 with e.
+ */
+int be_tag_run(struct be_store *st, const struct be_codebook *cb, int flags,
+    int all, int untagged, const long long *ids, size_t n, FILE *out,
+    void (*warn)(const struct be_err *), struct be_tag_stats *stats,
+    struct be_err *e);
+
 /*
  * Ends the batch: commits when commit is nonzero (and not dry), else
  * rolls back.  Fills *stats.  Frees t.  Returns 0 or -1 with e.
@@ -82,7 +100,34 @@ int be_tag_hand(struct be_store *st, long long id, const char *const *add,
  * description" (stories: how many stories carry it now), by name.
  * Returns the number of tags, or -1 with e.
  */
+/*
+ * Tags the stories ids[0..n) by hand, each as be_tag_hand does, in one
+ * write unit of its own: all of them, or on an error none (rolled back).
+ * Returns 0 or -1 with e.
+ */
+int be_tag_hand_ids(struct be_store *st, const long long *ids, size_t n,
+    const char *const *add, size_t nadd, const char *const *del,
+    size_t ndel, const char *who, int allow_new, FILE *out,
+    struct be_tag_stats *stats, struct be_err *e);
+
 long be_tag_list(struct be_store *st, FILE *out, struct be_err *e);
+
+struct option;
+/*
+ * Takes the words +tag and -tag out of argv (argc words, argv[0] the
+ * program) before getopt reads it, as be-tag(1) has them: a word
+ * "-xyz" that is a cluster of the short options of optstring ("-ln",
+ * "-cFILE", "-schuld" is -s chuld) is options, as is "--long" (with the
+ * next word when lo says it takes one and there is no '='); any other
+ * "-word" is a tag to take off.  After "--" every "-word" is a tag.
+ * Appends pointers into argv's words to add (a +tag, without its '+') and
+ * del (a -tag, without its '-'), the caller's arrays of argc entries.
+ * argv keeps the program, the options, "--" and the refs, in order, the
+ * rest set to NULL; returns their count.
+ */
+int be_tag_words(int argc, char **argv, const char *optstring,
+    const struct option *lo, const char **add, size_t *nadd,
+    const char **del, size_t *ndel);
 
 /*
  * Explains the tags of story id, one record per tag, by name:

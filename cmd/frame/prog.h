@@ -1,6 +1,7 @@
 /*
  * prog.h: the frame of a benut program, linked into each binary beside
- * its main (cmd/prog.c; the library, lib/, never prints and never exits).
+ * its main (cmd/frame/prog.c, no binary of its own; the library, lib/,
+ * never prints and never exits).
  * This is the one module that writes messages to stderr; it decides no
  * exit: every helper returns a status, and only main returns it.
  *
