@@ -1134,14 +1134,15 @@ static const char grp_tag_one[] =
     "  UNION SELECT up.tid, t.parent_id FROM up"
     "  JOIN tag t ON t.id = up.anc WHERE t.parent_id IS NOT NULL)"
     " SELECT min(min(k1)) OVER (PARTITION BY g1),"
-    "  min(min(k2)) OVER (PARTITION BY g2), count(*) FROM"
-    " (SELECT be_fold(k1) AS g1, be_fold(k2) AS g2, k1, k2 FROM"
-    "  (SELECT DISTINCT s.id, nullif(a.name, '') AS k1, "
-    KEY("?3", "?4") " AS k2 FROM"
-    "   (SELECT s.* FROM temp.find_sel f JOIN story s ON s.id = f.id) s"
-    "   LEFT JOIN story_tag st ON st.story_id = s.id AND st.present = 1"
-    "   LEFT JOIN up ON up.tid = st.tag_id"
-    "   LEFT JOIN tag a ON a.id = up.anc))"
+    "  min(min(k2)) OVER (PARTITION BY g2), sum(c) FROM"
+    " (SELECT be_fold(k1) AS g1, be_fold(k2) AS g2, k1, k2, c FROM"
+    "  (SELECT nullif(a.name, '') AS k1, k2, c FROM"
+    "   (SELECT up.anc AS anc, " KEY("?3", "?4") " AS k2,"
+    "     count(DISTINCT s.id) AS c FROM"
+    "    (SELECT s.* FROM temp.find_sel f JOIN story s ON s.id = f.id) s"
+    "    LEFT JOIN story_tag st ON st.story_id = s.id AND st.present = 1"
+    "    LEFT JOIN up ON up.tid = st.tag_id GROUP BY 1, 2)"
+    "   LEFT JOIN tag a ON a.id = anc))"
     " GROUP BY g1, g2 ORDER BY g1 IS NULL, g1, g2 IS NULL, g2";
 
 /* Runs sql, which reads the selection, to its end. */
