@@ -1121,6 +1121,30 @@ static const char grp_tag_tag[] = GROUP
     " FROM temp.find_tagp a JOIN temp.find_tagp b ON b.sid = a.sid"
     GROUP_END;
 
+/*
+ * The common case, theme first and a key of the story (or none) second,
+ * in one query as a user would type it: the themes above each theme by a
+ * recursive CTE, joined with story_tag and the selected stories, each
+ * story once under each theme (none: NULL), grouped on the folded keys.
+ * A group's names are one spelling per folded key, as in find_grp: the
+ * least over all groups of that key, which the windows give.
+ */
+static const char grp_tag_one[] =
+    "WITH RECURSIVE up(tid, anc) AS (SELECT id, id FROM tag"
+    "  UNION SELECT up.tid, t.parent_id FROM up"
+    "  JOIN tag t ON t.id = up.anc WHERE t.parent_id IS NOT NULL)"
+    " SELECT min(min(k1)) OVER (PARTITION BY g1),"
+    "  min(min(k2)) OVER (PARTITION BY g2), sum(c) FROM"
+    " (SELECT be_fold(k1) AS g1, be_fold(k2) AS g2, k1, k2, c FROM"
+    "  (SELECT nullif(a.name, '') AS k1, k2, c FROM"
+    "   (SELECT up.anc AS anc, " KEY("?3", "?4") " AS k2,"
+    "     count(DISTINCT s.id) AS c FROM"
+    "    (SELECT s.* FROM temp.find_sel f JOIN story s ON s.id = f.id) s"
+    "    LEFT JOIN story_tag st ON st.story_id = s.id AND st.present = 1"
+    "    LEFT JOIN up ON up.tid = st.tag_id GROUP BY 1, 2)"
+    "   LEFT JOIN tag a ON a.id = anc))"
+    " GROUP BY g1, g2 ORDER BY g1 IS NULL, g1, g2 IS NULL, g2";
+
 /* Runs sql, which reads the selection, to its end. */
 static int
 sel_exec(struct be_find *f, const char *sql, struct be_err *e)
@@ -1241,10 +1265,20 @@ print_groups(struct be_find *f, FILE *fp, int header, int csv,
 	sqlite3_stmt *q;
 	const char *sql;
 	long long n = 0;
-	int i, rc, tag1, tag2;
+	int i, rc, tag1, tag2, own = 0;
 
 	tag1 = f->by[0].dim == D_TAG;
 	tag2 = f->nby > 1 && f->by[1].dim == D_TAG;
+	if (tag1 && !tag2) {
+		q = sel_prepare(f, grp_tag_one, e);
+		if (q == NULL)
+			return -1;
+		own = 1;
+		sqlite3_bind_int(q, 3, f->nby > 1 ? (int)f->by[1].dim : -1);
+		if (f->nby > 1 && f->by[1].dim == D_ATTR)
+			be_bind_text(q, 4, f->by[1].key);
+		goto print;
+	}
 	if ((tag1 || tag2) && fill_tags(f, e) < 0)
 		return -1;
 	if (be_store_exec(f->st, "CREATE TEMP TABLE IF NOT EXISTS find_grp"
@@ -1277,6 +1311,7 @@ print_groups(struct be_find *f, FILE *fp, int header, int csv,
 	    " FROM temp.find_grp r ORDER BY g1 IS NULL, g1, g2 IS NULL, g2", e);
 	if (q == NULL)
 		return -1;
+print:
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (n++ == 0 && csv) {
 			static const char *const head[] = { "Thema", "Maand",
@@ -1313,15 +1348,16 @@ print_groups(struct be_find *f, FILE *fp, int header, int csv,
 				be_rec_put(fp, be_col_text(q, i), i == 0);
 			else if (put_tag(f, fp, col_or_null(q, i), i == 0,
 			    e) < 0) {
-				sqlite3_reset(q);
+				own ? sqlite3_finalize(q) : sqlite3_reset(q);
 				return -1;
 			}
 		fprintf(fp, "\t%lld\n", sqlite3_column_int64(q, 2));
 	}
-	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
-		return be_store_error(f->st, "cannot count", e);
-	return n;
+		own ? sel_error(f, "cannot count", e) :
+		    be_store_error(f->st, "cannot count", e);
+	own ? sqlite3_finalize(q) : sqlite3_reset(q);
+	return rc == SQLITE_DONE ? n : -1;
 }
 
 long long
