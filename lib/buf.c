@@ -1,4 +1,5 @@
 /* buf.c: see buf.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,4 +134,19 @@ be_buf_fread(struct be_buf *b, FILE *fp)
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		be_buf_add(b, chunk, n);
 	return ferror(fp) ? -1 : 0;
+}
+
+int
+be_buf_read_file(struct be_buf *b, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	int rc, err;
+
+	if (fp == NULL)
+		return -1;
+	rc = be_buf_fread(b, fp);
+	err = errno;
+	fclose(fp);
+	errno = err;
+	return rc;
 }

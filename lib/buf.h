@@ -44,4 +44,7 @@ void be_buf_rtrim(struct be_buf *b);
  */
 int be_buf_fread(struct be_buf *b, FILE *fp);
 
+/* Appends the whole of the file path to b.  0, or -1 with errno set. */
+int be_buf_read_file(struct be_buf *b, const char *path);
+
 #endif

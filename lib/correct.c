@@ -301,20 +301,6 @@ be_correct_update(struct be_store *st, long long id,
 	return rc;
 }
 
-/* Reads the file path into b.  0 or -1 (errno). */
-static int
-slurp(const char *path, struct be_buf *b)
-{
-	FILE *fp = fopen(path, "r");
-	int rc;
-
-	if (fp == NULL)
-		return -1;
-	rc = be_buf_fread(b, fp);
-	fclose(fp);
-	return rc;
-}
-
 int
 be_correct_edit(struct be_store *st, long long id, const char *editor,
     const char *who, char **kept, struct be_err *e)
@@ -359,7 +345,7 @@ be_correct_edit(struct be_store *st, long long id, const char *editor,
 	}
 	if (be_editor_run(editor, path.s, e) < 0)
 		goto keep;
-	if (slurp(path.s, &after) < 0) {
+	if (be_buf_read_file(&after, path.s) < 0) {
 		be_err_at(e, path.s, 0, 0, "cannot read: %s", strerror(errno));
 		goto keep;
 	}

@@ -1497,20 +1497,6 @@ be_point_update(struct be_store *st, FILE *fp, const char *name,
 	return rc < 0 ? -1 : (int)ndone;
 }
 
-/* Reads the whole of path into b.  0 or -1. */
-static int
-slurp(const char *path, struct be_buf *b)
-{
-	FILE *fp = fopen(path, "r");
-	int rc;
-
-	if (fp == NULL)
-		return -1;
-	rc = be_buf_fread(b, fp);
-	fclose(fp);
-	return rc;
-}
-
 int
 be_point_edit(struct be_store *st, long long id, const char *editor,
     char **kept, struct be_err *e)
@@ -1540,14 +1526,14 @@ be_point_edit(struct be_store *st, long long id, const char *editor,
 		goto out;
 	}
 	be_point_yaml(fp, &p);
-	if (fclose(fp) != 0 || slurp(path.s, &before) < 0) {
+	if (fclose(fp) != 0 || be_buf_read_file(&before, path.s) < 0) {
 		be_err_at(e, path.s, 0, 0, "cannot write: %s", strerror(errno));
 		unlink(path.s);
 		goto out;
 	}
 	if (be_editor_run(editor, path.s, e) < 0)
 		goto keep;
-	if (slurp(path.s, &after) < 0) {
+	if (be_buf_read_file(&after, path.s) < 0) {
 		be_err_at(e, path.s, 0, 0, "cannot read: %s", strerror(errno));
 		goto keep;
 	}
