@@ -54,7 +54,7 @@ SANITIZE ?=
 SAN_FLAGS = $(SANITIZE:%=-fsanitize=%) $(SANITIZE:%=-fno-omit-frame-pointer)
 
 DEPS_CFLAGS = `$(PKG_CONFIG) --cflags $(PKGS)`
-# libcsv (lib/csv.c reads CSV with it) has no pkg-config file.
+# libcsv (lib/csvr.c reads CSV with it) has no pkg-config file.
 CSV_LIBS ?= -lcsv
 DEPS_LIBS   = `$(PKG_CONFIG) --libs $(PKGS)` $(CSV_LIBS) -lm
 
@@ -149,7 +149,7 @@ po/benut.pot: FORCE
 	@$(XGETTEXT) -o $@.new lib/*.c cmd/*.c cmd/frame/*.c
 	@sed -i -e 's/charset=CHARSET/charset=UTF-8/' $@.new
 	@$(XGETTEXT) -j -o $@.new --keyword=fail:5 --keyword=rowerr:4 \
-	  --flag=fail:5:c-format --flag=rowerr:4:c-format lib/csv.c
+	  --flag=fail:5:c-format --flag=rowerr:4:c-format lib/csvr.c
 	@$(XGETTEXT) -j -o $@.new --keyword=fail:3 --flag=fail:3:c-format \
 	  lib/ydoc.c
 	@$(XGETTEXT) -j -o $@.new --keyword=xerr:3 --flag=xerr:3:c-format \

@@ -13,7 +13,7 @@
 #include "collect.h"
 #include "correct.h"
 #include "merge.h"
-#include "csv.h"
+#include "csvr.h"
 #include "fhash.h"
 #include "date.h"
 #include "ctl.h"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/bench/csv.sh: reading a story CSV with lib/csv (tests/bench/csvread.c)
+# tests/bench/csv.sh: reading a story CSV with lib/csvr (tests/bench/csvread.c)
 # against 'sqlite3 :memory: .import' of the same file, for the plain
 # (UTF-8, ',', LF), excel (Windows-1252, ';', CRLF) and bom (UTF-8 with
 # BOM, ',', CRLF) forms of gen_stories.py.  Env: BENCH_ROWS, BENCH_DIR,

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "csv.h"
+#include "csvr.h"
 
 int
 main(int argc, char *argv[])

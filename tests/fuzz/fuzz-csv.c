@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "csv.h"
+#include "csvr.h"
 #include "fhash.h"
 #include "enc.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests of lib/csv.c and lib/enc.c. */
+/* Unit tests of lib/csvr.c and lib/enc.c. */
 #define _GNU_SOURCE	/* fopencookie */
 #include <iconv.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 	"file to UTF-8 (iconv -f ITS-ENCODING -t UTF-8)"
 
 #include "buf.h"
-#include "csv.h"
+#include "csvr.h"
 #include "enc.h"
 #include "tap.h"
 

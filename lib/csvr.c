@@ -1,5 +1,5 @@
 /*
- * csv.c: see csv.h.
+ * csvr.c: see csvr.h.  (csvr, not csv: csv.h is libcsv's header.)
  *
  * libcsv splits the text into fields; this file feeds it and keeps the
  * places.  Each piece of decoded text is fed up to its next line end or
@@ -15,14 +15,14 @@
  * quote after a closing quote (libcsv's strict mode stops there, and this
  * file decides), the limits on fields and rows, Excel's sep= line.
  */
-#define BE_CSV_INCLUDE_LIBCSV	/* libcsv's csv.h, through ours */
-#include <csv.h>
+#include <csv.h>		/* libcsv */
 
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvr.h"
 #include "enc.h"
 #include "mem.h"
 #include "banned.h"

@@ -1,5 +1,5 @@
 /*
- * csv.h: a streaming CSV reader for the exports of forms and
+ * csvr.h: a streaming CSV reader for the exports of forms and
  * spreadsheets.
  *
  * The reader reads its file in chunks (see enc.h for the encodings and
@@ -61,15 +61,6 @@
  * reading: every later be_csv_row returns the same error again, and
  * be_csv_failed says so.
  */
-/*
- * libcsv's header is called csv.h too, and -Ilib finds this one first:
- * lib/csv.c defines BE_CSV_INCLUDE_LIBCSV to have libcsv's included from
- * here.
- */
-#if defined(BE_CSV_INCLUDE_LIBCSV) && !defined(LIBCSV_H__)
-#include_next <csv.h>
-#endif
-
 #ifndef BE_CSV_H
 #define BE_CSV_H
 
