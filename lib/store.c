@@ -768,6 +768,28 @@ pragma_int(struct be_store *st, const char *sql, int *v, struct be_err *e)
 	return 0;
 }
 
+/*
+ * Puts the store in WAL mode.  The switch takes a lock that SQLite does
+ * not wait for through the busy handler when another program is opening
+ * or migrating the same store at that moment, so it is tried again, 10 ms
+ * apart, for as long as the busy timeout.
+ */
+static int
+wal_switch(struct be_store *st, struct be_err *e)
+{
+	int waited, rc;
+
+	for (waited = 0;; waited += 10) {
+		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL,
+		    NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= st->busy_ms)
+			return be_store_error(st, "store", e);
+		usleep(10000);
+	}
+}
+
 static int
 migrate(struct be_store *st, int from, struct be_err *e)
 {
@@ -1030,7 +1052,7 @@ be_store_open(const char *path, int mode, struct be_err *e)
 		if (ntables == 0 && version == 0 &&
 		    be_store_exec(st, "PRAGMA page_size = 65536", e) < 0)
 			goto fail;
-		if (be_store_exec(st, "PRAGMA journal_mode = WAL", e) < 0 ||
+		if (wal_switch(st, e) < 0 ||
 		    be_store_exec(st, "PRAGMA synchronous = NORMAL", e) < 0)
 			goto fail;
 		if (version < BE_STORE_VERSION && migrate(st, version, e) < 0)
