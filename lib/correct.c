@@ -306,12 +306,11 @@ be_correct_edit(struct be_store *st, long long id, const char *editor,
     const char *who, char **kept, struct be_err *e)
 {
 	static const char sql[] = "SELECT text FROM story WHERE id = ?1";
-	struct be_buf path = BE_BUF_INIT, before = BE_BUF_INIT,
+	struct be_buf name = BE_BUF_INIT, before = BE_BUF_INIT,
 	    after = BE_BUF_INIT;
-	const char *tmp = getenv("TMPDIR");
 	sqlite3_stmt *q;
-	FILE *fp;
-	int fd, rc = -1;
+	char *path;
+	int rc;
 
 	*kept = NULL;
 	if ((q = be_store_stmt(st, sql, e)) == NULL)
@@ -324,47 +323,22 @@ be_correct_edit(struct be_store *st, long long id, const char *editor,
 	be_buf_adds(&before, be_col_text(q, 0));
 	be_buf_addc(&before, '\n');
 	sqlite3_reset(q);
-	be_buf_addf(&path, "%s/be-collect-S-%lld.XXXXXX.txt",
-	    tmp && *tmp ? tmp : "/tmp", id);
-	fp = NULL;
-	if ((fd = mkstemps(path.s, 4)) < 0 || fchmod(fd, 0600) < 0 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		be_err_set(e, "cannot make a temporary file: %s",
-		    strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(path.s);
-		}
-		goto out;
+	be_buf_addf(&name, "be-collect-S-%lld", id);
+	rc = be_editor_edit(editor, name.s, ".txt", before.s, before.len,
+	    &after, &path, e);
+	if (rc > 0)
+		rc = be_correct_text(st, id, after.s, after.len, who, e);
+	if (path && rc < 0)
+		*kept = path;
+	else if (path) {
+		unlink(path);
+		free(path);
 	}
-	if (fwrite(before.s, 1, before.len, fp) != before.len ||
-	    fclose(fp) != 0) {
-		be_err_at(e, path.s, 0, 0, "cannot write: %s", strerror(errno));
-		unlink(path.s);
-		goto out;
-	}
-	if (be_editor_run(editor, path.s, e) < 0)
-		goto keep;
-	if (be_buf_read_file(&after, path.s) < 0) {
-		be_err_at(e, path.s, 0, 0, "cannot read: %s", strerror(errno));
-		goto keep;
-	}
-	if (after.len == before.len && memcmp(after.s, before.s,
-	    after.len) == 0)
-		rc = 0;
-	else if ((rc = be_correct_text(st, id, after.s, after.len, who,
-	    e)) < 0)
-		goto keep;
-	unlink(path.s);
-	goto out;
-keep:
-	rc = -1;
-	*kept = be_buf_detach(&path);
-out:
+	/* The story's text, before and after, is not left in freed memory. */
 	memset(before.s, 0, before.len);
 	if (after.s)
 		memset(after.s, 0, after.len);
-	be_buf_release(&path);
+	be_buf_release(&name);
 	be_buf_release(&before);
 	be_buf_release(&after);
 	return rc;

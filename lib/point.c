@@ -1501,67 +1501,47 @@ int
 be_point_edit(struct be_store *st, long long id, const char *editor,
     char **kept, struct be_err *e)
 {
-	struct be_buf path = BE_BUF_INIT, before = BE_BUF_INIT,
-	    after = BE_BUF_INIT;
+	struct be_buf name = BE_BUF_INIT, after = BE_BUF_INIT;
 	struct be_point p;
-	const char *tmp = getenv("TMPDIR");
+	char *before = NULL, *path = NULL;
+	size_t len = 0;
 	FILE *fp;
-	int fd, rc = -1;
+	int rc;
 
 	*kept = NULL;
 	if (be_point_get(st, id, &p, e) < 0) {
 		be_point_release(&p);
 		return -1;
 	}
-	be_buf_addf(&path, "%s/be-point-P-%lld.XXXXXX.yaml",
-	    tmp && *tmp ? tmp : "/tmp", id);
-	if ((fd = mkstemps(path.s, 5)) < 0 || fchmod(fd, 0600) < 0 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		be_err_set(e, "cannot make a temporary file: %s",
-		    strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(path.s);
-		}
-		goto out;
+	if ((fp = open_memstream(&before, &len)) == NULL) {
+		be_point_release(&p);
+		return be_err_set(e, "out of memory");
 	}
 	be_point_yaml(fp, &p);
-	if (fclose(fp) != 0 || be_buf_read_file(&before, path.s) < 0) {
-		be_err_at(e, path.s, 0, 0, "cannot write: %s", strerror(errno));
-		unlink(path.s);
-		goto out;
-	}
-	if (be_editor_run(editor, path.s, e) < 0)
-		goto keep;
-	if (be_buf_read_file(&after, path.s) < 0) {
-		be_err_at(e, path.s, 0, 0, "cannot read: %s", strerror(errno));
-		goto keep;
-	}
-	if (after.len == before.len && memcmp(after.s, before.s,
-	    after.len) == 0) {
-		rc = 0;
-	} else {
-		if ((fp = fopen(path.s, "r")) == NULL) {
-			be_err_at(e, path.s, 0, 0, "cannot read: %s",
-			    strerror(errno));
-			goto keep;
+	fclose(fp);
+	be_buf_addf(&name, "be-point-P-%lld", id);
+	rc = be_editor_edit(editor, name.s, ".yaml", before, len, &after,
+	    &path, e);
+	if (rc > 0) {
+		if ((fp = fmemopen(after.s, after.len, "r")) == NULL)
+			rc = be_err_set(e, "out of memory");
+		else {
+			rc = be_point_update(st, fp, path, NULL, NULL, e);
+			fclose(fp);
+			if (rc >= 0)
+				rc = rc > 0;
 		}
-		rc = be_point_update(st, fp, path.s, NULL, NULL, e);
-		fclose(fp);
-		if (rc < 0)
-			goto keep;
-		rc = rc > 0;
 	}
-	unlink(path.s);
-	goto out;
-keep:
-	rc = -1;
-	*kept = be_buf_detach(&path);
-out:
+	if (path && rc < 0)
+		*kept = path;
+	else if (path) {
+		unlink(path);
+		free(path);
+	}
 	be_point_release(&p);
-	be_buf_release(&path);
-	be_buf_release(&before);
+	be_buf_release(&name);
 	be_buf_release(&after);
+	free(before);
 	return rc;
 }
 
