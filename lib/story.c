@@ -849,47 +849,53 @@ be_story_text(FILE *fp, const struct be_story *s)
 }
 
 /*
- * The end of what is looked at of a text: the first words are near its
- * start, so the text is measured 256 bytes at a time, not all at once, and
- * always (but at its end) 4 bytes beyond p, the longest white space.
+ * A byte that is part of a word and needs no second look: not NUL, white
+ * space or its first byte (is_space), a backslash or a control character
+ * (ctl.h; 0xc2 starts both U+00A0 and the C1 controls).
  */
-static const unsigned char *
-ahead(const unsigned char *p, const unsigned char *end)
-{
-	if (end - p < 4 && *end != '\0')
-		end += strnlen((const char *)end, 256);
-	return end;
-}
+#define PLAIN(c) ((c) > ' ' && (c) != 0x7f && (c) != 0xc2 && \
+	(c) != 0xe2 && (c) != '\\')
 
-/* Appends the first n words; with esc, a backslash as a record has it. */
-static void
+/*
+ * Appends the first n words; with esc, a backslash as a record has it.
+ * Returns 1 when what it appended may hold a control character.  The
+ * text ends with its NUL, which no look ahead of is_space passes: the
+ * first words are near the start, and the text is never measured.
+ */
+static int
 words(struct be_buf *b, const char *text, int n, int esc)
 {
-	const unsigned char *p = (const unsigned char *)text, *end, *word;
+	const unsigned char *p = (const unsigned char *)text, *word;
 	size_t sp;
-	int w = 0;
+	int w = 0, ctl = 0;
 
-	end = ahead(p, p);
-	while (p < (end = ahead(p, end)) && is_space(p, end, &sp))
+	while (*p && is_space(p, p + 3, &sp))
 		p += sp;
-	while (p < end) {
+	while (*p) {
 		if (w == n) {
 			be_buf_adds(b, "\xe2\x80\xa6");	/* … */
-			return;
+			break;
 		}
 		if (w > 0)
 			be_buf_addc(b, ' ');
-		for (word = p; p < (end = ahead(p, end)) &&
-		    !is_space(p, end, &sp); p++)
-			if (esc && *p == '\\') {
+		for (word = p; *p; p++) {
+			if (PLAIN(*p))
+				continue;
+			if (is_space(p, p + 3, &sp))
+				break;
+			if (*p != '\\')
+				ctl = 1;
+			else if (esc) {
 				be_buf_add(b, word, (size_t)(p + 1 - word));
 				word = p;
 			}
+		}
 		be_buf_add(b, word, (size_t)(p - word));
-		while (p < (end = ahead(p, end)) && is_space(p, end, &sp))
+		while (*p && is_space(p, p + 3, &sp))
 			p += sp;
 		w++;
 	}
+	return ctl;
 }
 
 /* words, with any control character as '?' (ctl.h). */
@@ -898,8 +904,8 @@ first_words(struct be_buf *b, const char *text, int n, int esc)
 {
 	size_t from = b->len;
 
-	words(b, text, n, esc);
-	b->len = from + be_ctl_clean(b->s + from, b->len - from);
+	if (words(b, text, n, esc))
+		b->len = from + be_ctl_clean(b->s + from, b->len - from);
 }
 
 void
