@@ -154,6 +154,15 @@ be_find_new(struct be_store *st)
 	sqlite3_create_function_v2(be_store_db(st), "be_fold", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL,
 	    NULL);
+	/*
+	 * A selection reads each page once, so the store's 16 MB cache only
+	 * costs: every page read goes to fresh memory, faulted in and
+	 * zeroed by the kernel, where SQLite's default 2 MB are reused
+	 * while warm.  Measured at 100,000 stories: --count on a channel
+	 * 38 ms with 16 MB, 27 ms with 2 MB; --by tag,month 205 against
+	 * 193 ms.  On failure the larger cache stays, which is only slower.
+	 */
+	be_store_exec(st, "PRAGMA cache_size = -2000", NULL);
 	return f;
 }
 
@@ -926,6 +935,7 @@ struct printer {
 static long long
 print_records(struct be_find *f, FILE *fp, int header, struct be_err *e)
 {
+	struct be_buf b = BE_BUF_INIT;
 	sqlite3_stmt *q;
 	struct be_story s;
 	long long n = 0;
@@ -936,19 +946,29 @@ print_records(struct be_find *f, FILE *fp, int header, struct be_err *e)
 	    " ORDER BY s.id", e);
 	if (q == NULL)
 		return -1;
-	/* Only the fields of the record are read, not whole stories. */
+	/*
+	 * Only the fields of the record are read, not whole stories, and
+	 * not copied: the story points into SQLite's row, valid until the
+	 * next step, and one buffer serves every line.  The copies of the
+	 * texts cost a fifth of printing all records.
+	 */
 	be_story_init(&s);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (n++ == 0 && header)
 			fputs("#ref\tdate\tchannel\tgemeente\ttext\n", fp);
 		s.id = sqlite3_column_int64(q, 0);
-		be_story_set(&s.told, col_or_null(q, 1));
-		be_story_set(&s.channel, col_or_null(q, 2));
-		be_story_set(&s.gemeente, col_or_null(q, 3));
-		be_story_set(&s.text, be_col_text(q, 4));
-		be_story_record(fp, &s);
+		s.told = (char *)col_or_null(q, 1);
+		s.channel = (char *)col_or_null(q, 2);
+		s.gemeente = (char *)col_or_null(q, 3);
+		s.text = (char *)be_col_text(q, 4);
+		be_story_write_ref(fp, s.id);
+		be_buf_reset(&b);
+		be_story_record_tail(&b, &s);
+		fwrite(b.s, 1, b.len, fp);
 	}
+	s.told = s.channel = s.gemeente = s.text = NULL;
 	be_story_release(&s);
+	be_buf_release(&b);
 	if (rc != SQLITE_DONE)
 		sel_error(f, "cannot read stories", e);
 	sqlite3_finalize(q);
@@ -1127,7 +1147,12 @@ static const char grp_tag_tag[] = GROUP
  * recursive CTE, joined with story_tag and the selected stories, each
  * story once under each theme (none: NULL), grouped on the folded keys.
  * A group's names are one spelling per folded key, as in find_grp: the
- * least over all groups of that key, which the windows give.
+ * least over all groups of that key, which the windows give.  The key is
+ * written into the query (%s, from tag_one_key), not chosen by a CASE on
+ * a parameter: a CASE names every column it might read, and then SQLite
+ * reads the stories' rows, texts and all, where for a month it reads the
+ * index on told alone (--by tag,month at 100,000 stories: 400 against
+ * 160 ms).
  */
 static const char grp_tag_one[] =
     "WITH RECURSIVE up(tid, anc) AS (SELECT id, id FROM tag"
@@ -1137,13 +1162,34 @@ static const char grp_tag_one[] =
     "  min(min(k2)) OVER (PARTITION BY g2), sum(c) FROM"
     " (SELECT be_fold(k1) AS g1, be_fold(k2) AS g2, k1, k2, c FROM"
     "  (SELECT nullif(a.name, '') AS k1, k2, c FROM"
-    "   (SELECT up.anc AS anc, " KEY("?3", "?4") " AS k2,"
+    "   (SELECT up.anc AS anc, %s AS k2,"
     "     count(DISTINCT s.id) AS c FROM"
     "    (SELECT s.* FROM temp.find_sel f JOIN story s ON s.id = f.id) s"
     "    LEFT JOIN story_tag st ON st.story_id = s.id AND st.present = 1"
     "    LEFT JOIN up ON up.tid = st.tag_id GROUP BY 1, 2)"
     "   LEFT JOIN tag a ON a.id = anc))"
     " GROUP BY g1, g2 ORDER BY g1 IS NULL, g1, g2 IS NULL, g2";
+
+/* The second key of grp_tag_one, as KEY() has it; ?4 is an attribute's
+ * folded key. */
+static const char *
+tag_one_key(const struct be_find *f)
+{
+	if (f->nby < 2)
+		return "NULL";
+	switch (f->by[1].dim) {
+	case D_MONTH: return "substr(s.told, 1, 7)";
+	case D_YEAR: return "substr(s.told, 1, 4)";
+	case D_CHANNEL: return "nullif(s.channel, '')";
+	case D_GEMEENTE: return "nullif(s.gemeente, '')";
+	case D_ATTR: return "(SELECT nullif(a.value, '') FROM story_attr a"
+	    "  WHERE a.story_id = s.id AND be_fold(a.key) = ?4"
+	    "  ORDER BY a.key LIMIT 1)";
+	case D_USE: return "s.use";
+	case D_TAG: break;
+	}
+	return "NULL";
+}
 
 /* Runs sql, which reads the selection, to its end. */
 static int
@@ -1270,11 +1316,14 @@ print_groups(struct be_find *f, FILE *fp, int header, int csv,
 	tag1 = f->by[0].dim == D_TAG;
 	tag2 = f->nby > 1 && f->by[1].dim == D_TAG;
 	if (tag1 && !tag2) {
-		q = sel_prepare(f, grp_tag_one, e);
+		struct be_buf b = BE_BUF_INIT;
+
+		be_buf_addf(&b, grp_tag_one, tag_one_key(f));
+		q = sel_prepare(f, b.s, e);
+		be_buf_release(&b);
 		if (q == NULL)
 			return -1;
 		own = 1;
-		sqlite3_bind_int(q, 3, f->nby > 1 ? (int)f->by[1].dim : -1);
 		if (f->nby > 1 && f->by[1].dim == D_ATTR)
 			be_bind_text(q, 4, f->by[1].key);
 		goto print;
