@@ -45,14 +45,24 @@ sqlite3 -batch "$db" "SELECT replace(replace(text, char(10), ' '),
   char(13), ' ') FROM story" >texts.txt
 
 now() { date +%s%N; }
-# secs CMD...: mean wall time of REPS runs, output to /dev/null.
-secs() {
-	_t0=$(now)
-	_i=0
-	while [ $_i -lt "$reps" ]; do "$@" >/dev/null; _i=$((_i + 1)); done
-	_t1=$(now)
-	echo "$_t0 $_t1 $reps" | awk '{ printf "%.4f", ($2 - $1) / 1e9 / $3 }'
+# pair OURS THEIRS: the mean wall times of REPS runs of each, taken in
+# turn (ours, theirs, ours, ...) so that a change of load on the machine
+# falls on both; sets $ours and $theirs.  Each is a command line for sh,
+# its output to /dev/null.
+pair() {
+	_a=0 _b=0 _i=0
+	while [ $_i -lt "$reps" ]; do
+		_t0=$(now); sh -c "$1" >/dev/null
+		_t1=$(now); sh -c "$2" >/dev/null
+		_t2=$(now)
+		_a=$((_a + _t1 - _t0)) _b=$((_b + _t2 - _t1)) _i=$((_i + 1))
+	done
+	ours=$(echo "$_a $reps" | awk '{ printf "%.4f", $1 / 1e9 / $2 }')
+	theirs=$(echo "$_b $reps" | awk '{ printf "%.4f", $1 / 1e9 / $2 }')
 }
+# sql NAME QUERY: the query a selection row compares with, on stderr.
+sql() { printf 'bench: %s compares with: %s\n' "$1" "$2" | tr -s ' \n' ' ' >&2
+	echo >&2; }
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 line() {	# name ours theirs_name theirs rss
 	echo "$1 $2 $3 $4 $5" | awk -v rows="$rows" 'BEGIN { OFS = "\t" }
@@ -64,41 +74,71 @@ line() {	# name ours theirs_name theirs rss
 be-find -s "$db" -q wachtlijst --count >/dev/null
 grep -ci wachtlijst texts.txt >/dev/null || true
 
-ours=$(secs be-find -s "$db" -q wachtlijst --count)
-theirs=$(secs sh -c 'grep -ci wachtlijst texts.txt || true')
-line find-fts-count "$ours" grep-ci "$theirs" \
-    "$(rss be-find -s "$db" -q wachtlijst --count)"
+q='-q wachtlijst --count'
+pair "be-find -s $db $q" "grep -ci wachtlijst texts.txt || true"
+line find-fts-count "$ours" grep-ci "$theirs" "$(rss be-find -s "$db" $q)"
 
-ours=$(secs be-find -s "$db" -q 'wacht* NOT lijst' --count)
-theirs=$(secs sh -c 'grep -i "wacht" texts.txt | grep -vci lijst || true')
+pair "be-find -s $db -q 'wacht* NOT lijst' --count" \
+    "grep -i wacht texts.txt | grep -vci lijst || true"
 line find-fts-prefix-not "$ours" grep-pipe "$theirs" \
     "$(rss be-find -s "$db" -q 'wacht* NOT lijst' --count)"
 
-sq="WITH RECURSIVE d(id) AS (SELECT id FROM tag WHERE name = 'wachttijden'
-  UNION SELECT t.id FROM tag t JOIN d ON t.parent_id = d.id)
-  SELECT 'S-' || s.id, substr(s.told, 1, 10), s.channel, s.gemeente, s.text
-  FROM story s WHERE s.told >= '2024-06-01' AND s.id IN (SELECT st.story_id
-  FROM story_tag st JOIN d ON st.tag_id = d.id WHERE st.present = 1)
+# The selection rows: be-find against the SQL a user would type into the
+# sqlite3 shell for the same answer, the themes below a theme included
+# (a recursive CTE, as be-find selects them).
+d="WITH RECURSIVE d(id) AS (SELECT id FROM tag WHERE name = 'wachttijden'
+  UNION SELECT t.id FROM tag t JOIN d ON t.parent_id = d.id)"
+tagged="s.id IN (SELECT st.story_id FROM story_tag st JOIN d
+  ON st.tag_id = d.id WHERE st.present = 1)"
+
+sq="$d SELECT count(*) FROM story s WHERE s.told >= '2024-06-01'
+  AND $tagged"
+sql find-tag-since-count "$sq"
+pair "be-find -s $db -t wachttijden --since 2024-06-01 --count" \
+    "sqlite3 -batch $db \"$sq\""
+line find-tag-since-count "$ours" sqlite3 "$theirs" \
+    "$(rss be-find -s "$db" -t wachttijden --since 2024-06-01 --count)"
+
+sq="$d SELECT 'S-' || s.id, substr(s.told, 1, 10), s.channel, s.gemeente,
+  s.text FROM story s WHERE s.told >= '2024-06-01' AND $tagged
   ORDER BY s.id"
-ours=$(secs be-find -s "$db" -t wachttijden --since 2024-06-01)
-theirs=$(secs sqlite3 -batch -separator '	' "$db" "$sq")
+sql find-tag-since "$sq"
+pair "be-find -s $db -t wachttijden --since 2024-06-01" \
+    "sqlite3 -batch -separator '	' $db \"$sq\""
 line find-tag-since "$ours" sqlite3 "$theirs" \
     "$(rss be-find -s "$db" -t wachttijden --since 2024-06-01)"
 
-ours=$(secs be-find -s "$db" -c telefoon -g utrecht --count)
-theirs=$(secs sqlite3 -batch "$db" "SELECT count(*) FROM story
-  WHERE lower(channel) = 'telefoon' AND lower(gemeente) = 'utrecht'")
+sq="$d SELECT 'S-' || s.id, substr(s.told, 1, 10), s.channel, s.gemeente,
+  s.text FROM story s WHERE s.id IN (SELECT rowid FROM story_fts
+  WHERE story_fts MATCH 'wachtlijst') AND $tagged ORDER BY s.id"
+sql find-fts-tag "$sq"
+pair "be-find -s $db -q wachtlijst -t wachttijden" \
+    "sqlite3 -batch -separator '	' $db \"$sq\""
+line find-fts-tag "$ours" sqlite3 "$theirs" \
+    "$(rss be-find -s "$db" -q wachtlijst -t wachttijden)"
+
+sq="SELECT count(*) FROM story WHERE lower(channel) = 'telefoon'
+  AND lower(gemeente) = 'utrecht'"
+sql find-channel-gemeente "$sq"
+pair "be-find -s $db -c telefoon -g utrecht --count" "sqlite3 -batch $db \"$sq\""
 line find-channel-gemeente "$ours" sqlite3 "$theirs" \
     "$(rss be-find -s "$db" -c telefoon -g utrecht --count)"
 
-ours=$(secs be-find -s "$db" --by tag,month)
-theirs=$(secs sqlite3 -batch "$db" "SELECT t.name, substr(s.told, 1, 7),
-  count(*) FROM story s JOIN story_tag st ON st.story_id = s.id
-  JOIN tag t ON t.id = st.tag_id GROUP BY 1, 2")
+# be-find counts a story under its themes and the themes above them, once
+# each, and the stories without a theme apart: the same here.
+sq="WITH RECURSIVE up(tid, anc) AS (SELECT id, id FROM tag
+  UNION SELECT up.tid, t.parent_id FROM up JOIN tag t ON t.id = up.anc
+  WHERE t.parent_id IS NOT NULL)
+  SELECT a.name, substr(s.told, 1, 7), count(DISTINCT s.id) FROM story s
+  LEFT JOIN story_tag st ON st.story_id = s.id AND st.present = 1
+  LEFT JOIN up ON up.tid = st.tag_id LEFT JOIN tag a ON a.id = up.anc
+  GROUP BY 1, 2 ORDER BY a.name IS NULL, 1, 2"
+sql find-by-tag-month "$sq"
+pair "be-find -s $db --by tag,month" "sqlite3 -batch $db \"$sq\""
 line find-by-tag-month "$ours" sqlite3 "$theirs" \
     "$(rss be-find -s "$db" --by tag,month)"
 
-ours=$(secs be-find -s "$db")
-theirs=$(secs sqlite3 -batch -separator '	' "$db" "SELECT 'S-' || id, told,
-  channel, gemeente, text FROM story ORDER BY id")
+sq="SELECT 'S-' || id, told, channel, gemeente, text FROM story ORDER BY id"
+sql find-all-records "$sq"
+pair "be-find -s $db" "sqlite3 -batch -separator '	' $db \"$sq\""
 line find-all-records "$ours" sqlite3 "$theirs" "$(rss be-find -s "$db")"
