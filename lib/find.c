@@ -605,6 +605,20 @@ static const char *const step_cond[K_NKINDS] = {
 	    " WHERE st.story_id = s.id AND st.present = 1)",
 };
 
+/*
+ * A theme's condition when a full-text query selects too: the query's
+ * stories are looked up one by one, in the order of their ids, in
+ * story_tag's primary key, where the IN of step_cond has SQLite list
+ * every story of the theme first (through story_tag_tag, and each one's
+ * present flag from the table).  -q wachtlijst -t wachttijden at a
+ * million stories: 215 against 285 ms of CPU.  Without a query the IN
+ * stays: then the theme's stories are the ones to start from.
+ */
+static const char tag_exists[] = "EXISTS (WITH RECURSIVE d(id) AS"
+    " (SELECT @i UNION SELECT t.id FROM tag t JOIN d ON t.parent_id = d.id)"
+    " SELECT 1 FROM story_tag st WHERE st.story_id = s.id"
+    " AND st.present = 1 AND st.tag_id IN d)";
+
 /* Makes f->sel: the selection as one SELECT of ids. */
 static void
 build_sel(struct be_find *f)
@@ -612,8 +626,11 @@ build_sel(struct be_find *f)
 	struct be_buf b = BE_BUF_INIT;
 	const char *c;
 	size_t i;
-	int g, n;
+	int g, n, query = 0;
 
+	for (i = 0; i < f->n; i++)
+		if (f->steps[i].kind == K_QUERY)
+			query = 1;
 	for (g = 0; g < f->ngroups; g++) {
 		be_buf_adds(&b, g ? " AND (" : " WHERE (");
 		for (i = 0, n = 0; i < f->n; i++) {
@@ -621,7 +638,9 @@ build_sel(struct be_find *f)
 				continue;
 			if (n++)
 				be_buf_adds(&b, " OR ");
-			for (c = step_cond[f->steps[i].kind]; *c; c++)
+			c = query && f->steps[i].kind == K_TAG ? tag_exists :
+			    step_cond[f->steps[i].kind];
+			for (; *c; c++)
 				if (*c == '@' && (c[1] == 'a' || c[1] == 'i' ||
 				    c[1] == 'b')) {
 					be_buf_addf(&b, "?%d", SEL_PARAM +
