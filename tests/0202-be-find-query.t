@@ -2,7 +2,7 @@
 # be-find -q: full-text queries (FTS5, diacritics folded) and their errors.
 . "${0%/*}/lib.sh"
 . "$FIX/find/find.sh"
-plan 21
+plan 25
 seed
 
 sel "S-1" "a word, case folded" -q wachtlijst
@@ -18,6 +18,13 @@ sel "S-8" "two words: both" -q 'taxi vervoer'
 sel "S-2" "NOT" -q 'taxi NOT vervoer'
 sel "S-4" "two -q: both" -q 'wacht*' -q schulden
 sel "S-8" "a query and a selector" -q taxi -c telefoon
+# With a query a theme is looked up for each story the query found.
+sel "S-4" "a query and a theme above the story's" -q schulden -t geldzaken
+sel "S-1 S-4" "a query and a theme: only present tags" -q 'wacht*' \
+    -t wachttijden
+sel "S-2 S-8" "a query and a theme with the one under it" -q taxi -t vervoer
+sel "" "a query and two themes: none has both" -q 'wacht*' -t wachttijden \
+    -t vervoer
 sel "S-5" "words of a field's text only" --query telefoon
 
 run be-find -q AND
