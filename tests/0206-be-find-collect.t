@@ -2,7 +2,7 @@
 # be-find on a store made by be-collect (and tagged by be-tag): the same
 # records, YAML that be-collect takes back, attributes from CSV columns.
 . "${0%/*}/lib.sh"
-plan 16
+plan 19
 export BENUT_NOW=2026-03-01T10:00:00Z
 
 be-collect "$FIX/find/verhalen.csv" >collected 2>/dev/null
@@ -64,4 +64,21 @@ is "$RC:$(cat "$OUT" "$ERR"):$(sqlite3 "$N" "SELECT count(*) FROM meta")" \
 run be-collect -s "$T/m.db" "$FIX/find/verhalen.csv"
 is "$(sqlite3 "$T/m.db" "SELECT count(*) FROM sqlite_master WHERE name = 'story_told'")" 1 \
     "without --no-index a large intake makes the date index again itself"
+
+# A first intake makes the full-text index in one statement after the
+# rows, with larger segments for the unit only; a later intake adds to it
+# story by story.  Both give the index the stories' texts make.
+fts_ok() {
+	sqlite3 "$1" "INSERT INTO story_fts(story_fts, rank)
+	  VALUES ('integrity-check', 1); SELECT k || '=' || v FROM story_fts_config
+	  WHERE k IN ('hashsize', 'automerge') ORDER BY k"
+}
+is "$(fts_ok "$T/m.db")" "automerge=4
+hashsize=1048576" "a first intake's full-text index is whole, the settings FTS5's defaults"
+printf 'Datum,Kanaal,Gemeente,Verhaal\n2026-03-01,Balie,Utrecht,Geen rolstoelbus beschikbaar.\n' >later.csv
+run be-collect -s "$T/m.db" later.csv
+is "$RC:$(be-find -s "$T/m.db" -q rolstoelbus --count):$(be-find -s "$T/m.db" -q wachtlijst --count)" \
+    "0:1:$(be-find -q wachtlijst --count)" "a later intake adds to the index"
+is "$(fts_ok "$T/m.db")" "automerge=4
+hashsize=1048576" "and keeps it whole"
 done_testing

@@ -2,6 +2,9 @@
 # tests/bench/collect.sh: be-collect --no-index (with redaction, NFC and
 # de-duplication) against what a user would otherwise run on the same CSV:
 # sqlite3's .import into a fresh database, and sqlite-utils insert --csv.
+# Then the default intake, with the search index, against sqlite3's
+# .import followed by an FTS5 table over the same text with the same
+# tokenizer, built in one statement (the SQL goes to stderr).
 # Each side runs REPS times, interleaved; the median counts.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,21 +32,29 @@ median() { sort -n "$dir/$1.t" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) 
 su=
 command -v sqlite-utils >/dev/null 2>&1 && su=1
 rm -f "$dir"/*.t
+fts="CREATE VIRTUAL TABLE stories_fts USING fts5(Verhaal,
+  content='stories', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO stories_fts(stories_fts) VALUES ('rebuild');"
+echo "bench: collect (with index) against sqlite3 .import, then: $fts" >&2
 i=0
 while [ $i -lt "$reps" ]; do
 	timed ours /usr/bin/time -f %M -o "$dir/rss" \
 	    be-collect --no-index -s "$dir/db.db" "$in"
 	timed import sqlite3 "$dir/db.db" -cmd ".import --csv $in stories"
 	[ -n "$su" ] && timed su sqlite-utils insert "$dir/db.db" stories "$in" --csv
+	timed fts /usr/bin/time -f %M -o "$dir/rss-fts" \
+	    be-collect -s "$dir/db.db" "$in"
+	timed importfts sqlite3 "$dir/db.db" -cmd ".import --csv $in stories" "$fts"
 	i=$((i + 1))
 done
-rss=$(tail -1 "$dir/rss")
 line() {
-	awk -v r="$rows" -v o="$(median ours)" -v t="$(median "$2")" -v n="$1" \
-	    -v rss="$rss" 'BEGIN { printf "collect --no-index\t%d\t%.3f\t%s\t%.3f\t%.2f\t%d\n",
-	    r, o, n, t, t / o, rss }'
+	awk -v r="$rows" -v o="$(median "$3")" -v t="$(median "$2")" -v n="$1" \
+	    -v rss="$(tail -1 "$dir/$5")" -v m="$4" 'BEGIN {
+	    printf "%s\t%d\t%.3f\t%s\t%.3f\t%.2f\t%d\n",
+	    m, r, o, n, t, t / o, rss }'
 }
-line "sqlite3 .import" import
-[ -n "$su" ] && line "sqlite-utils insert" su
+line "sqlite3 .import" import ours "collect --no-index" rss
+[ -n "$su" ] && line "sqlite-utils insert" su ours "collect --no-index" rss
+line "sqlite3 .import + FTS5" importfts fts "collect (with index)" rss-fts
 rm -f "$dir"/db.db* "$dir"/*.t
 [ -n "${BENCH_CSV:-}" ] || rm -f "$in"
