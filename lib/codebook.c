@@ -1,4 +1,5 @@
 /* codebook.c: see codebook.h. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,7 +190,7 @@ be_codebook_free(struct be_codebook *cb)
 	free(cb->warns);
 	free(cb->pats);
 	free(cb->always);
-	free(cb->prefix);
+	free(cb->lead);
 	free(cb);
 }
 
@@ -481,13 +482,13 @@ build_filter(struct be_codebook *cb)
 {
 	char *const *lits;
 	size_t i, j, k, n, id = 0;
-	int pre, on = be_lits_enabled();
+	int on = be_lits_enabled();
 
 	for (i = 0; i < cb->nthemes; i++)
 		cb->npats += cb->themes[i].nmatch + cb->themes[i].nunless;
 	cb->pats = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *cb->pats);
 	cb->always = be_xcalloc(cb->npats ? cb->npats : 1, 1);
-	cb->prefix = be_xcalloc(cb->npats ? cb->npats : 1, 1);
+	cb->lead = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *cb->lead);
 	cb->lits = be_lits_new();
 	for (i = 0; i < cb->nthemes; i++) {
 		struct be_cb_theme *t = &cb->themes[i];
@@ -498,11 +499,12 @@ build_filter(struct be_codebook *cb)
 
 			p->id = id;
 			cb->pats[id] = p;
-			n = on ? be_rx_literals(p->rx, &lits, &pre) : 0;
+			n = on ? be_rx_literals(p->rx, &lits, &cb->lead[id]) :
+			    0;
 			if (n == 0)
 				cb->always[id] = 1;
-			else
-				cb->prefix[id] = (unsigned char)pre;
+			if (n && cb->lead[id].near >= 0)
+				cb->windows = 1;
 			for (k = 0; k < n; k++)
 				be_lits_add(cb->lits, lits[k], (unsigned)id);
 			if (n)
@@ -640,7 +642,8 @@ struct be_cb_eval {
 	struct be_buf fold;
 	unsigned *marks;
 	unsigned gen;
-	size_t *first;			/* npats: where a literal begins */
+	struct be_lits_hits occ;	/* where literals begin, by id */
+	size_t *ob, *oe;		/* npats: a pattern's part of occ */
 	int same;			/* the fold kept the text's offsets */
 	struct be_cb_hit *hits;
 };
@@ -654,7 +657,8 @@ be_cb_eval_new(const struct be_codebook *cb)
 	ev->ctx = be_rx_ctx_new();
 	be_buf_init(&ev->fold);
 	ev->marks = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *ev->marks);
-	ev->first = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *ev->first);
+	ev->ob = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *ev->ob);
+	ev->oe = be_xcalloc(cb->npats ? cb->npats : 1, sizeof *ev->oe);
 	ev->hits = be_xcalloc(cb->nthemes ? cb->nthemes : 1,
 	    sizeof *ev->hits);
 	return ev;
@@ -681,36 +685,117 @@ be_cb_eval_free(struct be_cb_eval *ev)
 	clear_hits(ev);
 	free(ev->hits);
 	free(ev->marks);
-	free(ev->first);
+	free(ev->ob);
+	free(ev->oe);
+	be_lits_hits_release(&ev->occ);
 	be_buf_release(&ev->fold);
 	be_rx_ctx_free(ev->ctx);
 	free(ev);
 }
 
 /*
- * Whether p matches text: not when none of its literals occurred.  When
- * every match of p begins with one of its literals, the search starts
- * where the first of them does (PCRE2 still looks behind that offset for
- * \b and lookbehind), and finds the same leftmost match at s[*so..*eo).
+ * Where p's literals occur: the part of ev->occ with p's id.  The hits
+ * are sorted by id, so the parts follow one another.
+ */
+static void
+index_occ(struct be_cb_eval *ev)
+{
+	size_t k, id;
+
+	be_lits_hits_sort(&ev->occ);
+	for (k = 0; k < ev->occ.n; k = ev->oe[id]) {
+		id = ev->occ.v[k].id;
+		ev->ob[id] = k;
+		for (ev->oe[id] = k; ev->oe[id] < ev->occ.n &&
+		    ev->occ.v[ev->oe[id]].id == id; ev->oe[id]++)
+			;
+	}
+}
+
+/* Whether byte c can be part of a word character (\w under UCP). */
+static int
+wordbyte(unsigned char c)
+{
+	return c >= 0x80 || isalnum(c) || c == '_';
+}
+
+/* Where a match of a pattern with lead ld can begin at the earliest,
+ * for its literal at byte at: not before start. */
+static size_t
+window(const char *text, size_t at, size_t start, struct be_lits_lead ld)
+{
+	size_t lo;
+
+	if (at - start <= (size_t)ld.near)
+		return start;
+	lo = at - (size_t)ld.near;	/* then at a character, see below */
+	if (ld.word)
+		while (lo > start && wordbyte((unsigned char)text[lo - 1]))
+			lo--;
+	if (lo - start <= (size_t)ld.far)
+		return start;
+	lo -= (size_t)ld.far;
+	/* At the first byte of a character: PCRE2 starts nowhere else. */
+	while (lo > start && ((unsigned char)text[lo] & 0xc0) == 0x80)
+		lo--;
+	return lo;
+}
+
+/*
+ * The leftmost match of p in text from byte start, as be_rx_exec finds
+ * it; but not when none of p's literals occurred, and, when the lead of
+ * p's literals bounds where a match can begin, only in the windows
+ * before each literal found (merged when they touch).
+ */
+static int
+search(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
+    size_t len, size_t start, size_t *so, size_t *eo, struct be_err *e)
+{
+	const struct be_codebook *cb = ev->cb;
+	const struct be_lits_hit *v = ev->occ.v;
+	struct be_lits_lead ld;
+	size_t k, end, lo = 0, hi, l2 = 0;
+	int r;
+
+	if (cb->always[p->id])
+		return be_rx_exec(p->rx, ev->ctx, text, len, start, so, eo, e);
+	if (ev->marks[p->id] != ev->gen)
+		return 0;
+	ld = cb->lead[p->id];
+	if (!ev->same || ev->occ.full || ld.near < 0)
+		return be_rx_exec(p->rx, ev->ctx, text, len, start, so, eo, e);
+	end = ev->oe[p->id];
+	for (k = ev->ob[p->id]; k < end && v[k].at < start; k++)
+		;
+	if (k < end)
+		lo = window(text, v[k].at, start, ld);
+	while (k < end) {
+		hi = v[k].at;
+		for (k++; k < end && (l2 = window(text, v[k].at, start,
+		    ld)) <= hi + 1; k++)
+			hi = v[k].at;
+		if ((r = be_rx_exec_in(p->rx, ev->ctx, text, len, lo, hi, so,
+		    eo, e)) != 0)
+			return r;
+		lo = l2;
+	}
+	return 0;
+}
+
+/*
+ * Whether p matches text, at text[*so..*eo); on an error *bad is theme i
+ * and e says which pattern failed.
  */
 static int
 run(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
     size_t len, size_t i, size_t *so, size_t *eo, long *bad,
     struct be_err *e)
 {
-	const struct be_codebook *cb = ev->cb;
 	struct be_err re;
-	size_t start = 0;
 	int r;
 
-	if (!cb->always[p->id]) {
-		if (ev->marks[p->id] != ev->gen)
-			return 0;
-		if (cb->prefix[p->id] && ev->same)
-			start = ev->first[p->id];
-	}
 	be_err_init(&re);
-	r = be_rx_exec(p->rx, ev->ctx, text, len, start, so, eo, &re);
+	r = search(ev, p, text, len, 0, so, eo, &re);
 	if (r < 0) {
 		*bad = (long)i;
 		return be_err_at(e, ev->cb->path, p->line, p->col,
@@ -751,8 +836,7 @@ words(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
 			break;
 		start = eo > so ? eo : eo + u8len((unsigned char)text[eo]);
 		if (nseen == MAXWORDS || tries++ >= 100 || start > len ||
-		    be_rx_exec(p->rx, ev->ctx, text, len, start, &so, &eo,
-		    &e) != 1)
+		    search(ev, p, text, len, start, &so, &eo, &e) != 1)
 			break;
 	}
 	for (i = 0; i < nseen; i++) {
@@ -787,7 +871,9 @@ be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
 		be_buf_reset(&ev->fold);
 		ev->same = be_lits_fold(text, len, &ev->fold);
 		be_lits_scan(cb->lits, ev->fold.s, ev->fold.len, ev->marks,
-		    ev->gen, ev->first);
+		    ev->gen, cb->windows && ev->same ? &ev->occ : NULL);
+		if (cb->windows && ev->same)
+			index_occ(ev);
 	}
 	for (i = 0; i < cb->nthemes; i++) {
 		const struct be_cb_theme *t = &cb->themes[i];

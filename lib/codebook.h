@@ -67,9 +67,10 @@ struct be_codebook {
 	struct be_lits *lits;
 	struct be_cb_pat **pats;	/* npats, by pre-filter id */
 	unsigned char *always;		/* npats: no literal, always run */
-	unsigned char *prefix;		/* npats: every match begins with a
-					 * literal */
+	struct be_lits_lead *lead;	/* npats: where a match begins,
+					 * seen from its literal */
 	int filtered;			/* some pattern has literals */
+	int windows;			/* some lead is bounded */
 	int collect;			/* loading: list every bad pattern */
 	struct be_err *perr;		/* loading: the bad patterns */
 	size_t nperr, aperr;

@@ -17,12 +17,20 @@ struct lset {
 	size_t n;
 };
 
+/* Widths above this count as unbounded. */
+#define WMAX (1L << 20)
+
 /* What the analysis knows about a piece of pattern. */
 struct info {
 	struct lset *exact;	/* all strings it matches, or NULL */
 	struct lset *req;	/* one of them is in every match, or NULL */
-	int pre;		/* every match begins with one of req */
+	struct be_lits_lead lead; /* where req lies in a match */
+	struct be_lits_lead sh;	/* the shape of a match */
+	int wd;			/* a match holds only word characters */
 };
+
+/* The lead of literals that begin the match. */
+static const struct be_lits_lead lead0 = { 0, 0, 0 };
 
 /* Literal analysis. */
 
@@ -142,6 +150,116 @@ lset_cross(const struct lset *a, const struct lset *b)
 	return r;
 }
 
+static long
+wadd(long a, long b)
+{
+	if (a < 0 || b < 0 || a + b > WMAX)
+		return -1;
+	return a + b;
+}
+
+/*
+ * Shapes.  The text a piece of pattern matches, read backwards from its
+ * end: at most near bytes, then (when word) a run of word characters of
+ * any length, then at most far bytes.  near -1: no bound.  The lead of a
+ * literal is the shape of what a match holds before it.
+ */
+static const struct be_lits_lead unbounded = { -1, 0, 0 };
+
+/* w bytes at most (-1 any); wd: word characters only. */
+static struct be_lits_lead
+shape(long w, int wd)
+{
+	struct be_lits_lead r = { 0, 0, 0 };
+
+	if (w >= 0)
+		r.near = w;
+	else if (wd)
+		r.word = 1;
+	else
+		r = unbounded;
+	return r;
+}
+
+/* x (word characters only when xwd) followed by y. */
+static struct be_lits_lead
+shape_cat(struct be_lits_lead x, int xwd, struct be_lits_lead y)
+{
+	struct be_lits_lead r;
+
+	if (x.near < 0 || y.near < 0)
+		return unbounded;
+	if (!y.word) {
+		r.near = wadd(x.near, y.near);
+		r.word = x.word;
+		r.far = x.far;
+	} else if (y.far == 0 && xwd) {
+		/* x continues y's run of word characters. */
+		r = y;
+	} else if (!x.word) {
+		r.near = y.near;
+		r.word = 1;
+		r.far = wadd(y.far, x.near);
+	} else if (y.far == 0 && x.near == 0) {
+		r.near = y.near;
+		r.word = 1;
+		r.far = x.far;
+	} else
+		return unbounded;
+	if (r.near < 0 || r.far < 0)
+		return unbounded;
+	return r;
+}
+
+/* A shape that a match of a or of b has. */
+static struct be_lits_lead
+shape_alt(struct be_lits_lead a, struct be_lits_lead b)
+{
+	struct be_lits_lead r;
+
+	if (a.near < 0 || b.near < 0)
+		return unbounded;
+	if (a.word && !b.word)
+		return shape_alt(b, a);
+	if (!b.word) {
+		r.near = a.near > b.near ? a.near : b.near;
+		r.word = 0;
+		r.far = 0;
+	} else if (!a.word) {
+		/* a fits in near and far around an empty run. */
+		r.near = b.near;
+		r.word = 1;
+		r.far = a.near - b.near > b.far ? a.near - b.near : b.far;
+	} else {
+		r.near = a.near > b.near ? a.near : b.near;
+		r.word = 1;
+		r.far = a.far > b.far ? a.far : b.far;
+	}
+	return r;
+}
+
+/* x (wd: word characters only) repeated at most max times (-1 any). */
+static struct be_lits_lead
+shape_rep(struct be_lits_lead x, int wd, long max)
+{
+	if (max == 0)
+		return shape(0, 0);
+	if (max == 1)
+		return x;
+	if (x.near >= 0 && !x.word && max > 0 && x.near <= WMAX / max)
+		return shape(x.near * max, 0);
+	return wd ? shape(-1, 1) : unbounded;
+}
+
+/* How wide the window of a lead is: smaller is better. */
+static long
+lead_cost(struct be_lits_lead l)
+{
+	if (l.near < 0)
+		return 3 * WMAX;
+	return l.near + l.far + (l.word ? WMAX : 0);
+}
+
 static void
 info_release(struct info *i)
 {
@@ -150,70 +268,72 @@ info_release(struct info *i)
 	i->exact = i->req = NULL;
 }
 
-/* The better requirement of a (prefix when pa) and b (when pb): longer
- * shortest member, then a prefix, then fewer members.  Frees the other;
- * *pre says whether the one returned is a prefix. */
+/* The better requirement of a (with lead la) and b (lb): longer
+ * shortest member, then the narrower window, then fewer members.  Frees
+ * the other; *lead is the lead of the one returned. */
 static struct lset *
-req_best(struct lset *a, int pa, struct lset *b, int pb, int *pre)
+req_best(struct lset *a, struct be_lits_lead la, struct lset *b,
+    struct be_lits_lead lb, struct be_lits_lead *lead)
 {
 	size_t ma, mb;
 
-	*pre = 0;
-	if (a == NULL) {
-		*pre = b ? pb : 0;
-		return b;
-	}
-	if (b == NULL) {
-		*pre = pa;
-		return a;
+	if (a == NULL || b == NULL) {
+		*lead = a ? la : lb;
+		return a ? a : b;
 	}
 	ma = lset_minlen(a);
 	mb = lset_minlen(b);
-	if (mb > ma || (mb == ma && pb > pa) ||
-	    (mb == ma && pb == pa && b->n < a->n)) {
+	if (mb > ma || (mb == ma && lead_cost(lb) < lead_cost(la)) ||
+	    (mb == ma && lead_cost(lb) == lead_cost(la) && b->n < a->n)) {
 		lset_free(a);
-		*pre = pb;
+		*lead = lb;
 		return b;
 	}
 	lset_free(b);
-	*pre = pa;
+	*lead = la;
 	return a;
 }
 
 /* What a match of i surely contains: its exact strings when none is
- * empty (a prefix then), else its requirement.  Returns a new set or
- * NULL; *pre says whether every match begins with a member. */
+ * empty (they begin the match), else its requirement.  Returns a new set
+ * or NULL, with *lead where it lies. */
 static struct lset *
-info_req(const struct info *i, int *pre)
+info_req(const struct info *i, struct be_lits_lead *lead)
 {
 	struct lset *x = NULL;
 
 	if (i->exact && lset_minlen(i->exact) > 0)
 		x = lset_dup(i->exact);
-	return req_best(x, 1, lset_dup(i->req), i->pre, pre);
+	return req_best(x, lead0, lset_dup(i->req), i->lead, lead);
 }
 
+/* Zero-width. */
 static struct info
 info_empty(void)
 {
-	struct info i = { lset_one(""), NULL, 0 };
+	struct info i = { lset_one(""), NULL, { -1, 0, 0 }, { 0, 0, 0 }, 1 };
 
 	return i;
 }
 
+/* Width w; word characters only when wd. */
 static struct info
-info_unknown(void)
+info_unknown(long w, int wd)
 {
-	struct info i = { NULL, NULL, 0 };
+	struct info i = { NULL, NULL, { -1, 0, 0 }, { 0, 0, 0 }, wd };
+
+	i.sh = shape(w, wd);
 
 	return i;
 }
 
+/* An ASCII character: one byte in a text whose fold kept its offsets. */
 static struct info
 info_char(int c)
 {
 	char s[2] = { (char)tolower(c), 0 };
-	struct info i = { lset_one(s), NULL, 0 };
+	struct info i = { lset_one(s), NULL, { -1, 0, 0 }, { 1, 0, 0 },
+	    isalnum(c) || c == '_' };
 
 	return i;
 }
@@ -222,13 +342,15 @@ static struct info
 info_alt(struct info a, struct info b)
 {
 	struct info r;
-	int pa, pb;
+	struct be_lits_lead la, lb;
 
 	r.exact = NULL;
 	if (a.exact && b.exact)
 		r.exact = lset_union(lset_dup(a.exact), lset_dup(b.exact));
-	r.req = lset_union(info_req(&a, &pa), info_req(&b, &pb));
-	r.pre = pa && pb;
+	r.req = lset_union(info_req(&a, &la), info_req(&b, &lb));
+	r.lead = shape_alt(la, lb);
+	r.sh = shape_alt(a.sh, b.sh);
+	r.wd = a.wd && b.wd;
 	info_release(&a);
 	info_release(&b);
 	return r;
@@ -293,7 +415,11 @@ parse_escape(struct ana *a, int *c)
 		 * may move: such a pattern always runs from 0. */
 		a->bail = 1;
 		return 1;
-	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'K':
+	case 'K':
+		/* Moves the start of the match after the literal. */
+		a->bail = 1;
+		return 1;
+	case 'b': case 'B': case 'A': case 'z': case 'Z':
 		return 1;
 	case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h':
 	case 'H': case 'v': case 'V': case 'R': case 'N': case 'X': case 'C':
@@ -406,9 +532,13 @@ parse_class(struct ana *a)
 		a->p++;		/* ] */
 	if (unknown || s->n == 0) {
 		lset_free(s);
-		return info_unknown();
+		return info_unknown(4, 0);
 	}
-	return (struct info){ s, NULL, 0 };
+	for (c = 1, first = 0; first < (int)s->n; first++)
+		if (!isalnum((unsigned char)s->s[first][0]) &&
+		    s->s[first][0] != '_')
+			c = 0;
+	return (struct info){ s, NULL, { -1, 0, 0 }, { 1, 0, 0 }, c };
 }
 
 static struct info
@@ -419,13 +549,13 @@ parse_group(struct ana *a)
 
 	if (a->p < a->end && *a->p == '*') {
 		a->bail = 1;
-		return info_unknown();
+		return info_unknown(-1, 0);
 	}
 	if (a->p < a->end && *a->p == '?') {
 		a->p++;
 		if (a->p >= a->end) {
 			a->bail = 1;
-			return info_unknown();
+			return info_unknown(-1, 0);
 		}
 		switch (*a->p) {
 		case ':': case '|': case '>':
@@ -463,14 +593,14 @@ parse_group(struct ana *a)
 				break;
 			}
 			a->bail = 1;
-			return info_unknown();
+			return info_unknown(-1, 0);
 		default:
 			/* Option settings: (?i) (?-i) (?i: ...). */
-			while (a->p < a->end && (isalpha(*a->p) ||
-			    *a->p == '-' || *a->p == '^')) {
+			while (a->p < a->end && *a->p != '\0' &&
+			    strchr("imnsxUJ-^", *a->p) != NULL) {
 				if (*a->p == 'x') {
 					a->bail = 1;
-					return info_unknown();
+					return info_unknown(-1, 0);
 				}
 				a->p++;
 			}
@@ -483,7 +613,7 @@ parse_group(struct ana *a)
 				break;
 			}
 			a->bail = 1;
-			return info_unknown();
+			return info_unknown(-1, 0);
 		}
 	}
 	in = parse_alt(a);
@@ -501,7 +631,7 @@ parse_group(struct ana *a)
 static struct info
 parse_atom(struct ana *a)
 {
-	int c, k;
+	int c, k, el;
 
 	c = *a->p;
 	if (c == '(') {
@@ -518,38 +648,51 @@ parse_atom(struct ana *a)
 	}
 	if (c == '.') {
 		a->p++;
-		return info_unknown();
+		return info_unknown(4, 0);
 	}
 	if (c == '\\') {
 		a->p++;
+		el = a->p < a->end ? *a->p : 0;
 		if (a->p < a->end && *a->p == 'Q') {
 			char lit[LMAX + 1];
-			size_t n = 0;
-			int ok = 1;
+			size_t n = 0, bytes = 0;
+			int ok = 1, wd = 1;
 
 			a->p++;
 			while (a->p < a->end && !(*a->p == '\\' &&
 			    a->p + 1 < a->end && a->p[1] == 'E')) {
+				if (*a->p < 0x80 && !isalnum(*a->p) &&
+				    *a->p != '_')
+					wd = 0;
 				if (*a->p >= 0x80 || n == LMAX)
 					ok = 0;
 				else
 					lit[n++] = (char)tolower(*a->p);
-				a->p++;
+				a->p++, bytes++;
 			}
 			if (a->p < a->end)
 				a->p += 2;
 			lit[n] = '\0';
-			return ok ? (struct info){ lset_one(lit), NULL, 0 } :
-			    info_unknown();
+			/* A non-ASCII character and its other case may
+			 * differ in length: at most 4 bytes each. */
+			return ok ? (struct info){ lset_one(lit), NULL,
+			    { -1, 0, 0 }, { (long)n, 0, 0 }, wd } :
+			    info_unknown(bytes > WMAX / 4 ? -1 :
+			    4 * (long)bytes, 0);
 		}
 		k = parse_escape(a, &c);
 		if (c >= 0)
 			return info_char(c);
-		return k == 1 ? info_empty() : info_unknown();
+		if (k == 1)
+			return info_empty();
+		/* One character (\X: a cluster of any length); \w and
+		 * \d only word characters. */
+		return info_unknown(el == 'X' ? -1 : 4, el == 'w' || el == 'd');
 	}
 	if (c >= 0x80) {
+		/* Non-ASCII counts as a word character in the window. */
 		skip_utf8(a);
-		return info_unknown();
+		return info_unknown(4, 1);
 	}
 	a->p++;
 	return info_char(c);
@@ -597,13 +740,14 @@ parse_quant(struct ana *a, long *min, long *max)
 	return 1;
 }
 
-/* Ends the run of exact strings: keeps it as the requirement when it is
- * better. */
+/* Ends the run of exact strings (which lie at lead rl): keeps it as the
+ * requirement when it is better. */
 static void
-flush_run(struct lset **run, int run_pre, struct lset **best, int *bpre)
+flush_run(struct lset **run, struct be_lits_lead rl, struct lset **best,
+    struct be_lits_lead *bl)
 {
 	if (lset_minlen(*run) > 0)
-		*best = req_best(*best, *bpre, *run, run_pre, bpre);
+		*best = req_best(*best, *bl, *run, rl, bl);
 	else
 		lset_free(*run);
 	*run = lset_one("");
@@ -612,15 +756,18 @@ flush_run(struct lset **run, int run_pre, struct lset **best, int *bpre)
 /*
  * A sequence of atoms: consecutive atoms with exact strings make a run
  * (their cross product); an atom without them ends the run.  The
- * requirement is the best of the runs and of the atoms' requirements.
+ * requirement is the best of the runs and of the atoms' requirements,
+ * each with its lead: the width of what comes before it in the sequence
+ * and, for an atom's requirement, the atom's own lead.
  */
 static struct info
 parse_seq(struct ana *a)
 {
 	struct info r, x;
 	struct lset *run = lset_one(""), *best = NULL, *c;
+	struct be_lits_lead bl = unbounded, xl, rl = lead0, at = lead0;
 	long min, max;
-	int all_exact = 1, bpre = 0, xpre;
+	int all_exact = 1, wd = 1;
 
 	while (a->p < a->end && *a->p != '|' && *a->p != ')' && !a->bail) {
 		x = parse_atom(a);
@@ -637,48 +784,53 @@ parse_seq(struct ana *a)
 			} else if (min == 0) {
 				info_release(&x);
 			} else {
-				struct lset *q = info_req(&x, &xpre);
+				struct lset *q = info_req(&x, &xl);
 
 				info_release(&x);
 				x.req = q;
-				x.pre = xpre;
+				x.lead = xl;
 			}
+			x.sh = shape_rep(x.sh, x.wd, max);
 		}
+		/* at: the shape of what comes before x. */
 		if (x.exact && (c = lset_cross(run, x.exact)) != NULL) {
 			lset_free(run);
 			run = c;
 		} else if (x.exact) {
 			/* Too many strings: a new run after this one. */
-			flush_run(&run, all_exact, &best, &bpre);
+			flush_run(&run, rl, &best, &bl);
 			lset_free(run);
 			run = x.exact;
 			x.exact = NULL;
+			rl = at;
 			all_exact = 0;
 		} else {
-			/* x begins the match when nothing but zero-width
-			 * items came before it. */
-			int first = all_exact && run->n == 1 &&
-			    run->s[0][0] == '\0';
-
-			flush_run(&run, all_exact, &best, &bpre);
-			c = info_req(&x, &xpre);
-			best = req_best(best, bpre, c, first && xpre, &bpre);
+			flush_run(&run, rl, &best, &bl);
+			c = info_req(&x, &xl);
+			best = req_best(best, bl, c, shape_cat(at, wd, xl),
+			    &bl);
 			all_exact = 0;
 		}
+		at = shape_cat(at, wd, x.sh);
+		wd = wd && x.wd;
+		if (!x.exact && run->n == 1 && run->s[0][0] == '\0')
+			rl = at;	/* the next run begins after x */
 		info_release(&x);
 	}
+	r.sh = at;
+	r.wd = wd;
 	if (all_exact) {
 		r.exact = run;
 		r.req = NULL;
-		r.pre = 0;
+		r.lead = lead0;
 		lset_free(best);
 		return r;
 	}
-	flush_run(&run, 0, &best, &bpre);
+	flush_run(&run, rl, &best, &bl);
 	lset_free(run);
 	r.exact = NULL;
 	r.req = best;
-	r.pre = bpre;
+	r.lead = bl;
 	return r;
 }
 
@@ -696,35 +848,40 @@ parse_alt(struct ana *a)
 }
 
 size_t
-be_lits_derive(const char *src, size_t len, char ***lits, int *prefix)
+be_lits_derive(const char *src, size_t len, char ***lits,
+    struct be_lits_lead *lead)
 {
 	struct ana a;
 	struct info in;
 	struct lset *req;
+	struct be_lits_lead none = { -1, 0, 0 };
 	char **v;
 	size_t i, j, n;
+	int pre;
 
 	*lits = NULL;
-	*prefix = 0;
+	*lead = none;
 	a.p = (const unsigned char *)src;
 	a.end = a.p + len;
 	a.bail = 0;
 	in = parse_alt(&a);
 	if (a.p != a.end)
 		a.bail = 1;
-	req = info_req(&in, prefix);
+	req = info_req(&in, lead);
 	info_release(&in);
 	if (a.bail || req == NULL || lset_minlen(req) < 3) {
 		lset_free(req);
-		*prefix = 0;
+		*lead = none;
 		return 0;
 	}
-	/* A literal that contains another is implied by it (that begins
-	 * with it, when the literals begin the match). */
+	/* A literal that contains another is implied by it; but when the
+	 * literals bound where the match begins, only one that begins with
+	 * the other. */
+	pre = lead->near >= 0;
 	v = be_xcalloc(req->n, sizeof *v);
 	for (i = n = 0; i < req->n; i++) {
 		for (j = 0; j < req->n; j++)
-			if (j != i && (*prefix ? strncmp(req->s[i], req->s[j],
+			if (j != i && (pre ? strncmp(req->s[i], req->s[j],
 			    strlen(req->s[j])) == 0 :
 			    strstr(req->s[i], req->s[j]) != NULL) &&
 			    (strlen(req->s[j]) < strlen(req->s[i]) || j < i))
@@ -907,15 +1064,30 @@ be_lits_build(struct be_lits *l)
 	l->built = 1;
 }
 
+static void
+add_hit(struct be_lits_hits *h, unsigned id, size_t at)
+{
+	if (h->n == BE_LITS_MAXHITS) {
+		h->full = 1;
+		return;
+	}
+	BE_GROW(h->v, h->n + 1, h->cap);
+	h->v[h->n].id = id;
+	h->v[h->n++].at = at;
+}
+
 void
 be_lits_scan(const struct be_lits *l, const char *s, size_t len,
-    unsigned *marks, unsigned gen, size_t *first)
+    unsigned *marks, unsigned gen, struct be_lits_hits *hits)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	int st = 0, t, o;
-	size_t at;
 	unsigned id;
 
+	if (hits) {
+		hits->n = 0;
+		hits->full = 0;
+	}
 	if (l->nstates == 0)
 		return;
 	for (; p < end; p++) {
@@ -923,14 +1095,45 @@ be_lits_scan(const struct be_lits *l, const char *s, size_t len,
 		for (t = st; t > 0; t = l->dict[t])
 			for (o = l->out[t]; o >= 0; o = l->onext[o]) {
 				id = l->oid[o];
-				at = (size_t)(p - (const unsigned char *)s) +
-				    1 - l->olen[o];
-				if (first && (marks[id] != gen ||
-				    at < first[id]))
-					first[id] = at;
 				marks[id] = gen;
+				if (hits)
+					add_hit(hits, id, (size_t)(p -
+					    (const unsigned char *)s) + 1 -
+					    l->olen[o]);
 			}
 	}
+}
+
+static int
+hitcmp(const void *a, const void *b)
+{
+	const struct be_lits_hit *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+void
+be_lits_hits_sort(struct be_lits_hits *h)
+{
+	size_t i, n;
+
+	if (h->n < 2)
+		return;
+	qsort(h->v, h->n, sizeof *h->v, hitcmp);
+	for (i = n = 1; i < h->n; i++)
+		if (hitcmp(&h->v[i], &h->v[n - 1]) != 0)
+			h->v[n++] = h->v[i];
+	h->n = n;
+}
+
+void
+be_lits_hits_release(struct be_lits_hits *h)
+{
+	free(h->v);
+	h->v = NULL;
+	h->n = h->cap = 0;
 }
 
 void

@@ -25,15 +25,30 @@
 #include "buf.h"
 
 /*
+ * Where a match can begin, seen from the start of a literal it holds
+ * (its lead): at most near bytes before the literal, then, when word is
+ * set, a run of word characters of any length (ASCII letters, digits,
+ * '_' or any non-ASCII character), then at most far bytes more.  near -1:
+ * no bound; { 0, 0, 0 }: the literal begins the match.  An ASCII
+ * character of the pattern counts as one byte, so the bound holds only
+ * in texts that be_lits_fold keeps at their length.
+ */
+struct be_lits_lead {
+	long near;
+	int word;
+	long far;
+};
+
+/*
  * Reads pattern src[0..len) (PCRE2 syntax, to be compiled caseless).
  * Returns the number of literals (ASCII lower case, at least 3 bytes)
  * one of which every match contains, with *lits an array of them (the
  * caller frees each and the array), or 0 and *lits NULL when none could
- * be derived.  *prefix is set to 1 when every match moreover begins with
- * one of them (zero-width items aside), else 0.
+ * be derived.  *lead says where a match begins relative to the literal
+ * it holds (near -1 when nothing is known).
  */
 size_t be_lits_derive(const char *src, size_t len, char ***lits,
-    int *prefix);
+    struct be_lits_lead *lead);
 
 /* Whether the pre-filter is on: not when BENUT_PREFILTER is "0". */
 int be_lits_enabled(void);
@@ -54,13 +69,28 @@ struct be_lits *be_lits_new(void);
 void be_lits_add(struct be_lits *l, const char *lit, unsigned id);
 /* Prepares the scanner; call once after the last be_lits_add. */
 void be_lits_build(struct be_lits *l);
+/* Where literals were found: (id, offset) pairs. */
+#define BE_LITS_MAXHITS 4096
+struct be_lits_hit {
+	unsigned id;
+	size_t at;		/* where the literal begins */
+};
+struct be_lits_hits {
+	struct be_lits_hit *v;
+	size_t n, cap;
+	int full;		/* more than BE_LITS_MAXHITS: some left out */
+};
+
 /*
  * Scans the folded text s[0..len): for each literal found, sets
- * marks[id] = gen and, when first is not NULL, first[id] to the smallest
- * offset at which one of id's literals begins.
+ * marks[id] = gen and, when hits is not NULL, appends (id, offset) to
+ * it (after emptying it), up to BE_LITS_MAXHITS pairs.
  */
 void be_lits_scan(const struct be_lits *l, const char *s, size_t len,
-    unsigned *marks, unsigned gen, size_t *first);
+    unsigned *marks, unsigned gen, struct be_lits_hits *hits);
+/* Sorts hits by id, then offset, without repeats. */
+void be_lits_hits_sort(struct be_lits_hits *hits);
+void be_lits_hits_release(struct be_lits_hits *hits);
 void be_lits_free(struct be_lits *l);
 
 #endif

@@ -16,7 +16,7 @@ struct be_rx {
 	char *src;
 	char **lits;
 	size_t nlits;
-	int prefix;
+	struct be_lits_lead lead;
 };
 
 struct be_rx_ctx {
@@ -41,6 +41,10 @@ be_rx_compile(const char *pat, size_t len, unsigned opts, size_t *erroff,
 	/* \C matches one byte, and so can split a character of UTF-8. */
 	o |= PCRE2_NEVER_BACKSLASH_C;
 	rx = be_xcalloc(1, sizeof *rx);
+	rx->nlits = be_lits_derive(pat, len, &rx->lits, &rx->lead);
+	/* The pre-filter searches windows of the text (be_rx_exec_in). */
+	if (rx->nlits && rx->lead.near >= 0)
+		o |= PCRE2_USE_OFFSET_LIMIT;
 	rx->code = pcre2_compile((PCRE2_SPTR)pat, len, o, &code, &off, NULL);
 	if (rx->code == NULL) {
 		if (code == PCRE2_ERROR_BACKSLASH_C_CALLER_DISABLED) {
@@ -53,7 +57,7 @@ be_rx_compile(const char *pat, size_t len, unsigned opts, size_t *erroff,
 		}
 		if (erroff)
 			*erroff = off;
-		free(rx);
+		be_rx_free(rx);
 		return NULL;
 	}
 	/*
@@ -68,15 +72,13 @@ be_rx_compile(const char *pat, size_t len, unsigned opts, size_t *erroff,
 			*erroff = 0;
 		be_err_set(e, "pattern can match the empty string, and so "
 		    "every story; make it need at least one character");
-		pcre2_code_free(rx->code);
-		free(rx);
+		be_rx_free(rx);
 		return NULL;
 	}
 	/* Without JIT (an unsupported platform) the interpreter runs,
 	 * under the same limits. */
 	pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
 	rx->src = be_xstrndup(pat, len);
-	rx->nlits = be_lits_derive(pat, len, &rx->lits, &rx->prefix);
 	return rx;
 }
 
@@ -102,11 +104,12 @@ be_rx_source(const struct be_rx *rx)
 }
 
 size_t
-be_rx_literals(const struct be_rx *rx, char *const **lits, int *prefix)
+be_rx_literals(const struct be_rx *rx, char *const **lits,
+    struct be_lits_lead *lead)
 {
 	*lits = rx->lits;
-	if (prefix)
-		*prefix = rx->prefix;
+	if (lead)
+		*lead = rx->lead;
 	return rx->nlits;
 }
 
@@ -141,15 +144,13 @@ be_rx_ctx_free(struct be_rx_ctx *c)
 	free(c);
 }
 
-int
-be_rx_exec(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
-    size_t len, size_t start, size_t *so, size_t *eo, struct be_err *e)
+/* What pcre2_match's rc means. */
+static int
+result(struct be_rx_ctx *c, int rc, size_t *so, size_t *eo,
+    struct be_err *e)
 {
 	PCRE2_SIZE *ov;
-	int rc;
 
-	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, c->opts, c->md,
-	    c->mctx);
 	if (rc >= 0) {
 		ov = pcre2_get_ovector_pointer(c->md);
 		*so = ov[0];
@@ -172,6 +173,34 @@ be_rx_exec(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
 			return be_err_set(e, "text is not valid UTF-8");
 		return be_err_set(e, "pattern failed (PCRE2 error %d)", rc);
 	}
+}
+
+int
+be_rx_exec(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
+    size_t len, size_t start, size_t *so, size_t *eo, struct be_err *e)
+{
+	return result(c, pcre2_match(rx->code, (PCRE2_SPTR)s, len, start,
+	    c->opts, c->md, c->mctx), so, eo, e);
+}
+
+int
+be_rx_exec_in(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
+    size_t len, size_t lo, size_t hi, size_t *so, size_t *eo,
+    struct be_err *e)
+{
+	int rc;
+
+	if (!(rx->nlits && rx->lead.near >= 0)) {
+		/* Compiled without the offset limit: the leftmost match
+		 * from lo, when it begins by hi. */
+		rc = be_rx_exec(rx, c, s, len, lo, so, eo, e);
+		return rc == 1 && *so > hi ? 0 : rc;
+	}
+	pcre2_set_offset_limit(c->mctx, hi);
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, lo, c->opts, c->md,
+	    c->mctx);
+	pcre2_set_offset_limit(c->mctx, PCRE2_UNSET);
+	return result(c, rc, so, eo, e);
 }
 
 void

@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "lits.h"
 
 /* Default compile options: UTF, Unicode properties, caseless. */
 #define BE_RX_DEFAULT 0u
@@ -49,11 +50,11 @@ const char *be_rx_source(const struct be_rx *rx);
 /*
  * The literals one of which every match contains, ASCII lower case (NULL
  * and 0 when none could be derived: the pattern must always be run), as
- * be_lits_derive gives them; *prefix (when not NULL) says whether every
- * match begins with one.  Not the caller's.
+ * be_lits_derive gives them; *lead (when not NULL) says where a match
+ * begins relative to the literal.  Not the caller's.
  */
 size_t be_rx_literals(const struct be_rx *rx, char *const **lits,
-    int *prefix);
+    struct be_lits_lead *lead);
 
 /*
  * A match context: limits, JIT stack and match data for one thread.
@@ -69,6 +70,16 @@ void be_rx_ctx_free(struct be_rx_ctx *c);
  */
 int be_rx_exec(const struct be_rx *rx, struct be_rx_ctx *c, const char *s,
     size_t len, size_t start, size_t *so, size_t *eo, struct be_err *e);
+
+/*
+ * As be_rx_exec, but only a match that begins at a byte in [lo, hi]
+ * (PCRE2 still looks before lo for \b and lookbehind, and after hi for
+ * the rest of the match).  Fast for a pattern with literals whose lead
+ * is bounded (be_rx_literals): PCRE2 tries no start after hi.
+ */
+int be_rx_exec_in(const struct be_rx *rx, struct be_rx_ctx *c,
+    const char *s, size_t len, size_t lo, size_t hi, size_t *so, size_t *eo,
+    struct be_err *e);
 
 /*
  * Whether s[0..len) is valid UTF-8.  After a text passed this check,

@@ -1,4 +1,5 @@
 /* Unit tests of lib/rx.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,19 +41,58 @@ lits(const char *pat)
 	return out;
 }
 
-/* Whether every match of pat begins with one of its literals. */
-static int
-pre(const char *pat)
+/* Where a match of pat begins before its literal: near bytes ("*" for
+ * any), then "w" and far when a run of word characters and far bytes
+ * more; "none" without literals. */
+static const char *
+lead(const char *pat)
 {
+	static char out[64];
+	struct be_lits_lead ld;
 	char **l;
 	size_t n, i;
-	int p;
 
-	n = be_lits_derive(pat, strlen(pat), &l, &p);
+	n = be_lits_derive(pat, strlen(pat), &l, &ld);
 	for (i = 0; i < n; i++)
 		free(l[i]);
 	free(l);
-	return n ? p : -1;
+	if (n == 0)
+		return "none";
+	if (ld.near < 0)
+		snprintf(out, sizeof out, "*");
+	else if (ld.word)
+		snprintf(out, sizeof out, "%ldw%ld", ld.near, ld.far);
+	else
+		snprintf(out, sizeof out, "%ld", ld.near);
+	return out;
+}
+
+/* The match of pat in s that begins in [lo, hi], as "so-eo", or "none". */
+static const char *
+in(const char *pat, const char *s, size_t lo, size_t hi)
+{
+	static char out[64];
+	struct be_rx *rx;
+	struct be_rx_ctx *c;
+	struct be_err e;
+	size_t so, eo;
+	int r;
+
+	be_err_init(&e);
+	if ((rx = be_rx_compile(pat, strlen(pat), 0, NULL, &e)) == NULL)
+		return "ERROR";
+	c = be_rx_ctx_new();
+	r = be_rx_exec_in(rx, c, s, strlen(s), lo, hi, &so, &eo, &e);
+	if (r == 1)
+		snprintf(out, sizeof out, "%zu-%zu", so, eo);
+	else
+		snprintf(out, sizeof out, r == 0 ? "none" : "error");
+	/* The limit is not left behind for the next search. */
+	if (r >= 0 && be_rx_exec(rx, c, s, strlen(s), lo, &so, &eo, &e) < 0)
+		snprintf(out, sizeof out, "error after");
+	be_rx_ctx_free(c);
+	be_rx_free(rx);
+	return out;
 }
 
 static int
@@ -84,11 +124,11 @@ main(void)
 	struct be_lits *l;
 	struct be_buf b = BE_BUF_INIT;
 	unsigned marks[4] = { 0, 0, 0, 0 };
-	size_t first[4];
+	struct be_lits_hits h = { NULL, 0, 0, 0 };
 	size_t off = 0, so, eo, n;
 	char *big;
 
-	plan(51);
+	plan(72);
 	be_err_init(&e);
 	is_str(lits("\\bwacht(en|lijst|tijd)"), "wachten,wachtlijst,wachttijd",
 	    "expanded alternatives");
@@ -110,17 +150,48 @@ main(void)
 	is_str(lits("\\b\\w*toeslag(en)?\\b"), "toeslag",
 	    "a run after \\w*");
 	is_str(lits("\\bre-?integratie\\w*|\\bre\xc3\xafntegratie"),
-	    "ntegratie", "a run after non-ASCII (implies the others)");
+	    "ntegratie,re-integratie,reintegratie",
+	    "a run after non-ASCII (the others kept: the window is bounded)");
 	is_str(lits("\\b(on)?vriendelijk(e|er)?\\b"),
 	    "onvriendelijk,vriendelijk", "a literal that begins another");
 	is_str(lits("\\Gtaxi"), "", "\\G bails");
 	is_str(lits("\\Qa.b+c\\E"), "a.b+c", "\\Q...\\E");
-	is_int(pre("\\b(on)?bereikba(ar|re)\\b"), 1, "prefix");
-	is_int(pre("(?<=de )taxi"), 1, "prefix after lookbehind");
-	is_int(pre("\\w*vervoer"), 0, "not a prefix after \\w*");
-	is_int(pre("taxi|\\w+bus"), 0, "not a prefix in one alternative");
-	is_int(pre("\\b(betaald werk|\\w*baan|werkloos)\\b"), 0,
-	    "not a prefix in one alternative of a group");
+	is_str(lead("\\b(on)?bereikba(ar|re)\\b"), "0", "prefix");
+	is_str(lead("(?<=de )taxi"), "0", "prefix after lookbehind");
+	is_str(lead("\\w*vervoer"), "0w0", "word characters before, any number");
+	is_str(lead("taxi|\\w+bus"), "0w0", "the wider of two alternatives");
+	is_str(lead("\\b(betaald werk|\\w*baan|werkloos)\\b"), "0w0",
+	    "the widest alternative of a group");
+	is_str(lead("\\b(hoor|lag)\\b[^.;!?]{0,25}\\b(dagen|weken)"), "104",
+	    "bounded: 4 bytes, then 25 characters of 4 bytes at most");
+	is_str(lead("(ab|cd)\\.{2}wacht"), "4", "a repeated character");
+	is_str(lead("\\w{1,3}taxi"), "12", "a bounded \\w");
+	is_str(lead("\xc3\xa9{2}taxi"), "8", "non-ASCII counts as a word");
+	is_str(lead(".{0,5}wacht"), "20", "a bounded dot");
+	is_str(lead("\\Xwacht"), "*", "\\X has no bound");
+	is_str(lead("\\b(twee|drie|\\d+|zo vaak) (keer )?gebeld"), "0w7",
+	    "a word (\\d+) or at most 7 bytes before the run");
+	is_str(lead("\\b(pas )?na (\\w+ )?(dagen|weken)\\b"), "1w7",
+	    "a space and a word, then 7 bytes");
+	is_str(lead("(?:\\s|-)+wacht"), "*", "unbounded, not a word");
+	is_str(lead("ab\\Kwacht"), "none", "\\K bails");
+	is_str(lead("(?R)?wacht"), "none", "recursion bails");
+	is_str(lead("\\bbureaucrat\\w*"), "0", "a run before \\w*");
+	is_str(in("\\b(hoor|lag)\\b[^.;!?]{0,25}\\b(dagen|weken)",
+	    "x hoor y dagen", 0, 1), "none", "no match begins in the window");
+	is_str(in("\\b(hoor|lag)\\b[^.;!?]{0,25}\\b(dagen|weken)",
+	    "x hoor y dagen", 0, 2), "2-14", "a match begins at its end");
+	is_str(in("\\bwacht", "de wacht", 4, 4), "none",
+	    "\\b looks before lo");
+	is_str(in("(?<=de )wacht", "de wacht", 3, 3), "3-8",
+	    "lookbehind looks before lo");
+	is_str(in("\\w*taxi", "de regiotaxi", 3, 12), "3-12",
+	    "the leftmost start in the window");
+	is_str(in("\\w*taxi", "de regiotaxi", 4, 12), "4-12",
+	    "not before lo");
+	is_str(in("taxi|\\d", "1 taxi", 2, 2), "2-6",
+	    "a pattern without a window: the leftmost match from lo");
+	is_str(in("taxi|\\d", "taxi 1", 1, 3), "none", "when it begins by hi");
 	is_int(m("\\bwacht", "De WACHTtijd"), 1, "caseless");
 	is_int(m("\\bcli\xc3\xabnt\\b", "de CLI\xc3\x8bNT zegt"), 1,
 	    "caseless on \xc3\xab and \\b with UCP");
@@ -178,16 +249,29 @@ main(void)
 	ok(marks[3] == 8 && marks[2] == 0, "later literal");
 	be_lits_scan(l, "taxe", 4, marks, 9, NULL);
 	ok(marks[2] == 9 && marks[0] == 8, "suffix through fail link");
-	be_lits_scan(l, "taxi regiotaxi taxi", 19, marks, 11, first);
-	ok(first[0] == 0 && first[1] == 5, "first offsets");
-	be_lits_scan(l, "wacht regiotaxi", 15, marks, 12, first);
-	ok(first[0] == 11 && first[1] == 6 && first[3] == 0,
-	    "first offsets again");
+	be_lits_scan(l, "taxi regiotaxi taxi", 19, marks, 11, &h);
+	be_lits_hits_sort(&h);
+	ok(h.n == 4 && h.v[0].id == 0 && h.v[0].at == 0 && h.v[1].id == 0 &&
+	    h.v[1].at == 10 && h.v[2].at == 15 && h.v[3].id == 1 &&
+	    h.v[3].at == 5, "every offset, by id");
+	be_lits_scan(l, "wacht regiotaxi", 15, marks, 12, &h);
+	be_lits_hits_sort(&h);
+	ok(h.n == 3 && h.v[0].id == 0 && h.v[0].at == 11 && h.v[1].id == 1 &&
+	    h.v[1].at == 6 && h.v[2].id == 3 && h.v[2].at == 0 && !h.full,
+	    "emptied at each scan");
+	big = malloc(4 * 5000 + 1);
+	for (n = 0; n < 5000; n++)
+		memcpy(big + 4 * n, "taxi", 4);
+	be_lits_scan(l, big, 4 * 5000, marks, 13, &h);
+	ok(h.n == BE_LITS_MAXHITS && h.full && marks[0] == 13,
+	    "at most BE_LITS_MAXHITS offsets, then full");
+	free(big);
+	be_lits_hits_release(&h);
 	be_lits_free(l);
 	l = be_lits_new();
 	be_lits_build(l);
 	be_lits_scan(l, "abc", 3, marks, 10, NULL);
-	ok(marks[0] == 12, "empty scanner");
+	ok(marks[0] == 13, "empty scanner");
 	be_lits_free(l);
 	be_buf_release(&b);
 	is_int(m("k", "\xe2\x84\xaa"), 1, "kelvin sign matches k (why fold)");
