@@ -642,8 +642,9 @@ struct be_cb_eval {
 	struct be_buf fold;
 	unsigned *marks;
 	unsigned gen;
-	struct be_lits_hits occ;	/* where literals begin, by id */
-	size_t *ob, *oe;		/* npats: a pattern's part of occ */
+	struct be_lits_hits occ;	/* where literals begin, as found */
+	size_t *oat, acap;		/* the same offsets by id, each sorted */
+	size_t *ob, *oe;		/* npats: a pattern's part of oat */
 	int same;			/* the fold kept the text's offsets */
 	struct be_cb_hit *hits;
 };
@@ -687,6 +688,7 @@ be_cb_eval_free(struct be_cb_eval *ev)
 	free(ev->marks);
 	free(ev->ob);
 	free(ev->oe);
+	free(ev->oat);
 	be_lits_hits_release(&ev->occ);
 	be_buf_release(&ev->fold);
 	be_rx_ctx_free(ev->ctx);
@@ -694,21 +696,39 @@ be_cb_eval_free(struct be_cb_eval *ev)
 }
 
 /*
- * Where p's literals occur: the part of ev->occ with p's id.  The hits
- * are sorted by id, so the parts follow one another.
+ * Where the literals of each pattern occur: oat[ob[id]..oe[id]), in
+ * order, for each id marked in this generation.  A counting sort by id,
+ * and an insertion sort within an id: the scan finds the literals in the
+ * order they end, so the offsets of one id are nearly in order.
  */
 static void
 index_occ(struct be_cb_eval *ev)
 {
-	size_t k, id;
+	const struct be_lits_hit *v = ev->occ.v;
+	size_t k, c, id, pos = 0, n = ev->occ.n, at;
 
-	be_lits_hits_sort(&ev->occ);
-	for (k = 0; k < ev->occ.n; k = ev->oe[id]) {
-		id = ev->occ.v[k].id;
-		ev->ob[id] = k;
-		for (ev->oe[id] = k; ev->oe[id] < ev->occ.n &&
-		    ev->occ.v[ev->oe[id]].id == id; ev->oe[id]++)
-			;
+	for (k = 0; k < n; k++) {
+		ev->oe[v[k].id] = 0;
+		ev->ob[v[k].id] = (size_t)-1;
+	}
+	for (k = 0; k < n; k++)
+		ev->oe[v[k].id]++;
+	for (k = 0; k < n; k++) {
+		id = v[k].id;
+		if (ev->ob[id] == (size_t)-1) {
+			ev->ob[id] = pos;
+			pos += ev->oe[id];
+			ev->oe[id] = ev->ob[id];
+		}
+	}
+	BE_GROW(ev->oat, n, ev->acap);
+	for (k = 0; k < n; k++) {
+		id = v[k].id;
+		at = v[k].at;
+		for (c = ev->oe[id]++; c > ev->ob[id] && ev->oat[c - 1] > at;
+		    c--)
+			ev->oat[c] = ev->oat[c - 1];
+		ev->oat[c] = at;
 	}
 }
 
@@ -752,7 +772,7 @@ search(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
     size_t len, size_t start, size_t *so, size_t *eo, struct be_err *e)
 {
 	const struct be_codebook *cb = ev->cb;
-	const struct be_lits_hit *v = ev->occ.v;
+	const size_t *v = ev->oat;
 	struct be_lits_lead ld;
 	size_t k, end, lo = 0, hi, l2 = 0;
 	int r;
@@ -765,15 +785,15 @@ search(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
 	if (!ev->same || ev->occ.full || ld.near < 0)
 		return be_rx_exec(p->rx, ev->ctx, text, len, start, so, eo, e);
 	end = ev->oe[p->id];
-	for (k = ev->ob[p->id]; k < end && v[k].at < start; k++)
+	for (k = ev->ob[p->id]; k < end && v[k] < start; k++)
 		;
 	if (k < end)
-		lo = window(text, v[k].at, start, ld);
+		lo = window(text, v[k], start, ld);
 	while (k < end) {
-		hi = v[k].at;
-		for (k++; k < end && (l2 = window(text, v[k].at, start,
+		hi = v[k];
+		for (k++; k < end && (l2 = window(text, v[k], start,
 		    ld)) <= hi + 1; k++)
-			hi = v[k].at;
+			hi = v[k];
 		if ((r = be_rx_exec_in(p->rx, ev->ctx, text, len, lo, hi, so,
 		    eo, e)) != 0)
 			return r;

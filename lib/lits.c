@@ -949,6 +949,7 @@ struct be_lits {
 	int *fail;
 	int *out;		/* first output of a state, -1 none */
 	int *dict;		/* nearest fail-ancestor with output, 0 none */
+	unsigned *delta;	/* the DFA for the scan: see be_lits_build */
 	unsigned *oid;		/* outputs: id, length and next */
 	unsigned *olen;
 	int *onext;
@@ -1061,6 +1062,15 @@ be_lits_build(struct be_lits *l)
 		}
 	}
 	free(queue);
+	/* The scan's table: the entry of state s and class c holds the
+	 * next state t as t * ncls * 2, plus 1 when t (or a state its
+	 * failure links reach) ends a literal: one load a byte. */
+	l->delta = be_xcalloc((size_t)l->nstates * l->ncls, sizeof *l->delta);
+	for (i = 0; i < (size_t)l->nstates * l->ncls; i++) {
+		t = l->next[i];
+		l->delta[i] = (unsigned)t * (unsigned)l->ncls * 2u |
+		    (l->out[t] >= 0 || l->dict[t] > 0);
+	}
 	l->built = 1;
 }
 
@@ -1081,8 +1091,10 @@ be_lits_scan(const struct be_lits *l, const char *s, size_t len,
     unsigned *marks, unsigned gen, struct be_lits_hits *hits)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	int st = 0, t, o;
-	unsigned id;
+	const unsigned *delta = l->delta;
+	const unsigned char *cls = l->cls;
+	unsigned v = 0, ncls2 = 2u * (unsigned)l->ncls, id;
+	int t, o;
 
 	if (hits) {
 		hits->n = 0;
@@ -1091,8 +1103,10 @@ be_lits_scan(const struct be_lits *l, const char *s, size_t len,
 	if (l->nstates == 0)
 		return;
 	for (; p < end; p++) {
-		st = l->next[(size_t)st * l->ncls + l->cls[*p]];
-		for (t = st; t > 0; t = l->dict[t])
+		v = delta[(v >> 1) + cls[*p]];
+		if (!(v & 1))
+			continue;
+		for (t = (int)(v / ncls2); t > 0; t = l->dict[t])
 			for (o = l->out[t]; o >= 0; o = l->onext[o]) {
 				id = l->oid[o];
 				marks[id] = gen;
@@ -1102,30 +1116,6 @@ be_lits_scan(const struct be_lits *l, const char *s, size_t len,
 					    l->olen[o]);
 			}
 	}
-}
-
-static int
-hitcmp(const void *a, const void *b)
-{
-	const struct be_lits_hit *x = a, *y = b;
-
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return x->at < y->at ? -1 : x->at > y->at;
-}
-
-void
-be_lits_hits_sort(struct be_lits_hits *h)
-{
-	size_t i, n;
-
-	if (h->n < 2)
-		return;
-	qsort(h->v, h->n, sizeof *h->v, hitcmp);
-	for (i = n = 1; i < h->n; i++)
-		if (hitcmp(&h->v[i], &h->v[n - 1]) != 0)
-			h->v[n++] = h->v[i];
-	h->n = n;
 }
 
 void
@@ -1151,6 +1141,7 @@ be_lits_free(struct be_lits *l)
 	free(l->fail);
 	free(l->out);
 	free(l->dict);
+	free(l->delta);
 	free(l->oid);
 	free(l->olen);
 	free(l->onext);

@@ -84,12 +84,11 @@ struct be_lits_hits {
 /*
  * Scans the folded text s[0..len): for each literal found, sets
  * marks[id] = gen and, when hits is not NULL, appends (id, offset) to
- * it (after emptying it), up to BE_LITS_MAXHITS pairs.
+ * it (after emptying it), up to BE_LITS_MAXHITS pairs, in the order the
+ * literals end.
  */
 void be_lits_scan(const struct be_lits *l, const char *s, size_t len,
     unsigned *marks, unsigned gen, struct be_lits_hits *hits);
-/* Sorts hits by id, then offset, without repeats. */
-void be_lits_hits_sort(struct be_lits_hits *hits);
 void be_lits_hits_release(struct be_lits_hits *hits);
 void be_lits_free(struct be_lits *l);
 

@@ -22,6 +22,8 @@ struct be_tagger {
 	long long *tagid;		/* per theme; 0 when dry */
 	struct be_cb_eval *ev;
 	struct be_tag_stats stats;
+	char now[32];			/* when the run began: every tag's at */
+	int fresh;			/* no story had a tag at the start */
 };
 
 /* A story_tag row as found before a change. */
@@ -158,6 +160,7 @@ be_tag_begin(struct be_store *st, const struct be_codebook *cb, int flags,
 	t->tagid = be_xcalloc(cb->nthemes ? cb->nthemes : 1,
 	    sizeof *t->tagid);
 	t->ev = be_cb_eval_new(cb);
+	be_now(t->now);
 	if (flags & BE_TAG_DRY)
 		return t;
 	if (be_store_begin(st, e) < 0)
@@ -301,10 +304,9 @@ write_rule(struct be_tagger *t, const char *sql, long long id, size_t i,
     const struct be_cb_hit *h, struct be_err *e)
 {
 	const struct be_cb_theme *th = &t->cb->themes[i];
+	const char *now = t->now;
 	sqlite3_stmt *s;
-	char now[32];
 
-	be_now(now);
 	if ((s = be_store_stmt(t->st, sql, e)) == NULL)
 		return -1;
 	if (sql == q_ins) {
@@ -372,7 +374,8 @@ apply_hits(struct be_tagger *t, long long id, int erc,
 		return -1;
 	}
 	t->stats.stories++;
-	if (load_rows(t, id, &rows, &nrows, e) < 0)
+	nrows = 0;
+	if (!t->fresh && load_rows(t, id, &rows, &nrows, e) < 0)
 		goto out;
 	chg = be_xcalloc(cb->nthemes + nrows + 1, sizeof *chg);
 	for (j = 0; j < nrows; j++) {
@@ -650,12 +653,14 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
 	    " WHERE st.story_id = story.id AND st.present = 1) ORDER BY id";
 	static const char q_count[] = "SELECT count(*) FROM story";
+	static const char q_none[] =
+	    "SELECT NOT EXISTS (SELECT 1 FROM story_tag)";
 	sqlite3 *db = be_store_db(t->st);
 	struct batch *b = be_xcalloc(2, sizeof *b), *cur = &b[0], *nxt = &b[1];
 	struct matcher m;
 	struct be_meter meter;
 	long long total = 0, done = 0;
-	sqlite3_stmt *s;
+	sqlite3_stmt *s, *s2;
 	pthread_t th;
 	size_t i, nt = t->cb->nthemes;
 	int rc, r = 0, threaded = be_par_threads() > 1;
@@ -672,6 +677,13 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	    NULL) != SQLITE_OK) {
 		free(b);
 		return be_store_error(t->st, "cannot read stories", e);
+	}
+	/* Each story comes once: when none had a tag, none has one to
+	 * read before its own are written. */
+	if ((s2 = be_store_stmt(t->st, q_none, NULL)) != NULL) {
+		t->fresh = sqlite3_step(s2) == SQLITE_ROW &&
+		    sqlite3_column_int(s2, 0);
+		sqlite3_reset(s2);
 	}
 	be_meter_start(&meter, BE_PROGRESS_STORIES, total);
 	memset(&m, 0, sizeof m);
@@ -730,6 +742,7 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	if (r >= 0 && rc != SQLITE_DONE)
 		r = be_store_error(t->st, "cannot read stories", e);
 out:
+	t->fresh = 0;
 	sqlite3_finalize(s);
 	be_cb_eval_free(m.ev);
 	pthread_cond_destroy(&m.cv);

@@ -95,6 +95,23 @@ in(const char *pat, const char *s, size_t lo, size_t hi)
 	return out;
 }
 
+/* Sorts the hits by id, then offset. */
+static void
+hits_sort(struct be_lits_hits *h)
+{
+	size_t i, j;
+
+	for (i = 0; i < h->n; i++)
+		for (j = i + 1; j < h->n; j++)
+			if (h->v[j].id < h->v[i].id || (h->v[j].id ==
+			    h->v[i].id && h->v[j].at < h->v[i].at)) {
+				struct be_lits_hit t = h->v[i];
+
+				h->v[i] = h->v[j];
+				h->v[j] = t;
+			}
+}
+
 static int
 m(const char *pat, const char *s)
 {
@@ -250,12 +267,12 @@ main(void)
 	be_lits_scan(l, "taxe", 4, marks, 9, NULL);
 	ok(marks[2] == 9 && marks[0] == 8, "suffix through fail link");
 	be_lits_scan(l, "taxi regiotaxi taxi", 19, marks, 11, &h);
-	be_lits_hits_sort(&h);
+	hits_sort(&h);
 	ok(h.n == 4 && h.v[0].id == 0 && h.v[0].at == 0 && h.v[1].id == 0 &&
 	    h.v[1].at == 10 && h.v[2].at == 15 && h.v[3].id == 1 &&
-	    h.v[3].at == 5, "every offset, by id");
+	    h.v[3].at == 5, "every offset");
 	be_lits_scan(l, "wacht regiotaxi", 15, marks, 12, &h);
-	be_lits_hits_sort(&h);
+	hits_sort(&h);
 	ok(h.n == 3 && h.v[0].id == 0 && h.v[0].at == 11 && h.v[1].id == 1 &&
 	    h.v[1].at == 6 && h.v[2].id == 3 && h.v[2].at == 0 && !h.full,
 	    "emptied at each scan");
