@@ -1030,17 +1030,32 @@ be_tag_run(struct be_store *st, const struct be_codebook *cb, int flags,
     struct be_err *e)
 {
 	struct be_tagger *t;
-	int rc;
+	int rc, did = 0;
 
-	if ((t = be_tag_begin(st, cb, flags, e)) == NULL)
+	/* Every story's tags are written: through a rollback journal when
+	 * no story has a tag yet (the new pages need no copy; see
+	 * be_store_bulk_begin), and without checks of foreign keys (the
+	 * tagger writes only ids of stories, tags and a codebook that it
+	 * has just read or written). */
+	if ((all || untagged) && !(flags & BE_TAG_DRY) &&
+	    (did = be_store_bulk_begin(st, be_store_int(st, "SELECT NOT "
+	    "EXISTS (SELECT 1 FROM story_tag)") == 1 ? BE_BULK_FILL : 0,
+	    e)) < 0)
 		return -1;
+	if ((t = be_tag_begin(st, cb, flags, e)) == NULL) {
+		be_store_bulk_end(st, did);
+		return -1;
+	}
 	rc = all || untagged ? be_tag_all(t, untagged, out, warn, e) :
 	    be_tag_ids(t, ids, n, out, warn, e);
 	if (rc < 0) {
 		be_tag_end(t, 0, NULL, e);
-		return -1;
-	}
-	return be_tag_end(t, 1, stats, e);
+		rc = -1;
+	} else
+		rc = be_tag_end(t, 1, stats, e);
+	if ((all || untagged) && !(flags & BE_TAG_DRY))
+		be_store_bulk_end(st, did);
+	return rc;
 }
 
 int
