@@ -24,6 +24,8 @@ struct be_tagger {
 	struct be_tag_stats stats;
 	char now[32];			/* when the run began: every tag's at */
 	int fresh;			/* no story had a tag at the start */
+	size_t *byname;			/* theme indexes in order of name */
+	struct be_buf line;		/* apply_fresh's record */
 };
 
 /* A story_tag row as found before a change. */
@@ -153,12 +155,23 @@ be_tag_begin(struct be_store *st, const struct be_codebook *cb, int flags,
     struct be_err *e)
 {
 	struct be_tagger *t = be_xcalloc(1, sizeof *t);
+	size_t i, j, k;
 
 	t->st = st;
 	t->cb = cb;
 	t->flags = flags;
 	t->tagid = be_xcalloc(cb->nthemes ? cb->nthemes : 1,
 	    sizeof *t->tagid);
+	t->byname = be_xcalloc(cb->nthemes ? cb->nthemes : 1,
+	    sizeof *t->byname);
+	for (i = 0; i < cb->nthemes; i++) {
+		k = i;
+		for (j = i; j > 0 && strcmp(cb->themes[t->byname[j - 1]].name,
+		    cb->themes[k].name) > 0; j--)
+			t->byname[j] = t->byname[j - 1];
+		t->byname[j] = k;
+	}
+	be_buf_init(&t->line);
 	t->ev = be_cb_eval_new(cb);
 	be_now(t->now);
 	if (flags & BE_TAG_DRY)
@@ -173,6 +186,7 @@ be_tag_begin(struct be_store *st, const struct be_codebook *cb, int flags,
 fail:
 	be_cb_eval_free(t->ev);
 	free(t->tagid);
+	free(t->byname);
 	free(t);
 	return NULL;
 }
@@ -310,12 +324,15 @@ write_rule(struct be_tagger *t, const char *sql, long long id, size_t i,
 	if ((s = be_store_stmt(t->st, sql, e)) == NULL)
 		return -1;
 	if (sql == q_ins) {
+		/* Stepped at once, while the strings live: no copies. */
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, t->tagid[i]);
 		sqlite3_bind_int64(s, 3, t->cbid);
-		be_bind_text(s, 4, th->match[h->pat].src);
-		be_bind_text(s, 5, h->words);
-		be_bind_text(s, 6, now);
+		sqlite3_bind_text(s, 4, th->match[h->pat].src, -1,
+		    SQLITE_STATIC);
+		if (h->words)
+			sqlite3_bind_text(s, 5, h->words, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
 	} else {
 		sqlite3_bind_int64(s, 1, t->cbid);
 		be_bind_text(s, 2, th->match[h->pat].src);
@@ -349,6 +366,40 @@ on_story(struct be_err *e, long long id, const char *hint)
 }
 
 /*
+ * apply_hits on a story that has no tag (t->fresh): its tags are only
+ * added, and its record lists them in order of name.
+ */
+static int
+apply_fresh(struct be_tagger *t, long long id, const struct be_cb_hit *hits,
+    FILE *out, struct be_err *e)
+{
+	const struct be_codebook *cb = t->cb;
+	struct be_buf *b = &t->line;
+	char ref[32];
+	size_t k, i;
+
+	t->stats.stories++;
+	be_buf_reset(b);
+	be_buf_adds(b, "");
+	for (k = 0; k < cb->nthemes; k++) {
+		i = t->byname[k];
+		if (!hits[i].tagged)
+			continue;
+		t->stats.added++;
+		if (write_rule(t, q_ins, id, i, &hits[i], e) < 0)
+			return -1;
+		if (b->len)
+			be_buf_addc(b, ',');
+		be_buf_adds(b, cb->themes[i].name);
+	}
+	snprintf(ref, sizeof ref, "S-%lld", id);
+	be_rec_put(out, ref, 1);
+	be_rec_put(out, b->s, 0);
+	fputc('\n', out);
+	return 0;
+}
+
+/*
  * Writes the outcome of the codebook on story id: hits, or when erc < 0
  * the failed evaluation (e says why).
  */
@@ -373,9 +424,10 @@ apply_hits(struct be_tagger *t, long long id, int erc,
 		    "such stories)");
 		return -1;
 	}
+	if (t->fresh && !dry)
+		return apply_fresh(t, id, hits, out, e);
 	t->stats.stories++;
-	nrows = 0;
-	if (!t->fresh && load_rows(t, id, &rows, &nrows, e) < 0)
+	if (load_rows(t, id, &rows, &nrows, e) < 0)
 		goto out;
 	chg = be_xcalloc(cb->nthemes + nrows + 1, sizeof *chg);
 	for (j = 0; j < nrows; j++) {
@@ -767,6 +819,8 @@ be_tag_end(struct be_tagger *t, int commit, struct be_tag_stats *stats,
 		*stats = t->stats;
 	be_cb_eval_free(t->ev);
 	free(t->tagid);
+	free(t->byname);
+	be_buf_release(&t->line);
 	free(t);
 	return rc;
 }
