@@ -281,8 +281,10 @@ req_best(struct lset *a, struct be_lits_lead la, struct lset *b,
 		*lead = a ? la : lb;
 		return a ? a : b;
 	}
-	ma = lset_minlen(a);
-	mb = lset_minlen(b);
+	/* A literal of 4 bytes or more that bounds the window is worth
+	 * more than a longer one that does not. */
+	ma = lset_minlen(a) + (la.near >= 0 && lset_minlen(a) >= 4 ? LMAX : 0);
+	mb = lset_minlen(b) + (lb.near >= 0 && lset_minlen(b) >= 4 ? LMAX : 0);
 	if (mb > ma || (mb == ma && lead_cost(lb) < lead_cost(la)) ||
 	    (mb == ma && lead_cost(lb) == lead_cost(la) && b->n < a->n)) {
 		lset_free(a);

@@ -145,7 +145,7 @@ main(void)
 	size_t off = 0, so, eo, n;
 	char *big;
 
-	plan(72);
+	plan(74);
 	be_err_init(&e);
 	is_str(lits("\\bwacht(en|lijst|tijd)"), "wachten,wachtlijst,wachttijd",
 	    "expanded alternatives");
@@ -190,6 +190,10 @@ main(void)
 	    "a word (\\d+) or at most 7 bytes before the run");
 	is_str(lead("\\b(pas )?na (\\w+ )?(dagen|weken)\\b"), "1w7",
 	    "a space and a word, then 7 bytes");
+	is_str(lits("\\b(steeds|weer) (\\w+ ){0,3}(aanleveren|invullen)\\b"),
+	    "steeds ,weer ", "4 bytes at a bounded lead before 8 at none");
+	is_str(lead("\\b(wil|ga) (\\w+ ){0,3}werken\\b"), "*",
+	    "but not 3 bytes");
 	is_str(lead("(?:\\s|-)+wacht"), "*", "unbounded, not a word");
 	is_str(lead("ab\\Kwacht"), "none", "\\K bails");
 	is_str(lead("(?R)?wacht"), "none", "recursion bails");
