@@ -643,7 +643,7 @@ struct be_cb_eval {
 	unsigned *marks;
 	unsigned gen;
 	struct be_lits_hits occ;	/* where literals begin, as found */
-	size_t *oat, acap;		/* the same offsets by id, each sorted */
+	size_t *oat, acap;		/* those offsets by id, sorted */
 	size_t *ob, *oe;		/* npats: a pattern's part of oat */
 	int same;			/* the fold kept the text's offsets */
 	struct be_cb_hit *hits;

@@ -22,9 +22,9 @@ struct be_tagger {
 	long long *tagid;		/* per theme; 0 when dry */
 	struct be_cb_eval *ev;
 	struct be_tag_stats stats;
-	char now[32];			/* when the run began: every tag's at */
+	char now[32];			/* the run's start: each tag's at */
 	int fresh;			/* no story had a tag at the start */
-	size_t *byname;			/* theme indexes in order of name */
+	size_t *byname;			/* theme indexes by name */
 	struct be_buf line;		/* apply_fresh's record */
 };
 
