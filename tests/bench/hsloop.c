@@ -12,11 +12,11 @@
  *
  * Hyperscan has no \b in UCP mode, and nearly every pattern of the
  * codebook has one: such a pattern is compiled without UCP, so that its
- * \b and \w are ASCII's (a letter such as e-umlaut counts as no letter
- * next to them).  A pattern Hyperscan refuses even so (a lookbehind) is
- * run with PCRE2 as rxloop runs it, and only when Hyperscan has not
- * tagged its theme for that text already.  Both are told on stderr, so
- * the reader of the bench sees what was not Hyperscan's as asked.
+ * \b and \w are ASCII's (to them a letter such as e-umlaut is no word
+ * character).  A pattern Hyperscan refuses even so (a lookbehind) is run
+ * with PCRE2 as rxloop runs it, and only when Hyperscan has not tagged
+ * its theme for that text already.  Both are told on stderr, so that the
+ * reader of the bench sees what was not Hyperscan's.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <hs.h>
@@ -173,7 +173,8 @@ main(int argc, char *argv[])
 		texts++;
 		if (db != NULL && hs_scan(db, line, (unsigned int)len, 0,
 		    scratch, onmatch, NULL) != HS_SUCCESS) {
-			fprintf(stderr, "hsloop: cannot scan text %lu\n", texts);
+			fprintf(stderr, "hsloop: cannot scan text %lu\n",
+			    texts);
 			return 2;
 		}
 		for (k = 0; k < nrx; k++)
