@@ -43,8 +43,12 @@ NL_LOCALE = nl_NL.UTF-8
 VNU_VERSION = 26.9.27
 VNU_DIR = tests/vnu
 VNU_JAR = $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
-# What make bench, make stress and make fuzz need besides.
-BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils
+# What make bench, make stress and make fuzz need besides.  Vectorscan
+# (Hyperscan's portable fork, pkg-config libhs) is found by its header:
+# its .pc lies under the multiarch directory, and libhyperscan-dev puts
+# the same header there, so either one does.
+BENCH_DEBS = /usr/bin/time:time /usr/bin/sqlite-utils:sqlite-utils \
+       /usr/include/hs/hs.h:libvectorscan-dev
 STRESS_DEBS = /usr/bin/valgrind:valgrind
 # The fuzzer's runtime is found where clang says it is (no llvm version here).
 FUZZ_DEBS = /usr/bin/clang:clang

@@ -3,7 +3,10 @@
 # them from the store and writing the tags included), against what a user
 # could write instead: a single-threaded PCRE2 JIT loop over the same
 # patterns and the same texts, one a line (tests/bench/rxloop.c), and
-# pcre2grep -i -c run once per theme.  With BENCH_NO_PREFILTER=1 a row
+# pcre2grep -i -c run once per theme.  Where pkg-config knows libhs
+# (Hyperscan or Vectorscan), the same loop with all patterns in one
+# Hyperscan database (tests/bench/hsloop.c) too; it says on stderr which
+# patterns it left to PCRE2.  With BENCH_NO_PREFILTER=1 a row
 # of be-tag with BENUT_PREFILTER=0 shows what the literal pre-filter
 # (lib/lits.c) gives.
 set -eu
@@ -40,6 +43,12 @@ be-tag --check cb50.yaml 2>/dev/null
 "$top/tests/unit/find.t" --seed "$BENUT_STORE" </dev/null
 ${CC:-cc} -O2 -o rxloop "$top/tests/bench/rxloop.c" \
     $(pkg-config --cflags --libs libpcre2-8)
+hs=
+if pkg-config --exists libhs; then
+	hs=./hsloop
+	${CC:-cc} -O2 -o hsloop "$top/tests/bench/hsloop.c" \
+	    $(pkg-config --cflags --libs libhs libpcre2-8)
+fi
 python3 - "$BENUT_STORE" <<'PY'
 import csv, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -75,8 +84,13 @@ now() { date +%s.%N; }
 t0=$(now)
 /usr/bin/time -f %M -o rss.txt be-tag -c cb50.yaml --all >/dev/null 2>&1
 t1=$(now)
-./rxloop patterns.txt texts.txt >/dev/null
+./rxloop patterns.txt texts.txt >rx.out
 t2=$(now)
+if [ -n "$hs" ] && ! $hs patterns.txt texts.txt >hs.out 2>hs.err; then
+	cat hs.err >&2
+	exit 2
+fi
+th=$(now)
 while IFS= read -r line; do
 	set --
 	old=$IFS; IFS='	'
@@ -92,11 +106,26 @@ if [ -n "${BENCH_NO_PREFILTER:-}" ]; then
 	    be-tag -c cb50.yaml --all >/dev/null 2>&1
 fi
 t4=$(now)
+hsname=
+if [ -n "$hs" ]; then
+	cat hs.err >&2
+	# The refused patterns, from hsloop's "N patterns run with PCRE2".
+	n=$(sed -n 's/^hsloop: \([0-9]*\) patterns run with PCRE2.*/\1/p' hs.err)
+	hsname="Hyperscan (+PCRE2 for ${n:-0})"
+	# Not a failure: hsloop's ASCII \b can find a word that rxloop's
+	# Unicode \b does not (hsloop.c says why).
+	cmp -s rx.out hs.out || echo "bench: warning: hsloop counted" \
+	    "$(cat hs.out), rxloop $(cat rx.out)" >&2
+fi
 awk -v r="$rows" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v f="$t4" \
+    -v h="$th" -v hn="$hsname" \
     -v m="$(cat rss.txt)" -v m0="$(cat rss0.txt)" \
-    'BEGIN { o = b - a; l = c - b; g = d - c; z = f - d;
+    'BEGIN { o = b - a; l = c - b; g = d - h; z = f - d; s = h - c;
 	printf "tag-50-themes\t%d\t%.3f\tPCRE2 JIT loop\t%.3f\t%.2f\t%d\n",
 	r, o, l, l / o, m;
+	if (hn != "")
+	printf "tag-50-themes\t%d\t%.3f\t%s\t%.3f\t%.2f\t%d\n",
+	r, o, hn, s, s / o, m;
 	printf "tag-50-themes\t%d\t%.3f\tpcre2grep -i x50\t%.3f\t%.2f\t%d\n",
 	r, o, g, g / o, m;
 	if (m0 > 0)
