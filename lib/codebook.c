@@ -832,7 +832,7 @@ words(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
 {
 	struct be_buf b = BE_BUF_INIT;
 	struct be_err e;
-	char *seen[MAXWORDS];
+	size_t seen[MAXWORDS], seenw[MAXWORDS];	/* offsets, widths */
 	size_t start = 0, nseen = 0, i, w;
 	int tries = 1;
 
@@ -846,11 +846,13 @@ words(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
 		}
 		if (w > 0) {
 			for (i = 0; i < nseen; i++)
-				if (strlen(seen[i]) == w &&
-				    memcmp(seen[i], text + so, w) == 0)
+				if (seenw[i] == w &&
+				    memcmp(text + seen[i], text + so, w) == 0)
 					break;
-			if (i == nseen)
-				seen[nseen++] = be_xstrndup(text + so, w);
+			if (i == nseen) {
+				seen[nseen] = so;
+				seenw[nseen++] = w;
+			}
 		}
 		if (eo >= len)
 			break;
@@ -859,11 +861,11 @@ words(struct be_cb_eval *ev, const struct be_cb_pat *p, const char *text,
 		    search(ev, p, text, len, start, &so, &eo, &e) != 1)
 			break;
 	}
+	be_buf_grow(&b, nseen * (MAXWORD + 2));
 	for (i = 0; i < nseen; i++) {
 		if (i)
-			be_buf_adds(&b, ", ");
-		be_buf_adds(&b, seen[i]);
-		free(seen[i]);
+			be_buf_add(&b, ", ", 2);
+		be_buf_add(&b, text + seen[i], seenw[i]);
 	}
 	return be_buf_detach(&b);
 }
@@ -922,6 +924,15 @@ be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
 		h->words = words(ev, &t->match[h->pat], text, len, so, eo);
 	}
 	return 0;
+}
+
+char *
+be_cb_eval_take_words(struct be_cb_eval *ev, size_t i)
+{
+	char *w = ev->hits[i].words;
+
+	ev->hits[i].words = NULL;
+	return w;
 }
 
 static void

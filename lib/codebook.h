@@ -150,6 +150,10 @@ void be_cb_eval_free(struct be_cb_eval *ev);
 int be_cb_eval(struct be_cb_eval *ev, const char *text, size_t len,
     const struct be_cb_hit **hits, long *bad, struct be_err *e);
 
+/* The words of theme i's outcome, handed to the caller (who frees them):
+ * the outcome keeps NULL. */
+char *be_cb_eval_take_words(struct be_cb_eval *ev, size_t i);
+
 /*
  * Runs every example of every theme.  Each failure is appended to
  * fails (an array of *nfails errors at the example's place, caller frees

@@ -598,8 +598,7 @@ eval_job(struct be_cb_eval *ev, size_t nt, struct job *j)
 	j->hits = be_xcalloc(nt ? nt : 1, sizeof *j->hits);
 	for (k = 0; k < nt; k++) {
 		j->hits[k] = hits[k];
-		if (hits[k].words)
-			j->hits[k].words = be_xstrdup(hits[k].words);
+		j->hits[k].words = be_cb_eval_take_words(ev, k);
 	}
 }
 
