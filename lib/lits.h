@@ -13,6 +13,9 @@
  * literal, so that the caseless match of a literal needs no Unicode case
  * folding beyond the ASCII letters and the two non-ASCII characters that
  * PCRE2 (caseless, UCP) matches with ASCII letters (see be_lits_fold).
+ * The reader also says how far before its literal a match can begin (its
+ * lead), so that a pattern need only be searched in windows before the
+ * places where its literals were found (lib/codebook.c).
  *
  * BENUT_PREFILTER=0 in the environment switches the pre-filter off (every
  * pattern runs on every text): the tests compare the two.
