@@ -67,32 +67,60 @@ lead(const char *pat)
 	return out;
 }
 
+/*
+ * Runs pat on s from lo: with be_rx_exec when hi is -1, else with
+ * be_rx_exec_in up to hi, then once more with be_rx_exec (the limit is
+ * not left behind for the next search: -3 when it is).  -2 when pat does
+ * not compile.
+ */
+static int
+run(const char *pat, const char *s, size_t lo, long hi, size_t *so,
+    size_t *eo)
+{
+	struct be_rx *rx;
+	struct be_rx_ctx *c;
+	struct be_err e;
+	size_t so2, eo2;
+	int r;
+
+	be_err_init(&e);
+	if ((rx = be_rx_compile(pat, strlen(pat), 0, NULL, &e)) == NULL)
+		return -2;
+	c = be_rx_ctx_new();
+	if (hi < 0)
+		r = be_rx_exec(rx, c, s, strlen(s), lo, so, eo, &e);
+	else {
+		r = be_rx_exec_in(rx, c, s, strlen(s), lo, (size_t)hi, so, eo,
+		    &e);
+		if (r >= 0 && be_rx_exec(rx, c, s, strlen(s), lo, &so2, &eo2,
+		    &e) < 0)
+			r = -3;
+	}
+	be_rx_ctx_free(c);
+	be_rx_free(rx);
+	return r;
+}
+
 /* The match of pat in s that begins in [lo, hi], as "so-eo", or "none". */
 static const char *
 in(const char *pat, const char *s, size_t lo, size_t hi)
 {
 	static char out[64];
-	struct be_rx *rx;
-	struct be_rx_ctx *c;
-	struct be_err e;
 	size_t so, eo;
-	int r;
 
-	be_err_init(&e);
-	if ((rx = be_rx_compile(pat, strlen(pat), 0, NULL, &e)) == NULL)
-		return "ERROR";
-	c = be_rx_ctx_new();
-	r = be_rx_exec_in(rx, c, s, strlen(s), lo, hi, &so, &eo, &e);
-	if (r == 1)
+	switch (run(pat, s, lo, (long)hi, &so, &eo)) {
+	case 1:
 		snprintf(out, sizeof out, "%zu-%zu", so, eo);
-	else
-		snprintf(out, sizeof out, r == 0 ? "none" : "error");
-	/* The limit is not left behind for the next search. */
-	if (r >= 0 && be_rx_exec(rx, c, s, strlen(s), lo, &so, &eo, &e) < 0)
-		snprintf(out, sizeof out, "error after");
-	be_rx_ctx_free(c);
-	be_rx_free(rx);
-	return out;
+		return out;
+	case 0:
+		return "none";
+	case -2:
+		return "ERROR";
+	case -3:
+		return "error after";
+	default:
+		return "error";
+	}
 }
 
 /* Sorts the hits by id, then offset. */
@@ -115,21 +143,9 @@ hits_sort(struct be_lits_hits *h)
 static int
 m(const char *pat, const char *s)
 {
-	struct be_rx *rx;
-	struct be_rx_ctx *c;
-	struct be_err e;
 	size_t so, eo;
-	int r;
 
-	be_err_init(&e);
-	rx = be_rx_compile(pat, strlen(pat), 0, NULL, &e);
-	if (rx == NULL)
-		return -2;
-	c = be_rx_ctx_new();
-	r = be_rx_exec(rx, c, s, strlen(s), 0, &so, &eo, &e);
-	be_rx_ctx_free(c);
-	be_rx_free(rx);
-	return r;
+	return run(pat, s, 0, -1, &so, &eo);
 }
 
 int
