@@ -69,6 +69,7 @@ static const char q_tag_up[] =
     " colour IS NOT excluded.colour OR"
     " codebook_id IS NOT excluded.codebook_id";
 static const char q_tag_id[] = "SELECT id FROM tag WHERE name = ?";
+static const char q_none[] = "SELECT NOT EXISTS (SELECT 1 FROM story_tag)";
 static const char q_tag_parent[] =
     "UPDATE tag SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NOT ?1";
 
@@ -155,7 +156,7 @@ be_tag_begin(struct be_store *st, const struct be_codebook *cb, int flags,
     struct be_err *e)
 {
 	struct be_tagger *t = be_xcalloc(1, sizeof *t);
-	size_t i, j, k;
+	size_t i, j;
 
 	t->st = st;
 	t->cb = cb;
@@ -165,11 +166,10 @@ be_tag_begin(struct be_store *st, const struct be_codebook *cb, int flags,
 	t->byname = be_xcalloc(cb->nthemes ? cb->nthemes : 1,
 	    sizeof *t->byname);
 	for (i = 0; i < cb->nthemes; i++) {
-		k = i;
 		for (j = i; j > 0 && strcmp(cb->themes[t->byname[j - 1]].name,
-		    cb->themes[k].name) > 0; j--)
+		    cb->themes[i].name) > 0; j--)
 			t->byname[j] = t->byname[j - 1];
-		t->byname[j] = k;
+		t->byname[j] = i;
 	}
 	be_buf_init(&t->line);
 	t->ev = be_cb_eval_new(cb);
@@ -704,14 +704,12 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	    " WHERE NOT EXISTS (SELECT 1 FROM story_tag st"
 	    " WHERE st.story_id = story.id AND st.present = 1) ORDER BY id";
 	static const char q_count[] = "SELECT count(*) FROM story";
-	static const char q_none[] =
-	    "SELECT NOT EXISTS (SELECT 1 FROM story_tag)";
 	sqlite3 *db = be_store_db(t->st);
 	struct batch *b = be_xcalloc(2, sizeof *b), *cur = &b[0], *nxt = &b[1];
 	struct matcher m;
 	struct be_meter meter;
 	long long total = 0, done = 0;
-	sqlite3_stmt *s, *s2;
+	sqlite3_stmt *s;
 	pthread_t th;
 	size_t i, nt = t->cb->nthemes;
 	int rc, r = 0, threaded = be_par_threads() > 1;
@@ -731,11 +729,7 @@ be_tag_all(struct be_tagger *t, int untagged, FILE *out,
 	}
 	/* Each story comes once: when none had a tag, none has one to
 	 * read before its own are written. */
-	if ((s2 = be_store_stmt(t->st, q_none, NULL)) != NULL) {
-		t->fresh = sqlite3_step(s2) == SQLITE_ROW &&
-		    sqlite3_column_int(s2, 0);
-		sqlite3_reset(s2);
-	}
+	t->fresh = be_store_int(t->st, q_none) == 1;
 	be_meter_start(&meter, BE_PROGRESS_STORIES, total);
 	memset(&m, 0, sizeof m);
 	m.t = t;
@@ -1083,17 +1077,15 @@ be_tag_run(struct be_store *st, const struct be_codebook *cb, int flags,
     struct be_err *e)
 {
 	struct be_tagger *t;
-	int rc, did = 0;
+	int rc, did = 0, bulk = (all || untagged) && !(flags & BE_TAG_DRY);
 
 	/* Every story's tags are written: through a rollback journal when
 	 * no story has a tag yet (the new pages need no copy; see
 	 * be_store_bulk_begin), and without checks of foreign keys (the
 	 * tagger writes only ids of stories, tags and a codebook that it
 	 * has just read or written). */
-	if ((all || untagged) && !(flags & BE_TAG_DRY) &&
-	    (did = be_store_bulk_begin(st, be_store_int(st, "SELECT NOT "
-	    "EXISTS (SELECT 1 FROM story_tag)") == 1 ? BE_BULK_FILL : 0,
-	    e)) < 0)
+	if (bulk && (did = be_store_bulk_begin(st, be_store_int(st,
+	    q_none) == 1 ? BE_BULK_FILL : 0, e)) < 0)
 		return -1;
 	if ((t = be_tag_begin(st, cb, flags, e)) == NULL) {
 		be_store_bulk_end(st, did);
@@ -1106,7 +1098,7 @@ be_tag_run(struct be_store *st, const struct be_codebook *cb, int flags,
 		rc = -1;
 	} else
 		rc = be_tag_end(t, 1, stats, e);
-	if ((all || untagged) && !(flags & BE_TAG_DRY))
+	if (bulk)
 		be_store_bulk_end(st, did);
 	return rc;
 }
